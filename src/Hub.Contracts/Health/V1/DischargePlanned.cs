@@ -1,0 +1,29 @@
+using Hub.Contracts.Catalogue;
+using Hub.Contracts.Envelope;
+
+namespace Hub.Contracts.Health.V1;
+
+/// <summary>A hospital plans a discharge that needs social-care or GP follow-up (AS-15; FHIR Encounter upstream).</summary>
+[EventType("health.discharge.planned")]
+public sealed record DischargePlanned : IShareableEvent
+{
+    public required EventEnvelope Envelope { get; init; }
+
+    public required string EncounterId { get; init; }
+
+    /// <summary>ODS code of the discharging organisation.</summary>
+    public required string Organisation { get; init; }
+
+    public required DateTimeOffset PlannedDischargeAt { get; init; }
+
+    /// <summary>ODS code of the registered GP practice.</summary>
+    public string? GpPractice { get; init; }
+
+    public string? DischargeAddress { get; init; }
+
+    public bool? MentalHealthNeeds { get; init; }
+
+    public bool? CarePackageRequired { get; init; }
+
+    public string? ClinicalSummary { get; init; }
+}

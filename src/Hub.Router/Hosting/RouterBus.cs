@@ -1,0 +1,73 @@
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Catalogue;
+using Hub.Contracts.Topology;
+using Hub.Router.Configuration;
+using Hub.Router.Ingress;
+using MassTransit;
+using MassTransit.Middleware;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Router.Hosting;
+
+/// <summary>
+/// The router's part of a MassTransit bus, transport-neutral so the embedded run can host it beside the adapters.
+/// One receive endpoint per agency's ingress queue, with a consumer for every event type in the catalogue.
+/// </summary>
+public static class RouterBus
+{
+    private static readonly Type[] ConsumerTypes = [.. EventCatalogue.All.Select(e => typeof(IngressConsumer<>).MakeGenericType(e.ClrType))];
+
+    public static void AddIngressConsumers(IBusRegistrationConfigurator registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        foreach (var consumer in ConsumerTypes)
+        {
+            registration.AddConsumer(consumer);
+        }
+    }
+
+    public static void ConfigureIngressEndpoints(IBusFactoryConfigurator bus, IBusRegistrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        ArgumentNullException.ThrowIfNull(context);
+        var options = context.GetRequiredService<IOptions<RouterOptions>>().Value;
+        var rejectionFilter = context.GetRequiredService<RejectionLedgerFilter>();
+        foreach (var agency in options.Agencies.Select(a => new AgencyCode(a)))
+        {
+            bus.ReceiveEndpoint(HubTopology.IngressQueue(agency), endpoint =>
+            {
+                // Never bind to message-type exchanges or publish faults: the router's broker user may only touch hub.* names.
+                endpoint.ConfigureConsumeTopology = false;
+                endpoint.PublishFaults = false;
+                endpoint.PrefetchCount = options.PrefetchCount;
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                    rabbit.BindQueue = false;
+                    rabbit.Bind(HubTopology.SubmitExchange(agency));
+                }
+
+                // Unknown message types fault instead of going quietly to _skipped, so they are ledgered and land in _error.
+                endpoint.ThrowOnSkippedMessages();
+                endpoint.ConfigureError(error =>
+                {
+                    error.UseFilter(rejectionFilter);
+                    error.UseFilter(new ErrorTransportFilter());
+                });
+
+                // Transient failures (broker or database blips) retry in memory; refusals never do.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<IngressRejectedException>();
+                    retry.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2));
+                });
+
+                foreach (var consumer in ConsumerTypes)
+                {
+                    endpoint.ConfigureConsumer(context, consumer);
+                }
+            });
+        }
+    }
+}

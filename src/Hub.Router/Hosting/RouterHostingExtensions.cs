@@ -1,0 +1,42 @@
+using Hub.Contracts.Topology;
+using Hub.Router.Configuration;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Router.Hosting;
+
+public static class RouterHostingExtensions
+{
+    /// <summary>The production router: RabbitMQ with the router's own broker user, Postgres ledger.</summary>
+    public static IHostApplicationBuilder AddHubRouter(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionString = builder.Configuration.GetConnectionString("Ledger")
+            ?? throw new InvalidOperationException("ConnectionStrings:Ledger is required (Npgsql connection string of the ledger database).");
+
+        builder.Services.AddHubRouterCore(builder.Configuration);
+        builder.Services.AddPostgresLedger(connectionString);
+        builder.Services.AddSingleton(HubAddresses.Broker);
+        builder.Services.AddOptions<BrokerOptions>().Bind(builder.Configuration.GetSection(BrokerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddMassTransit(bus =>
+        {
+            RouterBus.AddIngressConsumers(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var broker = context.GetRequiredService<IOptions<BrokerOptions>>().Value;
+                rabbit.Host(broker.Host, (ushort)broker.Port, broker.VirtualHost, host =>
+                {
+                    host.Username(broker.Username);
+                    host.Password(broker.Password!);
+                    host.PublisherConfirmation = true;
+                });
+                rabbit.OverrideDefaultBusEndpointQueueName(HubTopology.BusEndpoint("router", Guid.NewGuid()));
+                RouterBus.ConfigureIngressEndpoints(rabbit, context);
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Hub.Contracts;
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Catalogue;
+using Hub.Contracts.Delivery.V1;
+using Hub.Contracts.Envelope;
+using Hub.Contracts.Topology;
+using Hub.Router.Agreements;
+using Hub.Router.Configuration;
+using Hub.Router.Ledger;
+using Hub.Router.Telemetry;
+using Hub.Sharing.Decisions;
+using Hub.Sharing.Projection;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Router.Ingress;
+
+/// <summary>
+/// The router's hot path for one ingress event: establish the source from the queue, validate, decide per
+/// candidate recipient, commit ledger rows and outbox together, then send each permitted delivery.
+/// A redelivered event finds its rows already committed and only sends what is still unsent.
+/// </summary>
+public sealed class IngressProcessor(
+    IAgreementProvider agreements,
+    ILedgerStore store,
+    SubjectPseudonymiser pseudonymiser,
+    RejectionRecorder rejections,
+    HubAddresses addresses,
+    IOptions<RouterOptions> options,
+    TimeProvider time,
+    RouterTelemetry telemetry,
+    ILogger<IngressProcessor> logger)
+{
+    private readonly AgencyCode[] _agencies = [.. options.Value.Agencies.Select(a => new AgencyCode(a))];
+    private readonly int _maxEventBytes = options.Value.MaxEventBytes;
+
+    public async Task ProcessAsync<TEvent>(ConsumeContext<TEvent> context)
+        where TEvent : class, IShareableEvent
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var eventType = EventCatalogue.For<TEvent>().Name;
+        var cancellationToken = context.CancellationToken;
+
+        if (!HubTopology.TryGetIngressAgency(context.ReceiveContext.InputAddress, out var source) || !_agencies.Contains(source))
+        {
+            await RejectAsync(context, "unknown", new IngressRejection(RejectionCodes.UnknownSource, "message arrived on a queue that is not a configured agency's ingress queue"), null, eventType);
+        }
+
+        using var activity = RouterTelemetry.StartIngress(source.Value, eventType);
+        var bodyLength = context.ReceiveContext.Body.Length ?? 0;
+        if (bodyLength > _maxEventBytes)
+        {
+            await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.Oversized, $"message is {bodyLength} bytes; the limit is {_maxEventBytes}"), null, eventType);
+        }
+
+        var envelope = context.Message.Envelope;
+        if (envelope is null)
+        {
+            await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.Malformed, "event has no envelope"), null, eventType);
+        }
+
+        var problems = envelope!.Validate();
+        if (problems.Count > 0)
+        {
+            await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.Malformed, string.Join("; ", problems)), envelope.EventId, eventType);
+        }
+
+        if (envelope.Source != source)
+        {
+            await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.ForgedSource, $"event claims source '{envelope.Source}' but arrived on the ingress queue of '{source}'"), envelope.EventId, eventType);
+        }
+
+        var json = JsonSerializer.SerializeToElement(context.Message, ContractJson.Options);
+        var engine = agreements.Current;
+        var now = time.GetUtcNow();
+        var decisions = engine.Decide(new DecisionRequest
+        {
+            Source = source,
+            EventType = eventType,
+            Classification = envelope.Classification,
+            Consent = envelope.Consent,
+            PresentFields = PayloadProjector.PresentFields(json),
+            Candidates = [.. _agencies.Where(a => a != source)],
+            DecisionTime = now,
+        });
+
+        var batch = BuildBatch(context, source, eventType, envelope, json, decisions, engine.AgreementSetHash, now);
+        var result = await store.RecordDecisionsAsync(batch, cancellationToken);
+        if (result.Conflict)
+        {
+            await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.EventIdReused, "event id was already used by this agency for different content"), envelope.EventId, eventType);
+        }
+
+        foreach (var pending in result.Pending)
+        {
+            var delivery = JsonSerializer.Deserialize<EventDelivered>(pending.Body, ContractJson.Options)!;
+            var endpoint = await context.GetSendEndpoint(addresses.Deliver(delivery.Recipient));
+            await endpoint.Send(delivery, send => send.MessageId = delivery.DeliveryId, cancellationToken);
+        }
+
+        if (result.Pending.Count > 0)
+        {
+            await store.MarkSentAsync([.. result.Pending.Select(p => p.DeliveryId)], time.GetUtcNow(), cancellationToken);
+        }
+
+        var allowed = decisions.Count(d => d.IsAllowed);
+        telemetry.Decided(source.Value, eventType, decisions);
+        activity?.SetTag(RouterTelemetry.Attributes.Allowed, allowed);
+        activity?.SetTag(RouterTelemetry.Attributes.Denied, decisions.Count - allowed);
+        RouterLog.EventRouted(logger, envelope.EventId, source.Value, eventType, allowed, decisions.Count - allowed, result.AlreadyRecorded);
+    }
+
+    private DecisionBatch BuildBatch(ConsumeContext context, AgencyCode source, string eventType, EventEnvelope envelope, JsonElement json, IReadOnlyList<Decision> decisions, string setHash, DateTimeOffset now)
+    {
+        var pseudonyms = pseudonymiser.Pseudonymise(envelope.Subject);
+        var traceId = Activity.Current?.TraceId.ToString();
+        var entries = new List<LedgerEntry>(decisions.Count);
+        var deliveries = new List<OutboxDelivery>();
+        foreach (var decision in decisions)
+        {
+            Guid? deliveryId = decision.IsAllowed ? DeliveryIds.For(source, envelope.EventId, decision.Recipient) : null;
+            entries.Add(new LedgerEntry
+            {
+                EntryId = DeliveryIds.NameBased($"decision|{source.Value}|{envelope.EventId:N}|{decision.Recipient.Value}"),
+                RecordedAt = now,
+                Kind = LedgerEntryKind.Decision,
+                Outcome = decision.IsAllowed ? "allowed" : "denied",
+                Source = source.Value,
+                EventId = envelope.EventId,
+                EventType = eventType,
+                Recipient = decision.Recipient.Value,
+                AgreementId = decision.AgreementId,
+                AgreementVersion = decision.AgreementVersion,
+                FlowId = decision.FlowId,
+                Purpose = decision.Purpose,
+                LawfulBasis = decision.LawfulBasis,
+                ConsentRef = envelope.Consent.ConsentRef,
+                LegalGateway = envelope.Consent.LegalGateway,
+                ReleasedFields = decision.ReleasedFields,
+                WithheldFields = decision.WithheldFields,
+                Reasons = decision.Reasons,
+                DeliveryId = deliveryId,
+                SubjectPseudonyms = pseudonyms,
+                AgreementSetHash = setHash,
+                TraceId = traceId,
+                MessageId = context.MessageId?.ToString(),
+            });
+
+            if (deliveryId is { } id)
+            {
+                var delivery = new EventDelivered
+                {
+                    DeliveryId = id,
+                    EventId = envelope.EventId,
+                    EventType = eventType,
+                    Source = source,
+                    Recipient = decision.Recipient,
+                    OccurredAt = envelope.OccurredAt,
+                    DecidedAt = now,
+                    Classification = envelope.Classification,
+                    Payload = PayloadProjector.Project(json, decision.ReleasedFields),
+                    AgreementId = decision.AgreementId!,
+                    AgreementVersion = decision.AgreementVersion!.Value,
+                    FlowId = decision.FlowId!,
+                    Purpose = decision.Purpose!,
+                    LawfulBasis = decision.LawfulBasis!,
+                    ConsentRef = envelope.Consent.ConsentRef,
+                    LegalGateway = envelope.Consent.LegalGateway,
+                    WithheldFields = decision.WithheldFields,
+                    Obligations = decision.Obligations,
+                    AgreementSetHash = setHash,
+                };
+                deliveries.Add(new OutboxDelivery(id, decision.Recipient.Value, JsonSerializer.Serialize(delivery, ContractJson.Options)));
+            }
+        }
+
+        var contentHash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(json, ContractJson.Options)));
+        return new DecisionBatch(source.Value, envelope.EventId, contentHash, entries, deliveries);
+    }
+
+    private async Task RejectAsync(ConsumeContext context, string source, IngressRejection rejection, Guid? eventId, string eventType)
+    {
+        await rejections.RecordAsync(source, rejection, context.MessageId?.ToString(), context.ReceiveContext.Body.GetBytes(), eventId, eventType, context.CancellationToken);
+        throw new IngressRejectedException(rejection);
+    }
+}

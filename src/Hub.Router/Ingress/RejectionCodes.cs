@@ -1,0 +1,13 @@
+namespace Hub.Router.Ingress;
+
+/// <summary>Why an ingress message was refused; recorded in the ledger and the error queue's fault headers.</summary>
+public static class RejectionCodes
+{
+    public const string Malformed = "malformed";
+    public const string UnknownType = "unknown-type";
+    public const string Oversized = "oversized";
+    public const string ForgedSource = "forged-source";
+    public const string UnknownSource = "unknown-source";
+    public const string EventIdReused = "event-id-reused";
+    public const string ProcessingFailed = "processing-failed";
+}

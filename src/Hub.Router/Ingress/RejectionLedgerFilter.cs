@@ -1,0 +1,73 @@
+using System.Runtime.Serialization;
+using System.Text.Json;
+using Hub.Contracts.Topology;
+using Hub.Router.Telemetry;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Router.Ingress;
+
+/// <summary>
+/// First filter of each ingress endpoint's error pipe: input that failed before or outside the consumer
+/// (undecodable body, unknown message type, exhausted retries) gets its ledger row here, then continues to the
+/// error queue. Refusals the consumer already ledgered pass straight through.
+/// </summary>
+public sealed class RejectionLedgerFilter(RejectionRecorder recorder, ILogger<RejectionLedgerFilter> logger) : IFilter<ExceptionReceiveContext>
+{
+    public void Probe(ProbeContext context) => context.CreateFilterScope("rejectionLedger");
+
+    public async Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (context.Exception is not IngressRejectedException)
+        {
+            var source = HubTopology.TryGetIngressAgency(context.InputAddress, out var agency) ? agency.Value : "unknown";
+            var rejection = Classify(context);
+            try
+            {
+                await recorder.RecordAsync(source, rejection, context.GetMessageId()?.ToString(), context.Body.GetBytes(), null, null, context.CancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The ledger is unreachable: the message still goes to the error queue, where replay finds it.
+                RouterLog.RejectionNotLedgered(logger, source, rejection.Code, ex.GetType().Name);
+            }
+        }
+
+        await next.Send(context);
+    }
+
+    private static IngressRejection Classify(ExceptionReceiveContext context) => context.Exception switch
+    {
+        MessageNotConsumedException => new IngressRejection(RejectionCodes.UnknownType, $"message type {DescribeTypes(context)} is not a shareable event type"),
+        SerializationException or JsonException or MessageException => new IngressRejection(RejectionCodes.Malformed, "message body could not be read as a hub event: " + Describe(context.Exception)),
+        _ => new IngressRejection(RejectionCodes.ProcessingFailed, $"processing failed after retries ({context.Exception.GetType().Name})"),
+    };
+
+    private static string DescribeTypes(ExceptionReceiveContext context)
+    {
+        if (context.TryGetPayload(out ConsumeContext? consumeContext))
+        {
+            var types = consumeContext.SupportedMessageTypes.Take(1).ToList();
+            if (types.Count > 0)
+            {
+                return types[0];
+            }
+        }
+
+        return "(none given)";
+    }
+
+    /// <summary>Exception type names and JSON paths only: System.Text.Json messages name paths, not values.</summary>
+    private static string Describe(Exception exception)
+    {
+        var innermost = exception;
+        while (innermost.InnerException is not null)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return innermost is JsonException { Path: { } path } ? $"invalid JSON at {path}" : innermost.GetType().Name;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Hub.Contracts.Delivery.V1;
+using Hub.Router.Ledger;
+using Hub.Router.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Router.Ingress;
+
+/// <summary>Writes the ledger row for a refused input. One row per transport message, however often it is retried.</summary>
+public sealed class RejectionRecorder(ILedgerStore store, TimeProvider time, RouterTelemetry telemetry, ILogger<RejectionRecorder> logger)
+{
+    public async Task RecordAsync(string source, IngressRejection rejection, string? messageId, ReadOnlyMemory<byte> body, Guid? eventId, string? eventType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rejection);
+        var inputKey = messageId ?? Convert.ToHexStringLower(SHA256.HashData(body.Span));
+        var entry = new LedgerEntry
+        {
+            EntryId = DeliveryIds.NameBased($"rejection|{source}|{inputKey}"),
+            RecordedAt = time.GetUtcNow(),
+            Kind = LedgerEntryKind.Rejection,
+            Outcome = "rejected",
+            Source = source,
+            EventId = eventId,
+            EventType = eventType,
+            Reasons = [rejection.Code, rejection.Reason],
+            TraceId = Activity.Current?.TraceId.ToString(),
+            MessageId = messageId,
+        };
+        await store.RecordRejectionAsync(entry, cancellationToken);
+        telemetry.Rejected(source, rejection.Code);
+        RouterLog.IngressRejected(logger, source, rejection.Code, messageId, rejection.Reason);
+    }
+}

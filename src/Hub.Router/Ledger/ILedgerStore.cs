@@ -1,0 +1,18 @@
+namespace Hub.Router.Ledger;
+
+/// <summary>The disclosure ledger and delivery outbox. Postgres in production, SQLite in the embedded run.</summary>
+public interface ILedgerStore
+{
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Commits the ingress record, ledger rows and outbox rows atomically; idempotent per (source, event id).</summary>
+    Task<RecordResult> RecordDecisionsAsync(DecisionBatch batch, CancellationToken cancellationToken);
+
+    Task MarkSentAsync(IReadOnlyCollection<Guid> deliveryIds, DateTimeOffset sentAt, CancellationToken cancellationToken);
+
+    /// <summary>Appends a rejection row; a second call with the same entry id changes nothing.</summary>
+    Task RecordRejectionAsync(LedgerEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Ledger rows in sequence order after <paramref name="afterSequence"/>.</summary>
+    Task<IReadOnlyList<LedgerEntry>> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,60 @@
+namespace Hub.Router.Ledger;
+
+/// <summary>
+/// One row of the disclosure ledger. Names fields but never their values; subjects appear only as keyed hashes.
+/// </summary>
+public sealed record LedgerEntry
+{
+    /// <summary>Deterministic, so that reprocessing the same input writes nothing new.</summary>
+    public required Guid EntryId { get; init; }
+
+    public long Sequence { get; init; }
+
+    public required DateTimeOffset RecordedAt { get; init; }
+
+    public required LedgerEntryKind Kind { get; init; }
+
+    /// <summary>allowed, denied or rejected.</summary>
+    public required string Outcome { get; init; }
+
+    /// <summary>The agency of the ingress queue the input arrived on.</summary>
+    public required string Source { get; init; }
+
+    public Guid? EventId { get; init; }
+
+    public string? EventType { get; init; }
+
+    public string? Recipient { get; init; }
+
+    public string? AgreementId { get; init; }
+
+    public int? AgreementVersion { get; init; }
+
+    public string? FlowId { get; init; }
+
+    public string? Purpose { get; init; }
+
+    public string? LawfulBasis { get; init; }
+
+    public string? ConsentRef { get; init; }
+
+    public string? LegalGateway { get; init; }
+
+    public IReadOnlyList<string> ReleasedFields { get; init; } = [];
+
+    public IReadOnlyList<string> WithheldFields { get; init; } = [];
+
+    /// <summary>Why: decision explanations, or the rejection code and reason.</summary>
+    public required IReadOnlyList<string> Reasons { get; init; }
+
+    public Guid? DeliveryId { get; init; }
+
+    public IReadOnlyList<string> SubjectPseudonyms { get; init; } = [];
+
+    public string? AgreementSetHash { get; init; }
+
+    public string? TraceId { get; init; }
+
+    /// <summary>Transport message id of the input, for finding it in the error queue.</summary>
+    public string? MessageId { get; init; }
+}

@@ -1,0 +1,57 @@
+namespace Hub.Router.Ledger.Postgres;
+
+/// <summary>Tables of the ledger, ingress register and outbox; created if missing at start-up.</summary>
+internal static class PostgresSchema
+{
+    public const string Sql = """
+        CREATE TABLE IF NOT EXISTS ingress_events (
+            source        text        NOT NULL,
+            event_id      uuid        NOT NULL,
+            content_hash  text        NOT NULL,
+            recorded_at   timestamptz NOT NULL,
+            PRIMARY KEY (source, event_id)
+        );
+
+        CREATE TABLE IF NOT EXISTS ledger_entries (
+            seq                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            entry_id            uuid        NOT NULL UNIQUE,
+            recorded_at         timestamptz NOT NULL,
+            kind                text        NOT NULL CHECK (kind IN ('decision', 'rejection')),
+            outcome             text        NOT NULL CHECK (outcome IN ('allowed', 'denied', 'rejected')),
+            source              text        NOT NULL,
+            event_id            uuid,
+            event_type          text,
+            recipient           text,
+            agreement_id        text,
+            agreement_version   integer,
+            flow_id             text,
+            purpose             text,
+            lawful_basis        text,
+            consent_ref         text,
+            legal_gateway       text,
+            released_fields     text[]      NOT NULL,
+            withheld_fields     text[]      NOT NULL,
+            reasons             text[]      NOT NULL,
+            delivery_id         uuid,
+            subject_pseudonyms  text[]      NOT NULL,
+            agreement_set_hash  text,
+            trace_id            text,
+            message_id          text
+        );
+
+        CREATE INDEX IF NOT EXISTS ledger_entries_event ON ledger_entries (source, event_id);
+        CREATE INDEX IF NOT EXISTS ledger_entries_subject ON ledger_entries USING gin (subject_pseudonyms);
+
+        CREATE TABLE IF NOT EXISTS outbox_deliveries (
+            delivery_id  uuid        PRIMARY KEY,
+            source       text        NOT NULL,
+            event_id     uuid        NOT NULL,
+            recipient    text        NOT NULL,
+            body         jsonb       NOT NULL,
+            created_at   timestamptz NOT NULL,
+            sent_at      timestamptz
+        );
+
+        CREATE INDEX IF NOT EXISTS outbox_deliveries_unsent ON outbox_deliveries (source, event_id) WHERE sent_at IS NULL;
+        """;
+}

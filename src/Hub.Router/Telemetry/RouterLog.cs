@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Router.Telemetry;
+
+/// <summary>The router's log messages: identifiers, codes and counts only, never payloads or subject data.</summary>
+public static partial class RouterLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Routed event {EventId} from {Source} ({EventType}): {Allowed} allowed, {Denied} denied, redelivery {Redelivery}")]
+    public static partial void EventRouted(ILogger logger, Guid eventId, string source, string eventType, int allowed, int denied, bool redelivery);
+
+    [LoggerMessage(2, LogLevel.Warning, "Rejected ingress message {MessageId} from {Source}: {Code} ({Reason})")]
+    public static partial void IngressRejected(ILogger logger, string source, string code, string? messageId, string reason);
+
+    [LoggerMessage(3, LogLevel.Error, "Could not ledger a rejected message from {Source} ({Code}): {ExceptionType}; it goes to the error queue unledgered")]
+    public static partial void RejectionNotLedgered(ILogger logger, string source, string code, string exceptionType);
+
+    [LoggerMessage(4, LogLevel.Information, "Loaded agreement set {Hash}: {Agreements} agreements, {Flows} flows")]
+    public static partial void AgreementsLoaded(ILogger logger, string hash, int agreements, int flows);
+
+    [LoggerMessage(5, LogLevel.Critical, "Agreement set is invalid; router cannot start: {Errors}")]
+    public static partial void AgreementsInvalid(ILogger logger, string errors);
+}

@@ -1,0 +1,31 @@
+namespace Hub.Sharing.Agreements;
+
+/// <summary>A data-sharing agreement as an IG lead wrote it: identity, lifetime and flows.</summary>
+public sealed record Agreement
+{
+    public required string Id { get; init; }
+
+    public required int Version { get; init; }
+
+    public required string Title { get; init; }
+
+    public required AgreementStatus Status { get; init; }
+
+    public required DateOnly Effective { get; init; }
+
+    public DateOnly? Expires { get; init; }
+
+    public required IReadOnlyList<Flow> Flows { get; init; }
+
+    /// <summary>The file it was loaded from, for error messages and explanations.</summary>
+    public required string SourceFile { get; init; }
+
+    public string Reference => $"{Id}@{Version}";
+
+    /// <summary>Active, on or after its effective date and before its expiry date (UK local dates, compared in UTC).</summary>
+    public bool IsInForceAt(DateTimeOffset time)
+    {
+        var day = DateOnly.FromDateTime(time.UtcDateTime);
+        return Status == AgreementStatus.Active && day >= Effective && (Expires is null || day < Expires);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Hub.Sharing.Agreements;
+
+public enum AgreementStatus
+{
+    Draft,
+    Active,
+    Suspended,
+    Retired,
+}

@@ -1,0 +1,30 @@
+namespace Hub.Sharing.Agreements;
+
+/// <summary>An agreement set that must not be used; carries every error found.</summary>
+public sealed class AgreementValidationException : Exception
+{
+    public AgreementValidationException(IReadOnlyList<AgreementError> errors)
+        : base($"{errors.Count} error(s) in agreements: " + string.Join("; ", errors))
+    {
+        Errors = errors;
+    }
+
+    public AgreementValidationException()
+        : this([])
+    {
+    }
+
+    public AgreementValidationException(string message)
+        : base(message)
+    {
+        Errors = [];
+    }
+
+    public AgreementValidationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Errors = [];
+    }
+
+    public IReadOnlyList<AgreementError> Errors { get; }
+}

@@ -1,0 +1,34 @@
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Delivery.V1;
+
+namespace Hub.Sharing.Decisions;
+
+/// <summary>The outcome for one candidate recipient, with everything the ledger and the recipient need.</summary>
+public sealed record Decision
+{
+    public required AgencyCode Recipient { get; init; }
+
+    public required DecisionOutcome Outcome { get; init; }
+
+    /// <summary>The agreement and flow that decided: the permitting flow, or the forbidding one; null when nothing applied.</summary>
+    public string? AgreementId { get; init; }
+
+    public int? AgreementVersion { get; init; }
+
+    public string? FlowId { get; init; }
+
+    public string? Purpose { get; init; }
+
+    public string? LawfulBasis { get; init; }
+
+    public IReadOnlyList<string> ReleasedFields { get; init; } = [];
+
+    public IReadOnlyList<string> WithheldFields { get; init; } = [];
+
+    public Obligations Obligations { get; init; } = Obligations.None;
+
+    /// <summary>Plain-language reasons, citing agreement@version and flow; never personal data.</summary>
+    public required IReadOnlyList<string> Reasons { get; init; }
+
+    public bool IsAllowed => Outcome == DecisionOutcome.Allowed;
+}

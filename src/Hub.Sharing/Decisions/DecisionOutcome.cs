@@ -1,0 +1,7 @@
+namespace Hub.Sharing.Decisions;
+
+public enum DecisionOutcome
+{
+    Allowed,
+    Denied,
+}

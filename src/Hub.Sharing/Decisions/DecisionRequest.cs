@@ -1,0 +1,24 @@
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Envelope;
+
+namespace Hub.Sharing.Decisions;
+
+/// <summary>What the engine needs to decide one event: never the payload itself.</summary>
+public sealed record DecisionRequest
+{
+    /// <summary>The agency whose ingress queue the event arrived on (not the event's own claim).</summary>
+    public required AgencyCode Source { get; init; }
+
+    public required string EventType { get; init; }
+
+    public required DataClassification Classification { get; init; }
+
+    public required ConsentTag Consent { get; init; }
+
+    /// <summary>Fields present (non-null) in this event, as agreements name them.</summary>
+    public required IReadOnlyCollection<string> PresentFields { get; init; }
+
+    public required IReadOnlyList<AgencyCode> Candidates { get; init; }
+
+    public required DateTimeOffset DecisionTime { get; init; }
+}

@@ -1,0 +1,10 @@
+namespace Hub.Sharing.Decisions;
+
+/// <summary>Decides, per candidate recipient, whether an event may be shared and which fields leave.</summary>
+public interface IDecisionEngine
+{
+    /// <summary>Hash of the agreement set the engine decides with.</summary>
+    string AgreementSetHash { get; }
+
+    IReadOnlyList<Decision> Decide(DecisionRequest request);
+}

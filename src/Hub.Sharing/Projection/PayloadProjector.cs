@@ -1,0 +1,99 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Hub.Sharing.Projection;
+
+/// <summary>
+/// Cuts an event down to the fields a recipient may receive. Works on the event's JSON so that nothing the
+/// agreement does not name can leave, whatever the event type: the envelope never leaves as-is, and subject
+/// identifiers leave one by one (<c>subject.nhsNumber</c> …).
+/// </summary>
+public static class PayloadProjector
+{
+    private const string EnvelopeProperty = "envelope";
+    private const string SubjectPrefix = "subject.";
+
+    /// <summary>Fields that carry a value in this event, named as agreements name them.</summary>
+    public static IReadOnlyList<string> PresentFields(JsonElement @event)
+    {
+        var fields = new List<string>();
+        foreach (var property in @event.EnumerateObject())
+        {
+            if (property.NameEquals(EnvelopeProperty))
+            {
+                if (property.Value.TryGetProperty("subject", out var subject) && subject.ValueKind == JsonValueKind.Object)
+                {
+                    fields.AddRange(subject.EnumerateObject()
+                        .Where(p => p.Value.ValueKind is not JsonValueKind.Null)
+                        .Select(p => SubjectPrefix + p.Name));
+                }
+
+                continue;
+            }
+
+            if (property.Value.ValueKind is not JsonValueKind.Null)
+            {
+                fields.Add(property.Name);
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>The released fields of <paramref name="event"/> as a new JSON object; identifiers under <c>subject</c>.</summary>
+    public static JsonElement Project(JsonElement @event, IReadOnlyCollection<string> released)
+    {
+        ArgumentNullException.ThrowIfNull(released);
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in @event.EnumerateObject())
+            {
+                if (property.NameEquals(EnvelopeProperty))
+                {
+                    WriteSubject(writer, property.Value, released);
+                }
+                else if (released.Contains(property.Name))
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+
+    private static void WriteSubject(Utf8JsonWriter writer, JsonElement envelope, IReadOnlyCollection<string> released)
+    {
+        if (!envelope.TryGetProperty("subject", out var subject) || subject.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var started = false;
+        foreach (var identifier in subject.EnumerateObject())
+        {
+            if (!released.Contains(SubjectPrefix + identifier.Name))
+            {
+                continue;
+            }
+
+            if (!started)
+            {
+                writer.WriteStartObject("subject");
+                started = true;
+            }
+
+            identifier.WriteTo(writer);
+        }
+
+        if (started)
+        {
+            writer.WriteEndObject();
+        }
+    }
+}
