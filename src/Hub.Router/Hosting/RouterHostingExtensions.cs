@@ -1,5 +1,5 @@
 using Hub.Contracts.Topology;
-using Hub.Router.Configuration;
+using Hub.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,13 +27,7 @@ public static class RouterHostingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var broker = context.GetRequiredService<IOptions<BrokerOptions>>().Value;
-                rabbit.Host(broker.Host, (ushort)broker.Port, broker.VirtualHost, host =>
-                {
-                    host.Username(broker.Username);
-                    host.Password(broker.Password!);
-                    host.PublisherConfirmation = true;
-                });
-                rabbit.OverrideDefaultBusEndpointQueueName(HubTopology.BusEndpoint("router", Guid.NewGuid()));
+                HubRabbitMq.ConfigureHost(rabbit, broker, "router");
                 RouterBus.ConfigureIngressEndpoints(rabbit, context);
             });
         });

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Hub.Contracts.Topology;
 
-namespace Hub.Router.Configuration;
+namespace Hub.ServiceDefaults.Messaging;
 
-/// <summary>RabbitMQ connection of one participant, with its own broker user (deploy/rabbitmq).</summary>
+/// <summary>RabbitMQ connection of one participant (router or adapter), each with its own broker user (deploy/rabbitmq).</summary>
 public sealed class BrokerOptions
 {
     public const string SectionName = "Broker";
@@ -18,7 +18,7 @@ public sealed class BrokerOptions
     public string VirtualHost { get; set; } = HubTopology.VirtualHost;
 
     [Required]
-    public string Username { get; set; } = "hub-router";
+    public string Username { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Broker:Password is required (set AGENCYHUB_Broker__Password or appsettings).")]
     public string? Password { get; set; }

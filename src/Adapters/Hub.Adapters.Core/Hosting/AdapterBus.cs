@@ -1,0 +1,36 @@
+using Hub.Adapters.Core.Delivery;
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Topology;
+using MassTransit;
+
+namespace Hub.Adapters.Core.Hosting;
+
+/// <summary>An adapter's part of a MassTransit bus: the receive endpoint on its agency's delivery queue.</summary>
+public static class AdapterBus
+{
+    public static void AddDeliveryConsumer(IBusRegistrationConfigurator registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        registration.AddConsumer<DeliveryConsumer>();
+    }
+
+    public static void ConfigureDeliveryEndpoint(IBusFactoryConfigurator bus, IBusRegistrationContext context, AgencyCode agency, int prefetchCount)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.ReceiveEndpoint(HubTopology.DeliveryQueue(agency), endpoint =>
+        {
+            // The adapter's broker user may declare and read its delivery queue but never bind or publish to it.
+            endpoint.ConfigureConsumeTopology = false;
+            endpoint.PublishFaults = false;
+            endpoint.PrefetchCount = prefetchCount;
+            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            {
+                rabbit.SetQuorumQueue();
+                rabbit.BindQueue = false;
+            }
+
+            endpoint.UseMessageRetry(retry => retry.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
+            endpoint.ConfigureConsumer<DeliveryConsumer>(context);
+        });
+    }
+}

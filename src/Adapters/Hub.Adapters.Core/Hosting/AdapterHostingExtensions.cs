@@ -1,0 +1,50 @@
+using Hub.Adapters.Core.Configuration;
+using Hub.Adapters.Core.Delivery;
+using Hub.Adapters.Core.Publishing;
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Topology;
+using Hub.ServiceDefaults.Messaging;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Adapters.Core.Hosting;
+
+public static class AdapterHostingExtensions
+{
+    /// <summary>
+    /// An agency adapter on RabbitMQ with the agency's own broker user: publishes to its submit exchange, receives
+    /// from its delivery queue into the registered <see cref="IDeliverySink"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddAgencyAdapter(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<AdapterOptions>().Bind(builder.Configuration.GetSection(AdapterOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<BrokerOptions>().Bind(builder.Configuration.GetSection(BrokerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddAdapterCore(HubAddresses.Broker);
+        builder.Services.AddMassTransit(bus =>
+        {
+            AdapterBus.AddDeliveryConsumer(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var adapter = context.GetRequiredService<IOptions<AdapterOptions>>().Value;
+                HubRabbitMq.ConfigureHost(rabbit, context.GetRequiredService<IOptions<BrokerOptions>>().Value, adapter.Agency);
+                AdapterBus.ConfigureDeliveryEndpoint(rabbit, context, new AgencyCode(adapter.Agency), adapter.PrefetchCount);
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>Publisher and deduplication; the transport is configured by the caller.</summary>
+    public static IServiceCollection AddAdapterCore(this IServiceCollection services, HubAddresses addresses)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(addresses);
+        services.TryAddSingleton<IDeliveryDeduplicator, MemoryDeliveryDeduplicator>();
+        services.TryAddScoped<IngressPublisher>();
+        return services;
+    }
+}

@@ -1,0 +1,7 @@
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Envelope;
+
+namespace Hub.Cli.Embedded;
+
+/// <summary>One event the embedded run submits, and through which agency's ingress.</summary>
+internal sealed record ScenarioStep(string Scenario, string Description, AgencyCode SubmittedBy, IShareableEvent Event);

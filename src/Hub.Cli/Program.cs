@@ -1,0 +1,13 @@
+using System.CommandLine;
+using Hub.Cli.Commands;
+
+var root = new RootCommand("AgencyHub: lawful, minimal, provable data sharing between public agencies. With no command, runs the embedded demo.");
+var demo = DemoCommand.Create();
+root.Subcommands.Add(demo);
+foreach (var option in demo.Options)
+{
+    root.Options.Add(option);
+}
+
+root.Action = demo.Action;
+return await root.Parse(args).InvokeAsync();
