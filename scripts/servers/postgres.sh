@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Throwaway PostgreSQL server for tests and local runs.
+#   scripts/servers/postgres.sh start   STATE_DIR   initdb + start, write STATE_DIR/postgres.env
+#   scripts/servers/postgres.sh stop    STATE_DIR   stop it (safe when nothing runs)
+#   scripts/servers/postgres.sh restart STATE_DIR   stop + start the same cluster (same port, data)
+# Facts behind the choices: /work/shared/design/environment.md (Postgres 15 on the image, run as
+# user postgres because initdb/postgres refuse to run as root).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+LOG_TAG=postgres
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$HERE/lib.sh"
+
+usage() { echo "usage: $0 start|stop|restart STATE_DIR" >&2; exit 2; }
+[ $# -eq 2 ] || usage
+CMD=$1
+mkdir -p "$2"
+STATE="$(cd "$2" && pwd)"
+# Where the cluster lives; normally STATE_DIR/postgres, or a /tmp fallback (see prepare).
+ROOT_FILE="$STATE/postgres.root"
+
+find_pgbin() {
+    if [ -n "${PGBIN:-}" ] && [ -x "$PGBIN/pg_ctl" ]; then echo "$PGBIN"; return 0; fi
+    if [ -x /usr/lib/postgresql/15/bin/pg_ctl ]; then echo /usr/lib/postgresql/15/bin; return 0; fi
+    # Any other installed major version (newest first) is fine for tests.
+    local d
+    while read -r d; do
+        [ -x "$d/pg_ctl" ] && { echo "$d"; return 0; }
+    done < <(printf '%s\n' /usr/lib/postgresql/*/bin | sort -t/ -k4 -rn)
+    return 1
+}
+
+# Root cannot run initdb/postgres: run them as the postgres user (or as ourselves when not root).
+as_pg() {
+    if [ "$(id -u)" -ne 0 ]; then "$@"; return; fi
+    if command -v runuser >/dev/null 2>&1; then runuser -u postgres -- "$@"
+    else su -s /bin/sh postgres -c "$(printf '%q ' "$@")"; fi
+}
+
+pg_can_write() { as_pg test -w "$1" -a -x "$1"; }
+
+prepare() {
+    local root="$STATE/postgres"
+    mkdir -p "$root"
+    if [ "$(id -u)" -eq 0 ]; then
+        id postgres >/dev/null 2>&1 || die "user postgres does not exist"
+        # mktemp dirs are 0700: let postgres traverse STATE_DIR (not list it) and own its subdir.
+        chmod o+x "$STATE"
+        chown postgres: "$root"
+    fi
+    # Fall back to a /tmp dir when postgres cannot reach STATE_DIR (a parent closed to it, e.g.
+    # /root), when the path has blanks (pg_ctl -o splits on them), or when the socket path would
+    # exceed the ~107-byte Unix socket limit.
+    if [ "$root" != "${root//[[:space:]]/}" ] || [ "${#root}" -gt 70 ] || { [ "$(id -u)" -eq 0 ] && ! pg_can_write "$root"; }; then
+        rm -rf "$root"
+        root=$(mktemp -d /tmp/agencyhub-pg.XXXXXX)
+        chmod 755 "$root"
+        if [ "$(id -u)" -eq 0 ]; then
+            chown postgres: "$root"
+            pg_can_write "$root" || die "postgres cannot write $root"
+        fi
+        log "STATE_DIR unsuitable for the postgres cluster; using $root"
+    fi
+    echo "$root" > "$ROOT_FILE"
+}
+
+load() {
+    ROOT=$(cat "$ROOT_FILE")
+    PGDATA="$ROOT/pgdata"
+    SOCKDIR="$ROOT/sock"
+    PORT=$(cat "$ROOT/port" 2>/dev/null || true)
+}
+
+start_server() {
+    # fsync=off: test data is disposable and tests run faster. synchronous_commit stays on, so a
+    # crash of postgres alone (kill -9, pg_ctl -m immediate) still loses no committed transaction.
+    local opts="-c listen_addresses=127.0.0.1 -p $PORT -k $SOCKDIR -c fsync=off -c max_connections=200"
+    if ! as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$ROOT/postgres.log" -w -t 60 -o "$opts" start >"$ROOT/pg_ctl.out" 2>&1; then
+        cat "$ROOT/pg_ctl.out" >&2
+        tail -n 30 "$ROOT/postgres.log" >&2 || true
+        die "postgres failed to start"
+    fi
+    local deadline=$((SECONDS + 30))
+    until "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" -U postgres; do
+        [ "$SECONDS" -lt "$deadline" ] || die "postgres not ready on port $PORT"
+        sleep 0.2
+    done
+}
+
+stop_server() {
+    [ -f "$ROOT_FILE" ] || return 0
+    load
+    [ -f "$PGDATA/postmaster.pid" ] || return 0
+    local pid
+    pid=$(head -n 1 "$PGDATA/postmaster.pid" 2>/dev/null || true)
+    if ! as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w -t 30 stop >"$ROOT/pg_ctl.out" 2>&1; then
+        log "pg_ctl stop failed; killing postmaster $pid"
+        if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+            # SIGQUIT = immediate shutdown (children exit too), then SIGKILL as a last resort.
+            kill -QUIT "$pid" 2>/dev/null || true
+            wait_gone "$pid" 10 || kill -KILL "$pid" 2>/dev/null || true
+        fi
+    fi
+}
+
+PGBIN=$(find_pgbin) || {
+    log "PostgreSQL binaries not found; installing from apt"
+    apt_install postgresql
+    PGBIN=$(find_pgbin) || die "PostgreSQL still missing after install"
+}
+
+case "$CMD" in
+    start)
+        t0=$SECONDS
+        if [ -f "$ROOT_FILE" ]; then
+            load
+            [ -f "$PGDATA/postmaster.pid" ] && die "a server is already running for $STATE (stop it first)"
+        else
+            prepare
+            load
+            # shellcheck disable=SC2119 # no ports to exclude
+            PORT=$(free_port)
+            echo "$PORT" > "$ROOT/port"
+            as_pg mkdir -p "$SOCKDIR"
+            # trust auth: loopback-only throwaway server; UTF8/C.UTF-8 so results do not depend on the host locale.
+            (cd "$ROOT" && as_pg "$PGBIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 -N) \
+                >"$ROOT/initdb.out" 2>&1 || { cat "$ROOT/initdb.out" >&2; die "initdb failed"; }
+        fi
+        (cd "$ROOT" && start_server)
+        q=$(sh_quote "$(printf '%q ' bash "$REPO/scripts/servers/postgres.sh" restart "$STATE")")
+        {
+            echo "export AGENCYHUB_TEST_POSTGRES='Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres'"
+            # For resilience tests: run with `bash -c "$AGENCYHUB_TEST_POSTGRES_RESTART"`.
+            echo "export AGENCYHUB_TEST_POSTGRES_RESTART=$q"
+        } > "$STATE/postgres.env"
+        log "server up on 127.0.0.1:$PORT after $((SECONDS - t0)) s; env in $STATE/postgres.env"
+        ;;
+    stop)
+        stop_server
+        # A /tmp fallback cluster lives outside STATE_DIR: remove it with the server.
+        if [ -f "$ROOT_FILE" ]; then
+            case "$ROOT" in "$STATE"/*) ;; *) rm -rf "$ROOT"; rm -f "$ROOT_FILE" ;; esac
+        fi
+        ;;
+    restart)
+        [ -f "$ROOT_FILE" ] || die "no server was ever started in $STATE"
+        stop_server
+        load
+        (cd "$ROOT" && start_server)
+        log "server restarted on 127.0.0.1:$PORT"
+        ;;
+    *) usage ;;
+esac
