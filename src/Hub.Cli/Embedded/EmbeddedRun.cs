@@ -27,7 +27,7 @@ internal sealed class EmbeddedRun(string ledgerPath, string agreementsPath)
     {
         using var host = Build();
         var store = host.Services.GetRequiredService<ILedgerStore>();
-        var sink = host.Services.GetRequiredService<RecordingSink>();
+        var sink = host.Services.GetRequiredService<MemoryDeliverySink>();
         await host.StartAsync(cancellationToken);
         try
         {
@@ -65,8 +65,8 @@ internal sealed class EmbeddedRun(string ledgerPath, string agreementsPath)
         builder.Services.AddHubRouterCore(builder.Configuration);
         builder.Services.AddSqliteLedger(ledgerPath);
         builder.Services.AddAdapterCore(HubAddresses.InMemory);
-        builder.Services.AddSingleton<RecordingSink>();
-        builder.Services.AddSingleton<IDeliverySink>(sp => sp.GetRequiredService<RecordingSink>());
+        builder.Services.AddSingleton<MemoryDeliverySink>();
+        builder.Services.AddSingleton<IDeliverySink>(sp => sp.GetRequiredService<MemoryDeliverySink>());
         builder.Services.AddMassTransit(bus =>
         {
             RouterBus.AddIngressConsumers(bus);
@@ -154,7 +154,7 @@ internal sealed class EmbeddedRun(string ledgerPath, string agreementsPath)
         return entries;
     }
 
-    private static async Task WaitForDeliveriesAsync(RecordingSink sink, int expected, CancellationToken cancellationToken)
+    private static async Task WaitForDeliveriesAsync(MemoryDeliverySink sink, int expected, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Patience);

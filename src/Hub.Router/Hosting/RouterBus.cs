@@ -33,6 +33,7 @@ public static class RouterBus
         ArgumentNullException.ThrowIfNull(context);
         var options = context.GetRequiredService<IOptions<RouterOptions>>().Value;
         var rejectionFilter = context.GetRequiredService<RejectionLedgerFilter>();
+        var unknownTypeFilter = context.GetRequiredService<UnknownTypeLedgerFilter>();
         foreach (var agency in options.Agencies.Select(a => new AgencyCode(a)))
         {
             bus.ReceiveEndpoint(HubTopology.IngressQueue(agency), endpoint =>
@@ -41,6 +42,11 @@ public static class RouterBus
                 endpoint.ConfigureConsumeTopology = false;
                 endpoint.PublishFaults = false;
                 endpoint.PrefetchCount = options.PrefetchCount;
+
+                // Bodies come from outside the trust boundary: reader errors must not echo them into headers or logs.
+                endpoint.ClearSerialization();
+                endpoint.AddSerializer(new SanitizingSerializerFactory(), true);
+                endpoint.AddDeserializer(new SanitizingSerializerFactory(), isDefault: true);
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();
@@ -48,18 +54,20 @@ public static class RouterBus
                     rabbit.Bind(HubTopology.SubmitExchange(agency));
                 }
 
-                // Unknown message types fault instead of going quietly to _skipped, so they are ledgered and land in _error.
-                endpoint.ThrowOnSkippedMessages();
+                // Unknown message types are ledgered on their way to _skipped; every other failure on its way to _error.
+                endpoint.ConfigureDeadLetter(deadLetter => deadLetter.UseFilter(unknownTypeFilter));
                 endpoint.ConfigureError(error =>
                 {
                     error.UseFilter(rejectionFilter);
                     error.UseFilter(new ErrorTransportFilter());
                 });
 
-                // Transient failures (broker or database blips) retry in memory; refusals never do.
+                // Transient failures (broker or database blips) retry in memory; refusals and unreadable bodies never do.
                 endpoint.UseMessageRetry(retry =>
                 {
                     retry.Ignore<IngressRejectedException>();
+                    retry.Ignore<System.Text.Json.JsonException>();
+                    retry.Ignore<System.Runtime.Serialization.SerializationException>();
                     retry.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2));
                 });
 

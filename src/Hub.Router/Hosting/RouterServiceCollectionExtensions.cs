@@ -32,6 +32,7 @@ public static class RouterServiceCollectionExtensions
         services.TryAddSingleton<IAgreementProvider, FileAgreementProvider>();
         services.TryAddSingleton<RejectionRecorder>();
         services.TryAddSingleton<RejectionLedgerFilter>();
+        services.TryAddSingleton<UnknownTypeLedgerFilter>();
         services.TryAddSingleton<IngressProcessor>();
         services.AddHostedService<LedgerInitializer>();
         return services;

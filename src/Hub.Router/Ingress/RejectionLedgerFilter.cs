@@ -9,8 +9,8 @@ namespace Hub.Router.Ingress;
 
 /// <summary>
 /// First filter of each ingress endpoint's error pipe: input that failed before or outside the consumer
-/// (undecodable body, unknown message type, exhausted retries) gets its ledger row here, then continues to the
-/// error queue. Refusals the consumer already ledgered pass straight through.
+/// (undecodable body, exhausted retries) gets its ledger row here, then continues to the error queue.
+/// Refusals the consumer already ledgered pass straight through.
 /// </summary>
 public sealed class RejectionLedgerFilter(RejectionRecorder recorder, ILogger<RejectionLedgerFilter> logger) : IFilter<ExceptionReceiveContext>
 {
@@ -35,29 +35,21 @@ public sealed class RejectionLedgerFilter(RejectionRecorder recorder, ILogger<Re
             }
         }
 
+        // Marks the message faulted, as MassTransit's GenerateFaultFilter would (faults are not published here):
+        // without it the dead-letter filter would also see the message as unconsumed.
+        if (!context.IsFaulted)
+        {
+            await context.NotifyFaulted(context.Exception);
+        }
+
         await next.Send(context);
     }
 
     private static IngressRejection Classify(ExceptionReceiveContext context) => context.Exception switch
     {
-        MessageNotConsumedException => new IngressRejection(RejectionCodes.UnknownType, $"message type {DescribeTypes(context)} is not a shareable event type"),
         SerializationException or JsonException or MessageException => new IngressRejection(RejectionCodes.Malformed, "message body could not be read as a hub event: " + Describe(context.Exception)),
         _ => new IngressRejection(RejectionCodes.ProcessingFailed, $"processing failed after retries ({context.Exception.GetType().Name})"),
     };
-
-    private static string DescribeTypes(ExceptionReceiveContext context)
-    {
-        if (context.TryGetPayload(out ConsumeContext? consumeContext))
-        {
-            var types = consumeContext.SupportedMessageTypes.Take(1).ToList();
-            if (types.Count > 0)
-            {
-                return types[0];
-            }
-        }
-
-        return "(none given)";
-    }
 
     /// <summary>Exception type names and JSON paths only: System.Text.Json messages name paths, not values.</summary>
     private static string Describe(Exception exception)
@@ -68,6 +60,11 @@ public sealed class RejectionLedgerFilter(RejectionRecorder recorder, ILogger<Re
             innermost = innermost.InnerException;
         }
 
-        return innermost is JsonException { Path: { } path } ? $"invalid JSON at {path}" : innermost.GetType().Name;
+        return innermost switch
+        {
+            UnreadableEnvelopeException unreadable => unreadable.Message,
+            JsonException { Path: { } path } => $"invalid JSON at {path}",
+            _ => innermost.GetType().Name,
+        };
     }
 }

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
-using Hub.Adapters.Core.Delivery;
 using Hub.Contracts.Delivery.V1;
 
-namespace Hub.Cli.Embedded;
+namespace Hub.Adapters.Core.Delivery;
 
-/// <summary>The embedded agencies' "case systems": keep what each received so the run can show it.</summary>
-internal sealed class RecordingSink : IDeliverySink
+/// <summary>Keeps what was delivered in memory: the embedded run's agency "case systems", and tests.</summary>
+public sealed class MemoryDeliverySink : IDeliverySink
 {
     private readonly ConcurrentQueue<EventDelivered> _received = new();
 

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Hub.Contracts.Topology;
+using Hub.Router.Telemetry;
+using MassTransit;
+using MassTransit.Transports;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Router.Ingress;
+
+/// <summary>
+/// The ingress endpoints' dead-letter pipe: a message no consumer accepts (its type is not a hub event) is
+/// ledgered as <c>unknown-type</c> and moved to the endpoint's <c>_skipped</c> queue with the reason in
+/// <c>MT-Reason</c>. Throwing instead would happen outside MassTransit's rescue pipe and redeliver forever.
+/// </summary>
+public sealed partial class UnknownTypeLedgerFilter(RejectionRecorder recorder, ILogger<UnknownTypeLedgerFilter> logger) : IFilter<ReceiveContext>
+{
+    public void Probe(ProbeContext context) => context.CreateFilterScope("unknownTypeLedger");
+
+    public async Task Send(ReceiveContext context, IPipe<ReceiveContext> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var source = HubTopology.TryGetIngressAgency(context.InputAddress, out var agency) ? agency.Value : "unknown";
+        var rejection = new IngressRejection(RejectionCodes.UnknownType, $"message type {DescribeTypes(context)} is not a shareable event type");
+        try
+        {
+            await recorder.RecordAsync(source, rejection, context.GetMessageId()?.ToString(), context.Body.GetBytes(), null, null, context.CancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            RouterLog.RejectionNotLedgered(logger, source, rejection.Code, ex.GetType().Name);
+        }
+
+        if (!context.TryGetPayload(out IDeadLetterTransport? transport))
+        {
+            throw new TransportException(context.InputAddress, "No dead-letter transport on this receive endpoint.");
+        }
+
+        await transport.Send(context, rejection.ToString());
+        await next.Send(context);
+    }
+
+    /// <summary>The first message-type URN of the envelope, if it looks like one: the text is the sender's, so nothing else is echoed.</summary>
+    private static string DescribeTypes(ReceiveContext context)
+    {
+        try
+        {
+            using var envelope = JsonDocument.Parse(context.Body.GetBytes());
+            if (envelope.RootElement.ValueKind == JsonValueKind.Object
+                && envelope.RootElement.TryGetProperty("messageType", out var types)
+                && types.ValueKind == JsonValueKind.Array
+                && types.GetArrayLength() > 0
+                && types[0].GetString() is { } urn
+                && UrnPattern().IsMatch(urn))
+            {
+                return urn;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return "(unrecognised)";
+    }
+
+    [GeneratedRegex("^urn:message:[A-Za-z0-9_.:+-]{1,200}$", RegexOptions.CultureInvariant)]
+    private static partial Regex UrnPattern();
+}
