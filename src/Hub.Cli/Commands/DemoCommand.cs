@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hub.Cli.Embedded;
+using Hub.Sharing.Agreements;
 
 namespace Hub.Cli.Commands;
 
@@ -26,6 +27,21 @@ internal static class DemoCommand
             if (agreementsDirectory is null)
             {
                 await Console.Error.WriteLineAsync("Cannot find samples/agreements; pass --agreements DIR.");
+                return 2;
+            }
+
+            try
+            {
+                AgreementLoader.LoadDirectory(agreementsDirectory);
+            }
+            catch (AgreementValidationException ex)
+            {
+                await Console.Error.WriteLineAsync($"The agreements in {agreementsDirectory} are not valid; nothing was run:");
+                foreach (var error in ex.Errors)
+                {
+                    await Console.Error.WriteLineAsync("  " + error);
+                }
+
                 return 2;
             }
 
