@@ -13,7 +13,7 @@ public sealed class LedgerOptionsValidator : IValidateOptions<LedgerOptions>
             return ValidateOptionsResult.Fail("Ledger:SubjectKey is required: a base64 key of at least 32 bytes (e.g. `openssl rand -base64 32`).");
         }
 
-        Span<byte> buffer = stackalloc byte[512];
+        var buffer = new byte[(options.SubjectKey.Length * 3 / 4) + 3];
         return Convert.TryFromBase64String(options.SubjectKey, buffer, out var length) && length >= 32
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail("Ledger:SubjectKey must be base64 of at least 32 bytes.");

@@ -6,17 +6,18 @@ public sealed class RouterOptions
 {
     public const string SectionName = "Router";
 
-    /// <summary>Agencies whose ingress queues the router reads and who may receive deliveries.</summary>
-    [Required]
-    [MinLength(2)]
-    public List<string> Agencies { get; set; } = ["police", "probation", "jcp", "nhs", "council"];
+    /// <summary>
+    /// Agencies whose ingress queues the router reads and who may receive deliveries; the five well-known ones
+    /// when none are configured. Starts empty because the configuration binder appends to a list, never replaces it.
+    /// </summary>
+    public List<string> Agencies { get; set; } = [];
 
     /// <summary>Folder of agreement files (*.yaml).</summary>
     [Required]
     public string AgreementsPath { get; set; } = "samples/agreements";
 
-    /// <summary>Largest ingress message body accepted, in bytes; larger ones are rejected as oversized.</summary>
-    [Range(1024, 16 * 1024 * 1024)]
+    /// <summary>Largest ingress message accepted, in bytes, counting MassTransit's envelope; larger ones are rejected as oversized.</summary>
+    [Range(8 * 1024, 16 * 1024 * 1024)]
     public int MaxEventBytes { get; set; } = 256 * 1024;
 
     /// <summary>Messages each ingress endpoint processes at once.</summary>

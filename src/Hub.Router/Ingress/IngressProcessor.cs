@@ -116,7 +116,7 @@ public sealed class IngressProcessor(
 
     private DecisionBatch BuildBatch(ConsumeContext context, AgencyCode source, string eventType, EventEnvelope envelope, JsonElement json, IReadOnlyList<Decision> decisions, string setHash, DateTimeOffset now)
     {
-        var pseudonyms = pseudonymiser.Pseudonymise(envelope.Subject);
+        var pseudonyms = pseudonymiser.Pseudonymise(envelope.Subject, source);
         var traceId = Activity.Current?.TraceId.ToString();
         var entries = new List<LedgerEntry>(decisions.Count);
         var deliveries = new List<OutboxDelivery>();

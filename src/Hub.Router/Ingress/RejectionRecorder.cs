@@ -7,13 +7,16 @@ using Microsoft.Extensions.Logging;
 
 namespace Hub.Router.Ingress;
 
-/// <summary>Writes the ledger row for a refused input. One row per transport message, however often it is retried.</summary>
+/// <summary>
+/// Writes the ledger row for a refused input: one row per (message id, body), however often it is redelivered,
+/// and a new row when a sender reuses a message id for a different body.
+/// </summary>
 public sealed class RejectionRecorder(ILedgerStore store, TimeProvider time, RouterTelemetry telemetry, ILogger<RejectionRecorder> logger)
 {
     public async Task RecordAsync(string source, IngressRejection rejection, string? messageId, ReadOnlyMemory<byte> body, Guid? eventId, string? eventType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rejection);
-        var inputKey = messageId ?? Convert.ToHexStringLower(SHA256.HashData(body.Span));
+        var inputKey = $"{messageId}|{Convert.ToHexStringLower(SHA256.HashData(body.Span))}";
         var entry = new LedgerEntry
         {
             EntryId = DeliveryIds.NameBased($"rejection|{source}|{inputKey}"),

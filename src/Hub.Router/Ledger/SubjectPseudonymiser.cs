@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Hub.Contracts.Agencies;
 using Hub.Contracts.Subjects;
 using Hub.Router.Configuration;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,8 @@ public sealed class SubjectPseudonymiser
         _key = Convert.FromBase64String(options.Value.SubjectKey ?? throw new InvalidOperationException("Ledger:SubjectKey is not configured."));
     }
 
-    public IReadOnlyList<string> Pseudonymise(SubjectIdentifiers? subject)
+    /// <param name="source">The agency that issued the event: local ids mean something only within their agency.</param>
+    public IReadOnlyList<string> Pseudonymise(SubjectIdentifiers? subject, AgencyCode source)
     {
         if (subject is null)
         {
@@ -31,7 +33,7 @@ public sealed class SubjectPseudonymiser
         Add(result, "nhs", subject.NhsNumber);
         Add(result, "pnc", subject.PncId);
         Add(result, "nino", subject.Nino);
-        Add(result, "local", subject.LocalId);
+        Add(result, "local." + source.Value, subject.LocalId);
         return result;
     }
 

@@ -48,8 +48,8 @@ public class ReleaseNoticeEndToEndTests(ServersFixture servers) : IAsyncLifetime
         var release = Events.Release();
         await _probation.SubmitAsync(release);
 
-        await Eventually.GetAsync(() => Task.FromResult(_police.Sink.Received.Count + _jcp.Sink.Received.Count), n => n >= 2);
-        var rows = await Eventually.GetAsync(() => LedgerQueries.RowsAsync(_ledger), r => r.Count >= 4);
+        await Eventually.UntilAsync(() => _police.Sink.Received.Count + _jcp.Sink.Received.Count, n => n >= 2, "deliveries at the police and JCP adapters");
+        var rows = await Eventually.UntilAsync(() => LedgerQueries.RowsAsync(_ledger), r => r.Count >= 4, "the four decisions of the event");
 
         var police = _police.Sink.Received.ShouldHaveSingleItem();
         FieldsOf(police.Payload).ShouldBe(["establishment", "releaseDate", "subject.pncId"]);

@@ -37,12 +37,12 @@ public class IdempotencyTests(ServersFixture servers) : IAsyncLifetime
         try
         {
             await _probation.PublishAsync(Submit, MassTransitEnvelope.For(release, messageId));
-            await Eventually.GetAsync(() => LedgerQueries.RowsAsync(_ledger), r => r.Count >= 4);
+            await Eventually.UntilAsync(() => LedgerQueries.RowsAsync(_ledger), r => r.Count >= 4, "the four decisions of the event");
 
             // A broker redelivery (same message id) and a re-send by the adapter (new message id).
             await _probation.PublishAsync(Submit, MassTransitEnvelope.For(release, messageId));
             await _probation.PublishAsync(Submit, MassTransitEnvelope.For(release, Guid.NewGuid()));
-            await Eventually.GetAsync(() => ReadyAsync(HubTopology.IngressQueue(AgencyCode.Probation)), n => n == 0);
+            await Eventually.UntilAsync(() => ReadyAsync(HubTopology.IngressQueue(AgencyCode.Probation)), n => n == 0, "the ingress queue to drain");
         }
         finally
         {
@@ -67,10 +67,10 @@ public class IdempotencyTests(ServersFixture servers) : IAsyncLifetime
         await using var router = await RouterUnderTest.StartAsync(servers.Broker, _ledger, TestAgreements.WriteFolder());
 
         await _probation.PublishAsync(Submit, MassTransitEnvelope.For(original));
-        await Eventually.GetAsync(() => LedgerQueries.RowsAsync(_ledger), r => r.Count >= 4);
+        await Eventually.UntilAsync(() => LedgerQueries.RowsAsync(_ledger), r => r.Count >= 4, "the four decisions of the event");
         await _probation.PublishAsync(Submit, MassTransitEnvelope.For(altered));
 
-        var rows = await Eventually.GetAsync(() => LedgerQueries.RowsAsync(_ledger), r => r.Any(x => x.Kind == "rejection"));
+        var rows = await Eventually.UntilAsync(() => LedgerQueries.RowsAsync(_ledger), r => r.Any(x => x.Kind == "rejection"), "the rejection row");
         rows.Single(x => x.Kind == "rejection").Reasons[0].ShouldBe("event-id-reused");
         var police = await _admin.DrainAsync(HubTopology.DeliveryQueue(AgencyCode.Police));
         police.Count.ShouldBe(1);

@@ -90,7 +90,7 @@ public class RejectedInputTests(ServersFixture servers) : IAsyncLifetime
     {
         await _probation.PublishAsync(Submit, body);
 
-        var rows = await Eventually.GetAsync(() => LedgerQueries.RowsAsync(_ledger), r => r.Any(x => x.Kind == "rejection" && x.Reasons.FirstOrDefault() == code));
+        var rows = await Eventually.UntilAsync(() => LedgerQueries.RowsAsync(_ledger), r => r.Any(x => x.Kind == "rejection" && x.Reasons.FirstOrDefault() == code), $"a {code} rejection row");
         var row = rows.Single(x => x.Kind == "rejection" && x.Reasons[0] == code);
         row.Outcome.ShouldBe("rejected");
         row.Source.ShouldBe("probation");
@@ -98,7 +98,7 @@ public class RejectedInputTests(ServersFixture servers) : IAsyncLifetime
         rows.ShouldNotContain(x => x.Kind == "decision", "a refused message must reach no decision");
 
         // In the error (or, for unknown types, skipped) queue, with the reason in its headers, for an operator to inspect or replay.
-        var failed = await Eventually.GetAsync(() => _admin.DrainAsync(deadLetterQueue ?? ErrorQueue), m => m.Count > 0);
+        var failed = await Eventually.UntilAsync(() => _admin.DrainAsync(deadLetterQueue ?? ErrorQueue), m => m.Count > 0, "the refused message in the dead-letter queue");
         var copy = failed.ShouldHaveSingleItem();
         _lastDeadLetterHeaders = BrokerClient.Headers(copy);
         BrokerClient.Header(copy, header).ShouldContain(headerFragment, customMessage: _lastDeadLetterHeaders);
@@ -106,7 +106,7 @@ public class RejectedInputTests(ServersFixture servers) : IAsyncLifetime
         // Never forwarded, and the router is still routing: a good event afterwards reaches police.
         var good = Events.Release();
         await _probation.PublishAsync(Submit, MassTransitEnvelope.For(good));
-        var delivered = await Eventually.GetAsync(() => _admin.DrainAsync(HubTopology.DeliveryQueue(AgencyCode.Police)), m => m.Count > 0);
+        var delivered = await Eventually.UntilAsync(() => _admin.DrainAsync(HubTopology.DeliveryQueue(AgencyCode.Police)), m => m.Count > 0, "the next good event's delivery to police");
         var only = delivered.ShouldHaveSingleItem();
         Encoding.UTF8.GetString(only.Body.Span).ShouldContain(good.Envelope.EventId.ToString());
         return row;

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+
+namespace Hub.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The router's own executable (Hub.Router.dll, its Program.cs) as a separate OS process, configured only by
+/// environment variables, so a test can kill it with SIGKILL as a crash would.
+/// </summary>
+public sealed class RouterProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private RouterProcess(Process process) => _process = process;
+
+    /// <summary>One key for every router process of a test, as a real deployment shares one.</summary>
+    public static string NewSubjectKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public static RouterProcess Start(BrokerEndpoint broker, string ledgerConnectionString, string agreementsPath, string subjectKey)
+    {
+        ArgumentNullException.ThrowIfNull(broker);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Hub.Router.dll"));
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Broker__Host"] = broker.Host;
+        start.Environment["Broker__Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Broker__VirtualHost"] = broker.VirtualHost;
+        start.Environment["Broker__Username"] = "hub-router";
+        start.Environment["Broker__Password"] = broker.PasswordOf("hub-router");
+        start.Environment["ConnectionStrings__Ledger"] = ledgerConnectionString;
+        start.Environment["Router__AgreementsPath"] = agreementsPath;
+        start.Environment["Ledger__SubjectKey"] = subjectKey;
+        var process = Process.Start(start)!;
+
+        // Drain the pipes so a chatty router never blocks on a full buffer.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new RouterProcess(process);
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL: no shutdown hooks, no acknowledgements, in-flight work simply stops.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+}

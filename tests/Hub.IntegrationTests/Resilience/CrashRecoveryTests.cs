@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Topology;
+using Hub.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace Hub.IntegrationTests.Resilience;
+
+/// <summary>
+/// The delivery guarantee under failure (architecture §7, docs/adr/0003): a router killed with SIGKILL, or a
+/// Postgres restart, in the middle of a stream loses no event and produces no second effect. Transport-level
+/// duplicates may occur, always with the same delivery id, which recipients drop.
+/// </summary>
+[Collection(ServersGroup.Name)]
+public class CrashRecoveryTests(ServersFixture servers) : IAsyncLifetime
+{
+    private const int EventCount = 400;
+    private static readonly string Submit = HubTopology.SubmitExchange(AgencyCode.Probation);
+
+    private BrokerClient _admin = null!;
+    private BrokerClient _probation = null!;
+    private string _ledger = null!;
+    private string _agreements = null!;
+
+    public async Task InitializeAsync()
+    {
+        _admin = await BrokerClient.ConnectAsync(servers.Broker, "hub-admin");
+        await _admin.PurgeHubQueuesAsync();
+        _probation = await BrokerClient.ConnectAsync(servers.Broker, "adapter-probation");
+        _ledger = await servers.CreateDatabaseAsync();
+        _agreements = TestAgreements.WriteFolder();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _probation.DisposeAsync();
+        await _admin.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task When_the_router_is_killed_mid_stream_should_lose_nothing_and_duplicate_no_effect()
+    {
+        var key = RouterProcess.NewSubjectKey();
+        var events = await PublishStreamAsync();
+        using (var first = RouterProcess.Start(servers.Broker, _ledger, _agreements, key))
+        {
+            // Kill once part of the stream is decided, while the rest is in flight or queued.
+            await Eventually.UntilAsync(() => DecisionCountAsync(), n => n >= EventCount, "part of the stream to be decided", TimeSpan.FromSeconds(90));
+            first.HasExited.ShouldBeFalse();
+            await first.KillAsync();
+        }
+
+        (await DecisionCountAsync()).ShouldBeLessThan(EventCount * 4L, "the kill must land mid-stream for this test to mean anything");
+
+        using (RouterProcess.Start(servers.Broker, _ledger, _agreements, key))
+        {
+            await Eventually.UntilAsync(() => DecisionCountAsync(), n => n >= EventCount * 4, "a decision for every candidate recipient of every event", TimeSpan.FromSeconds(120));
+            await Eventually.UntilAsync(() => UnsentAsync(), n => n == 0, "every committed delivery to be sent", TimeSpan.FromSeconds(60));
+        }
+
+        await ShouldHaveDeliveredEachEventOnceAsync(events);
+    }
+
+    [Fact]
+    public async Task When_postgres_restarts_mid_stream_should_lose_nothing_and_duplicate_no_effect()
+    {
+        var restart = Environment.GetEnvironmentVariable("AGENCYHUB_TEST_POSTGRES_RESTART")
+            ?? throw new InvalidOperationException("AGENCYHUB_TEST_POSTGRES_RESTART is not set: run through scripts/test.sh, which starts a Postgres it can restart.");
+        await using var router = await RouterUnderTest.StartAsync(servers.Broker, _ledger, _agreements);
+        var events = await PublishStreamAsync();
+        await Eventually.UntilAsync(() => DecisionCountAsync(), n => n >= EventCount, "part of the stream to be decided", TimeSpan.FromSeconds(90));
+
+        using (var bash = Process.Start(new ProcessStartInfo("bash", ["-c", restart]) { RedirectStandardOutput = true, RedirectStandardError = true })!)
+        {
+            await bash.WaitForExitAsync();
+            bash.ExitCode.ShouldBe(0, await bash.StandardError.ReadToEndAsync());
+        }
+
+        await Eventually.UntilAsync(() => DecisionCountAsync(), n => n >= EventCount * 4, "a decision for every candidate recipient of every event", TimeSpan.FromSeconds(120));
+        await Eventually.UntilAsync(() => UnsentAsync(), n => n == 0, "every committed delivery to be sent", TimeSpan.FromSeconds(60));
+        await ShouldHaveDeliveredEachEventOnceAsync(events);
+    }
+
+    private async Task<IReadOnlyList<Guid>> PublishStreamAsync()
+    {
+        var ids = new List<Guid>(EventCount);
+        for (var i = 0; i < EventCount; i++)
+        {
+            var release = Events.Release();
+            ids.Add(release.Envelope.EventId);
+            await _probation.PublishAsync(Submit, MassTransitEnvelope.For(release));
+        }
+
+        return ids;
+    }
+
+    private async Task ShouldHaveDeliveredEachEventOnceAsync(IReadOnlyList<Guid> events)
+    {
+        // The ledger: exactly one decision per (event, candidate recipient), nothing rejected or failed.
+        await using var dataSource = NpgsqlDataSource.Create(_ledger);
+        await using (var command = dataSource.CreateCommand("SELECT count(*), count(DISTINCT (event_id, recipient)), count(*) FILTER (WHERE kind = 'rejection') FROM ledger_entries"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)).ShouldBe((events.Count * 4L, events.Count * 4L, 0L));
+        }
+
+        // The recipients: every event reached police and JCP; any repeat carries the same delivery id.
+        foreach (var agency in new[] { AgencyCode.Police, AgencyCode.Jcp })
+        {
+            var messages = await _admin.DrainAsync(HubTopology.DeliveryQueue(agency));
+            var deliveries = messages
+                .Select(m => JsonDocument.Parse(m.Body).RootElement.GetProperty("message"))
+                .Select(m => (DeliveryId: m.GetProperty("deliveryId").GetGuid(), EventId: m.GetProperty("eventId").GetGuid()))
+                .ToList();
+            deliveries.Select(d => d.EventId).Distinct().Order().ShouldBe(events.Order(), $"{agency}: every event delivered, none lost");
+            deliveries.GroupBy(d => d.EventId).ShouldAllBe(g => g.Select(d => d.DeliveryId).Distinct().Count() == 1, $"{agency}: a repeat is the same delivery");
+        }
+
+        (await _admin.DrainAsync(HubTopology.IngressQueue(AgencyCode.Probation) + "_error")).ShouldBeEmpty("nothing dead-lettered");
+        (await _admin.DrainAsync(HubTopology.DeliveryQueue(AgencyCode.Nhs))).ShouldBeEmpty("denied recipients received nothing");
+    }
+
+    private async Task<long> DecisionCountAsync() => await ScalarAsync("SELECT count(*) FROM ledger_entries WHERE kind = 'decision'");
+
+    private async Task<long> UnsentAsync() => await ScalarAsync("SELECT count(*) FROM outbox_deliveries WHERE sent_at IS NULL");
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        try
+        {
+            await using var dataSource = NpgsqlDataSource.Create(_ledger);
+            await using var command = dataSource.CreateCommand(sql);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        catch (NpgsqlException)
+        {
+            // Not created yet, or Postgres is restarting: ask again.
+            return -1;
+        }
+    }
+}
