@@ -24,7 +24,9 @@ internal static class AgreementText
             eventTypes: [{eventType}]
             recipients: [{recipient}]
             purpose: offender-management
-            lawfulBasis: "Art 6(1)(e)"
+            lawfulBasis:
+              article6: public-task
+              criminalOffence: sch1-part2-para6
             fields: {fields}
         """;
 

@@ -57,7 +57,7 @@ internal static class DemoScenario
                 Source = AgencyCode.Nhs,
                 Classification = DataClassification.SpecialCategoryHealth,
                 Subject = new SubjectIdentifiers { NhsNumber = NhsNumber.WithCheckDigit("999000002"), LocalId = "MRN-55120" },
-                Consent = new ConsentTag { LegalGateway = "DSP-LEWISHAM-HSC-2026", CollectionPurpose = "direct-care" },
+                Consent = new ConsentTag { LegalGateway = "HSCA2012-s251B", CollectionPurpose = "direct-care" },
             },
             EncounterId = "enc-8841",
             Organisation = "RJ2",

@@ -35,16 +35,23 @@ public static class EventCatalogue
                 continue;
             }
 
-            yield return new EventTypeInfo(attribute.Name, type, FieldsOf(type));
+            var special = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetCustomAttribute<SpecialCategoryAttribute>() is not null)
+                .Select(JsonName)
+                .ToArray();
+            yield return new EventTypeInfo(attribute.Name, type, FieldsOf(type), attribute.Classification, special);
         }
     }
+
+    private static string JsonName(PropertyInfo property) =>
+        property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
     /// <summary>Top-level JSON property names other than the envelope, plus the subject identifiers for personal events.</summary>
     private static string[] FieldsOf(Type type)
     {
         var fields = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.Name != nameof(IShareableEvent.Envelope))
-            .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+            .Select(JsonName)
             .ToList();
         fields.AddRange(SubjectIdentifiers.FieldNames);
         return [.. fields.Order(StringComparer.Ordinal)];

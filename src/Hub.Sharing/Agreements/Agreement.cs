@@ -1,6 +1,8 @@
+using Hub.Contracts.Agencies;
+
 namespace Hub.Sharing.Agreements;
 
-/// <summary>A data-sharing agreement as an IG lead wrote it: identity, lifetime and flows.</summary>
+/// <summary>A data-sharing agreement as an IG lead wrote it: identity, parties, lifetime, sign-off and flows.</summary>
 public sealed record Agreement
 {
     public required string Id { get; init; }
@@ -11,9 +13,17 @@ public sealed record Agreement
 
     public required AgreementStatus Status { get; init; }
 
+    public string? Owner { get; init; }
+
+    public IReadOnlyList<AgencyCode> Parties { get; init; } = [];
+
     public required DateOnly Effective { get; init; }
 
+    public DateOnly? Review { get; init; }
+
     public DateOnly? Expires { get; init; }
+
+    public IReadOnlyList<SignOff> SignOffs { get; init; } = [];
 
     public required IReadOnlyList<Flow> Flows { get; init; }
 
@@ -22,7 +32,7 @@ public sealed record Agreement
 
     public string Reference => $"{Id}@{Version}";
 
-    /// <summary>Active, on or after its effective date and before its expiry date (UK local dates, compared in UTC).</summary>
+    /// <summary>Active, on or after its effective date and before its expiry date (dates compared in UTC).</summary>
     public bool IsInForceAt(DateTimeOffset time)
     {
         var day = DateOnly.FromDateTime(time.UtcDateTime);

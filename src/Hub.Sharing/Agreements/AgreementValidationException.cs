@@ -3,8 +3,8 @@ namespace Hub.Sharing.Agreements;
 /// <summary>An agreement set that must not be used; carries every error found.</summary>
 public sealed class AgreementValidationException : Exception
 {
-    public AgreementValidationException(IReadOnlyList<AgreementError> errors)
-        : base($"{errors.Count} error(s) in agreements: " + string.Join("; ", errors))
+    public AgreementValidationException(IReadOnlyList<AgreementDiagnostic> errors)
+        : base($"{errors.Count(e => e.IsError)} error(s) in agreements: " + string.Join("; ", errors.Where(e => e.IsError)))
     {
         Errors = errors;
     }
@@ -26,5 +26,5 @@ public sealed class AgreementValidationException : Exception
         Errors = [];
     }
 
-    public IReadOnlyList<AgreementError> Errors { get; }
+    public IReadOnlyList<AgreementDiagnostic> Errors { get; }
 }

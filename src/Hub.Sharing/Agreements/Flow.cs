@@ -18,9 +18,22 @@ public sealed record Flow
 
     public required string Purpose { get; init; }
 
-    public required string LawfulBasis { get; init; }
+    public required LawfulBasis LawfulBasis { get; init; }
+
+    /// <summary>The statutory gateway the flow relies on, if any (see <see cref="Vocabulary.Gateways"/>).</summary>
+    public string? Gateway { get; init; }
+
+    public ConsentRequirement Consent { get; init; } = ConsentRequirement.NotRequired;
 
     public required IReadOnlyList<string> Fields { get; init; }
 
+    /// <summary>All must hold for the flow to apply.</summary>
+    public IReadOnlyList<FieldCondition> Conditions { get; init; } = [];
+
+    /// <summary>Released fields the recipient gets as a keyed pseudonym rather than the value.</summary>
+    public IReadOnlyList<string> Pseudonymise { get; init; } = [];
+
     public required Obligations Obligations { get; init; }
+
+    public SourceLocation Location { get; init; } = SourceLocation.Unknown;
 }

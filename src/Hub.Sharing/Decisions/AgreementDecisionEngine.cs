@@ -1,13 +1,17 @@
 using System.Collections.Frozen;
 using Hub.Contracts.Agencies;
+using Hub.Contracts.Delivery.V1;
 using Hub.Sharing.Agreements;
+using Hub.Sharing.Vocabulary;
 
 namespace Hub.Sharing.Decisions;
 
 /// <summary>
-/// Deny by default; an applicable forbid flow overrides every permit; a permit applies only while its agreement is
-/// in force; only the union of the permitting flows' released fields leaves. Flows are indexed by
-/// (source, event type, recipient) so the cost of a decision does not grow with the number of agreements.
+/// The decision semantics of architecture §5, compiled once per agreement set. Deny by default; a forbid that
+/// applies overrides every permit; a permit applies only while its agreement is in force, its conditions hold,
+/// the event's gateway allows its purpose, and any consent it needs is valid at decision time; only the union
+/// of applying permits' fields leaves. Flows are indexed by (source, event type, recipient), so the cost of a
+/// decision does not grow with the number of agreements.
 /// </summary>
 public sealed class AgreementDecisionEngine : IDecisionEngine
 {
@@ -42,29 +46,91 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
     {
         if (!_index.TryGetValue((request.Source.Value, request.EventType, recipient.Value), out var flows))
         {
-            return Deny(request, recipient, null, null, $"no agreement has a flow sharing {request.EventType} from {request.Source} to {recipient}");
+            return Denied(request, recipient, null, [$"no agreement has a flow sharing {request.EventType} from {request.Source} to {recipient}"]);
         }
 
-        var inForce = flows.Where(f => f.Agreement.IsInForceAt(request.DecisionTime)).ToList();
-        var forbid = inForce.FirstOrDefault(f => f.Flow.Effect == FlowEffect.Forbid);
-        if (forbid.Flow is not null)
+        var failures = new List<string>();
+        var permits = new List<(Agreement Agreement, Flow Flow, string Grounds)>();
+        foreach (var (agreement, flow) in flows)
         {
-            return Deny(request, recipient, forbid.Agreement, forbid.Flow, $"{forbid.Agreement.Reference} flow {forbid.Flow.Id} forbids {request.EventType} from {request.Source} to {recipient} (purpose {forbid.Flow.Purpose})");
+            var failed = FailedChecks(request, recipient, agreement, flow, out var grounds);
+            if (failed.Count > 0)
+            {
+                failures.AddRange(failed.Select(f => $"{agreement.Reference} flow {flow.Id}: {f}"));
+            }
+            else if (flow.Effect == FlowEffect.Forbid)
+            {
+                return Denied(request, recipient, (agreement, flow), [$"{agreement.Reference} flow {flow.Id} forbids {request.EventType} from {request.Source} to {recipient} (purpose {flow.Purpose})"]);
+            }
+            else
+            {
+                permits.Add((agreement, flow, grounds));
+            }
         }
 
-        var permits = inForce.Where(f => f.Flow.Effect == FlowEffect.Permit).ToList();
-        if (permits.Count == 0)
+        return permits.Count == 0 ? Denied(request, recipient, null, failures) : Allowed(request, recipient, permits);
+    }
+
+    /// <summary>Every reason this flow does not apply to this share, in IG language; empty when it applies.</summary>
+    private static List<string> FailedChecks(DecisionRequest request, AgencyCode recipient, Agreement agreement, Flow flow, out string grounds)
+    {
+        var failed = new List<string>();
+        grounds = flow.LawfulBasis.Describe();
+        if (!agreement.IsInForceAt(request.DecisionTime))
         {
-            var reasons = flows.Select(f => $"{f.Agreement.Reference} is not in force on {request.DecisionTime.UtcDateTime:yyyy-MM-dd} (status {f.Agreement.Status.ToString().ToLowerInvariant()}, effective {f.Agreement.Effective:yyyy-MM-dd}{(f.Agreement.Expires is { } e ? $", expires {e:yyyy-MM-dd}" : string.Empty)})")
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            return new Decision { Recipient = recipient, Outcome = DecisionOutcome.Denied, Reasons = reasons, WithheldFields = [.. request.PresentFields.Order(StringComparer.Ordinal)] };
+            failed.Add($"agreement is not in force on {request.DecisionTime.UtcDateTime:yyyy-MM-dd} (status {agreement.Status.ToString().ToLowerInvariant()}, effective {agreement.Effective:yyyy-MM-dd}{(agreement.Expires is { } e ? $", expires {e:yyyy-MM-dd}" : string.Empty)})");
         }
 
+        failed.AddRange(flow.Conditions.Where(c => !c.IsMetBy(request.Event)).Select(c => $"condition '{c.Describe()}' is not met"));
+        if (flow.Effect == FlowEffect.Forbid)
+        {
+            return failed;
+        }
+
+        var asserted = request.Consent.LegalGateway;
+        if (Gateways.Find(asserted) is { } limit && !limit.PrescribedPurposes.Contains(flow.Purpose))
+        {
+            failed.Add($"the data was obtained under {limit.Id}, which limits it to {string.Join(", ", limit.PrescribedPurposes)}; purpose {flow.Purpose} is not one of them ({limit.OnwardDisclosure})");
+        }
+
+        var gatewayApplies = flow.Gateway is not null && flow.Gateway == asserted;
+        if (flow.Gateway is not null && flow.Consent != ConsentRequirement.RequiredUnlessGateway && !gatewayApplies)
+        {
+            failed.Add($"the flow relies on gateway {flow.Gateway}, which the event does not assert");
+        }
+
+        var consentNeeded = flow.Consent == ConsentRequirement.Required || (flow.Consent == ConsentRequirement.RequiredUnlessGateway && !gatewayApplies);
+        if (consentNeeded)
+        {
+            if (string.IsNullOrWhiteSpace(request.Consent.ConsentRef))
+            {
+                failed.Add($"consent is required for purpose {flow.Purpose} but the event carries no consent reference");
+            }
+            else if (request.Consents.Check(request.Consent.ConsentRef, recipient, flow.Purpose, request.DecisionTime) is { } check)
+            {
+                if (check.IsValid)
+                {
+                    grounds += "; " + check.Explanation;
+                }
+                else
+                {
+                    failed.Add(check.Explanation);
+                }
+            }
+        }
+        else if (gatewayApplies)
+        {
+            grounds += $"; gateway {flow.Gateway}";
+        }
+
+        return failed;
+    }
+
+    private static Decision Allowed(DecisionRequest request, AgencyCode recipient, List<(Agreement Agreement, Flow Flow, string Grounds)> permits)
+    {
         var primary = permits[0];
         var released = new SortedSet<string>(permits.SelectMany(p => p.Flow.Fields), StringComparer.Ordinal);
         released.IntersectWith(request.PresentFields);
-        var withheld = request.PresentFields.Where(f => !released.Contains(f)).Order(StringComparer.Ordinal).ToList();
         return new Decision
         {
             Recipient = recipient,
@@ -73,27 +139,28 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
             AgreementVersion = primary.Agreement.Version,
             FlowId = primary.Flow.Id,
             Purpose = primary.Flow.Purpose,
-            LawfulBasis = primary.Flow.LawfulBasis,
+            LawfulBasis = primary.Flow.LawfulBasis.Describe(),
             ReleasedFields = [.. released],
-            WithheldFields = withheld,
+            WithheldFields = [.. request.PresentFields.Where(f => !released.Contains(f)).Order(StringComparer.Ordinal)],
+            PseudonymisedFields = [.. permits.SelectMany(p => p.Flow.Pseudonymise).Where(released.Contains).Distinct().Order(StringComparer.Ordinal)],
             Obligations = MostRestrictive(permits.Select(p => p.Flow)),
-            Reasons = [.. permits.Select(p => $"permitted by {p.Agreement.Reference} flow {p.Flow.Id} for purpose {p.Flow.Purpose}")],
+            Reasons = [.. permits.Select(p => $"permitted by {p.Agreement.Reference} flow {p.Flow.Id} for purpose {p.Flow.Purpose} ({p.Grounds})")],
         };
     }
 
-    private static Decision Deny(DecisionRequest request, AgencyCode recipient, Agreement? agreement, Flow? flow, string reason) => new()
+    private static Decision Denied(DecisionRequest request, AgencyCode recipient, (Agreement Agreement, Flow Flow)? by, IReadOnlyList<string> reasons) => new()
     {
         Recipient = recipient,
         Outcome = DecisionOutcome.Denied,
-        AgreementId = agreement?.Id,
-        AgreementVersion = agreement?.Version,
-        FlowId = flow?.Id,
-        Purpose = flow?.Purpose,
-        Reasons = [reason],
+        AgreementId = by?.Agreement.Id,
+        AgreementVersion = by?.Agreement.Version,
+        FlowId = by?.Flow.Id,
+        Purpose = by?.Flow.Purpose,
+        Reasons = reasons,
         WithheldFields = [.. request.PresentFields.Order(StringComparer.Ordinal)],
     };
 
-    private static Contracts.Delivery.V1.Obligations MostRestrictive(IEnumerable<Flow> flows)
+    private static Obligations MostRestrictive(IEnumerable<Flow> flows)
     {
         int? retention = null;
         var noOnward = false;
@@ -107,6 +174,6 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
             noOnward |= flow.Obligations.OnwardSharingForbidden;
         }
 
-        return new Contracts.Delivery.V1.Obligations { RetentionDays = retention, OnwardSharingForbidden = noOnward };
+        return new Obligations { RetentionDays = retention, OnwardSharingForbidden = noOnward };
     }
 }

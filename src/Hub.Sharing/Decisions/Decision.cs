@@ -25,9 +25,12 @@ public sealed record Decision
 
     public IReadOnlyList<string> WithheldFields { get; init; } = [];
 
+    /// <summary>Released fields the recipient receives as a keyed pseudonym, not the value.</summary>
+    public IReadOnlyList<string> PseudonymisedFields { get; init; } = [];
+
     public Obligations Obligations { get; init; } = Obligations.None;
 
-    /// <summary>Plain-language reasons, citing agreement@version and flow; never personal data.</summary>
+    /// <summary>Plain-language reasons citing agreement@version and flow: what permitted, or every check that failed. Never personal data.</summary>
     public required IReadOnlyList<string> Reasons { get; init; }
 
     public bool IsAllowed => Outcome == DecisionOutcome.Allowed;

@@ -40,10 +40,31 @@ public static class PayloadProjector
         return fields;
     }
 
-    /// <summary>The released fields of <paramref name="event"/> as a new JSON object; identifiers under <c>subject</c>.</summary>
-    public static JsonElement Project(JsonElement @event, IReadOnlyCollection<string> released)
+    /// <summary>
+    /// The released fields of <paramref name="event"/> as a new JSON object; identifiers under <c>subject</c>.
+    /// Fields in <paramref name="pseudonymised"/> carry <paramref name="pseudonym"/>(field, value) instead of their value.
+    /// </summary>
+    public static JsonElement Project(JsonElement @event, IReadOnlyCollection<string> released, IReadOnlyCollection<string>? pseudonymised = null, Func<string, string, string>? pseudonym = null)
     {
         ArgumentNullException.ThrowIfNull(released);
+        if (pseudonymised is { Count: > 0 } && pseudonym is null)
+        {
+            throw new ArgumentException("Pseudonymised fields need a pseudonym function.", nameof(pseudonym));
+        }
+
+        void Write(Utf8JsonWriter writer, string field, JsonProperty property)
+        {
+            if (pseudonymised?.Contains(field) == true)
+            {
+                var value = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+                writer.WriteString(property.Name, pseudonym!(field, value));
+            }
+            else
+            {
+                property.WriteTo(writer);
+            }
+        }
+
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -52,11 +73,11 @@ public static class PayloadProjector
             {
                 if (property.NameEquals(EnvelopeProperty))
                 {
-                    WriteSubject(writer, property.Value, released);
+                    WriteSubject(writer, property.Value, released, Write);
                 }
                 else if (released.Contains(property.Name))
                 {
-                    property.WriteTo(writer);
+                    Write(writer, property.Name, property);
                 }
             }
 
@@ -67,7 +88,7 @@ public static class PayloadProjector
         return document.RootElement.Clone();
     }
 
-    private static void WriteSubject(Utf8JsonWriter writer, JsonElement envelope, IReadOnlyCollection<string> released)
+    private static void WriteSubject(Utf8JsonWriter writer, JsonElement envelope, IReadOnlyCollection<string> released, Action<Utf8JsonWriter, string, JsonProperty> write)
     {
         if (!envelope.TryGetProperty("subject", out var subject) || subject.ValueKind != JsonValueKind.Object)
         {
@@ -77,7 +98,8 @@ public static class PayloadProjector
         var started = false;
         foreach (var identifier in subject.EnumerateObject())
         {
-            if (!released.Contains(SubjectPrefix + identifier.Name))
+            var field = SubjectPrefix + identifier.Name;
+            if (!released.Contains(field))
             {
                 continue;
             }
@@ -88,7 +110,7 @@ public static class PayloadProjector
                 started = true;
             }
 
-            identifier.WriteTo(writer);
+            write(writer, field, identifier);
         }
 
         if (started)

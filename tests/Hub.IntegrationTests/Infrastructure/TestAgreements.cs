@@ -19,14 +19,18 @@ public static class TestAgreements
             eventTypes: [custody.release.scheduled]
             recipients: [police]
             purpose: offender-management
-            lawfulBasis: "UK GDPR Art 6(1)(e); DPA 2018 s10(5), Sch 1 para 6"
+            lawfulBasis:
+              article6: public-task
+              criminalOffence: sch1-part2-para6
             fields: [subject.pncId, releaseDate, establishment]
           - id: F-jcp
             source: probation
             eventTypes: [custody.release.scheduled]
             recipients: [jcp]
             purpose: benefit-continuity
-            lawfulBasis: "UK GDPR Art 6(1)(e)"
+            lawfulBasis:
+              article6: public-task
+              criminalOffence: sch1-part2-para6
             fields: [subject.nino, releaseDate]
         """;
 

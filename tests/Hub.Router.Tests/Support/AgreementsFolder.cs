@@ -11,7 +11,7 @@ public sealed class AgreementsFolder : IDisposable
     public const int AgreementVersion = 3;
     public const string PoliceFlow = "F1-police-iom";
     public const string PolicePurpose = "offender-management";
-    public const string PoliceLawfulBasis = "UK GDPR Art 6(1)(e) public task";
+    public const string PoliceLawfulBasis = "Art. 6(1)(e) public task; criminal offence data under sch1-part2-para6";
     public const string JcpFlow = "F2-jcp-benefits";
     public const string JcpPurpose = "benefit-continuity";
     public const string ForbidAgreementId = "DSA-T15";
@@ -36,7 +36,9 @@ public sealed class AgreementsFolder : IDisposable
                 eventTypes: [custody.release.scheduled]
                 recipients: [police]
                 purpose: {PolicePurpose}
-                lawfulBasis: "{PoliceLawfulBasis}"
+                lawfulBasis:
+                  article6: public-task
+                  criminalOffence: sch1-part2-para6
                 fields: [{string.Join(", ", PoliceFields)}]
                 obligations:
                   retentionDays: 730
@@ -46,7 +48,9 @@ public sealed class AgreementsFolder : IDisposable
                 eventTypes: [custody.release.scheduled]
                 recipients: [jcp]
                 purpose: {JcpPurpose}
-                lawfulBasis: "UK GDPR Art 6(1)(e) social security administration"
+                lawfulBasis:
+                  article6: public-task
+                  criminalOffence: sch1-part2-para6
                 fields: [{string.Join(", ", JcpFields)}]
                 obligations:
                   retentionDays: 365

@@ -36,7 +36,7 @@ public class AgreementLoaderTests
 
     [Fact]
     public void When_recipient_is_not_an_agency_code_should_say_so() =>
-        Errors(AgreementText.Permit(recipient: "Police Dept")).ShouldContain(e => e.Message.Contains("recipient 'Police Dept' is not an agency code"));
+        Errors(AgreementText.Permit(recipient: "Police Dept")).ShouldContain(e => e.Message.Contains("'Police Dept' is not a known agency"));
 
     [Fact]
     public void When_dates_are_out_of_order_should_say_so() =>
@@ -45,10 +45,11 @@ public class AgreementLoaderTests
     [Fact]
     public void When_yaml_has_an_unknown_key_should_give_line_and_column()
     {
-        var error = Errors("id: X\nversion: 1\nstatus: active\neffective: 2026-01-01\ncolour: blue\nflows: []\n").ShouldHaveSingleItem();
+        var error = Errors("id: X\nversion: 1\nstatus: active\neffective: 2026-01-01\ncolour: blue\nflows: []\n").Single(e => e.Message.Contains("colour"));
         error.File.ShouldBe("t.yaml");
         error.Line.ShouldBe(5);
         error.Column.ShouldBe(1);
+        error.Message.ShouldBe("an agreement has no key 'colour'");
     }
 
     [Fact]
@@ -65,6 +66,6 @@ public class AgreementLoaderTests
         ex.Errors.ShouldAllBe(e => e.File == "bad.yaml");
     }
 
-    private static IReadOnlyList<AgreementError> Errors(string text) =>
+    private static IReadOnlyList<AgreementDiagnostic> Errors(string text) =>
         Should.Throw<AgreementValidationException>(() => AgreementLoader.Load([("t.yaml", text)])).Errors;
 }

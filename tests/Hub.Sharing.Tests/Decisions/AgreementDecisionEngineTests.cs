@@ -8,6 +8,7 @@ namespace Hub.Sharing.Tests.Decisions;
 public class AgreementDecisionEngineTests
 {
     private static readonly DateTimeOffset InForce = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    private static readonly System.Text.Json.JsonDocument EmptyEvent = System.Text.Json.JsonDocument.Parse("{}");
     private static readonly string[] Present = ["subject.pncId", "subject.nhsNumber", "releaseDate", "mentalHealthFlag"];
 
     [Fact]
@@ -31,7 +32,7 @@ public class AgreementDecisionEngineTests
         decision.WithheldFields.ShouldBe(["mentalHealthFlag", "subject.nhsNumber"]);
         decision.AgreementId.ShouldBe("DSA-T1");
         decision.FlowId.ShouldBe("F1");
-        decision.Reasons.ShouldHaveSingleItem().ShouldBe("permitted by DSA-T1@1 flow F1 for purpose offender-management");
+        decision.Reasons.ShouldHaveSingleItem().ShouldBe("permitted by DSA-T1@1 flow F1 for purpose offender-management (Art. 6(1)(e) public task; criminal offence data under sch1-part2-para6)");
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public class AgreementDecisionEngineTests
         var decision = Decide([AgreementText.Permit(status: status, effective: effective, expires: expires)], AgencyCode.Police);
 
         decision.Outcome.ShouldBe(DecisionOutcome.Denied);
-        decision.Reasons.ShouldHaveSingleItem().ShouldContain("DSA-T1@1 is not in force on 2026-11-23");
+        decision.Reasons.ShouldHaveSingleItem().ShouldStartWith("DSA-T1@1 flow F1: agreement is not in force on 2026-11-23");
     }
 
     [Fact]
@@ -84,7 +85,8 @@ public class AgreementDecisionEngineTests
 
     private static Decision Decide(string[] agreements, AgencyCode recipient)
     {
-        var set = AgreementLoader.Load([.. agreements.Select((text, i) => ($"a{i}.yaml", text))]);
+        // Loaded as of mid-2025, so the expired case is a valid file whose dates have since passed.
+        var set = AgreementLoader.Load([.. agreements.Select((text, i) => ($"a{i}.yaml", text))], new DateOnly(2025, 6, 1));
         return new AgreementDecisionEngine(set).Decide(Request([recipient])).ShouldHaveSingleItem();
     }
 
@@ -94,6 +96,7 @@ public class AgreementDecisionEngineTests
         EventType = "custody.release.scheduled",
         Classification = DataClassification.CriminalOffence,
         Consent = new ConsentTag { LegalGateway = "ORA2014-s7", CollectionPurpose = "offender-management" },
+        Event = EmptyEvent.RootElement,
         PresentFields = Present,
         Candidates = candidates,
         DecisionTime = InForce,

@@ -4,7 +4,7 @@ using Hub.Contracts.Envelope;
 namespace Hub.Contracts.Assessment.V1;
 
 /// <summary>Core common data of an offender assessment (OASys-style), passported so others need not re-assess (F-06).</summary>
-[EventType("assessment.common.completed")]
+[EventType("assessment.common.completed", Classification = DataClassification.CriminalOffence)]
 public sealed record CommonAssessmentCompleted : IShareableEvent
 {
     public required EventEnvelope Envelope { get; init; }
@@ -22,7 +22,9 @@ public sealed record CommonAssessmentCompleted : IShareableEvent
 
     public bool? EmploymentNeed { get; init; }
 
+    [SpecialCategory]
     public bool? SubstanceMisuseNeed { get; init; }
 
+    [SpecialCategory]
     public bool? MentalHealthHistory { get; init; }
 }

@@ -5,7 +5,7 @@ using Hub.Contracts.Envelope;
 namespace Hub.Contracts.CaseManagement.V1;
 
 /// <summary>Supervision or lead-professional responsibility moves between agencies (F-07).</summary>
-[EventType("case.lead-professional.changed")]
+[EventType("case.lead-professional.changed", Classification = DataClassification.CriminalOffence)]
 public sealed record LeadProfessionalChanged : IShareableEvent
 {
     public required EventEnvelope Envelope { get; init; }

@@ -5,7 +5,7 @@ using Hub.Contracts.Envelope;
 namespace Hub.Contracts.Consent.V1;
 
 /// <summary>A person has given consent for named purposes and recipients (F-10, F-28).</summary>
-[EventType("consent.recorded")]
+[EventType("consent.recorded", Classification = DataClassification.Personal)]
 public sealed record ConsentRecorded : IShareableEvent
 {
     public required EventEnvelope Envelope { get; init; }

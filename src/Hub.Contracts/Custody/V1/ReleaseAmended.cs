@@ -4,7 +4,7 @@ using Hub.Contracts.Envelope;
 namespace Hub.Contracts.Custody.V1;
 
 /// <summary>A previously notified release date has changed (F-01/F-02); supersedes the earlier notice.</summary>
-[EventType("custody.release.amended")]
+[EventType("custody.release.amended", Classification = DataClassification.CriminalOffence)]
 public sealed record ReleaseAmended : IShareableEvent
 {
     public required EventEnvelope Envelope { get; init; }

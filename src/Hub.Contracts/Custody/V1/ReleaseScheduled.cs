@@ -4,7 +4,7 @@ using Hub.Contracts.Envelope;
 namespace Hub.Contracts.Custody.V1;
 
 /// <summary>A prison has set a release date (F-01). Published by probation/HMPPS.</summary>
-[EventType("custody.release.scheduled")]
+[EventType("custody.release.scheduled", Classification = DataClassification.CriminalOffence)]
 public sealed record ReleaseScheduled : IShareableEvent
 {
     public required EventEnvelope Envelope { get; init; }
@@ -24,8 +24,10 @@ public sealed record ReleaseScheduled : IShareableEvent
     /// <summary>MAPPA, PPO, IOM or none (F-11).</summary>
     public string? CohortTier { get; init; }
 
+    [SpecialCategory]
     public bool? SubstanceMisuseFlag { get; init; }
 
+    [SpecialCategory]
     public bool? MentalHealthFlag { get; init; }
 
     public string? LeadProfessional { get; init; }

@@ -4,7 +4,7 @@ using Hub.Contracts.Envelope;
 namespace Hub.Contracts.Employment.V1;
 
 /// <summary>JCP's minimal yes/no/unknown answer to an employment-status query; no benefit details (AS-10).</summary>
-[EventType("employment.status.answered")]
+[EventType("employment.status.answered", Classification = DataClassification.Personal)]
 public sealed record EmploymentStatusAnswered : IShareableEvent
 {
     public required EventEnvelope Envelope { get; init; }

@@ -4,7 +4,7 @@ using Hub.Contracts.Envelope;
 namespace Hub.Contracts.Employment.V1;
 
 /// <summary>A job-outcome provider asks whether a participant is still in work at 26 or 52 weeks (F-15, AS-10).</summary>
-[EventType("employment.status.queried")]
+[EventType("employment.status.queried", Classification = DataClassification.Personal)]
 public sealed record EmploymentStatusQueried : IShareableEvent
 {
     public required EventEnvelope Envelope { get; init; }

@@ -4,7 +4,7 @@ using Hub.Contracts.Envelope;
 namespace Hub.Contracts.Employment.V1;
 
 /// <summary>JCP refers a claimant to an employment-support provider, with support needs (F-18, AS-11).</summary>
-[EventType("employment.referral.created")]
+[EventType("employment.referral.created", Classification = DataClassification.Personal)]
 public sealed record ReferralCreated : IShareableEvent
 {
     public required EventEnvelope Envelope { get; init; }
@@ -19,5 +19,6 @@ public sealed record ReferralCreated : IShareableEvent
 
     public IReadOnlyList<string> SupportNeeds { get; init; } = [];
 
+    [SpecialCategory]
     public bool? MentalHealthIndicator { get; init; }
 }

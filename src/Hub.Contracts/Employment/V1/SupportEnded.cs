@@ -4,7 +4,7 @@ using Hub.Contracts.Envelope;
 namespace Hub.Contracts.Employment.V1;
 
 /// <summary>A provider's support period has ended and the person returns to JCP (F-19).</summary>
-[EventType("employment.support.ended")]
+[EventType("employment.support.ended", Classification = DataClassification.Personal)]
 public sealed record SupportEnded : IShareableEvent
 {
     public required EventEnvelope Envelope { get; init; }

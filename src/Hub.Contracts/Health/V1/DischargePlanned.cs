@@ -4,7 +4,7 @@ using Hub.Contracts.Envelope;
 namespace Hub.Contracts.Health.V1;
 
 /// <summary>A hospital plans a discharge that needs social-care or GP follow-up (AS-15; FHIR Encounter upstream).</summary>
-[EventType("health.discharge.planned")]
+[EventType("health.discharge.planned", Classification = DataClassification.SpecialCategoryHealth)]
 public sealed record DischargePlanned : IShareableEvent
 {
     public required EventEnvelope Envelope { get; init; }

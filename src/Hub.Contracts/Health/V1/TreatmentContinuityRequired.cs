@@ -4,7 +4,7 @@ using Hub.Contracts.Envelope;
 namespace Hub.Contracts.Health.V1;
 
 /// <summary>A prison drugs team needs community treatment to continue a prescription on release (F-04, AS-04).</summary>
-[EventType("health.treatment-continuity.required")]
+[EventType("health.treatment-continuity.required", Classification = DataClassification.SpecialCategoryHealth)]
 public sealed record TreatmentContinuityRequired : IShareableEvent
 {
     public required EventEnvelope Envelope { get; init; }

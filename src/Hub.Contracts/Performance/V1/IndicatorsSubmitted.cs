@@ -4,7 +4,7 @@ using Hub.Contracts.Envelope;
 namespace Hub.Contracts.Performance.V1;
 
 /// <summary>Aggregate performance indicators submitted once and fanned out to several bodies (F-35, AS-18).</summary>
-[EventType("performance.indicators.submitted")]
+[EventType("performance.indicators.submitted", Classification = DataClassification.AggregateNonPersonal)]
 public sealed record IndicatorsSubmitted : IShareableEvent
 {
     public required EventEnvelope Envelope { get; init; }

@@ -1,0 +1,9 @@
+namespace Hub.Sharing.Agreements;
+
+public enum ConditionOperator
+{
+    EqualTo,
+    In,
+    NotIn,
+    Exists,
+}

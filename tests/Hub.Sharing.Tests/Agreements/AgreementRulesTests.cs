@@ -1,0 +1,131 @@
+using Hub.Sharing.Agreements;
+
+namespace Hub.Sharing.Tests.Agreements;
+
+/// <summary>The checks an IG reviewer would make, each with its location and, where possible, a suggestion.</summary>
+public class AgreementRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+
+    [Fact]
+    public void When_health_fields_are_released_without_article_9_and_schedule_1_should_be_an_error()
+    {
+        var error = ErrorsOf(Flow(fields: "[releaseDate, mentalHealthFlag]")).ShouldHaveSingleItem();
+        error.Message.ShouldContain("releases health data (mentalHealthFlag) without an Art. 9 condition and a DPA 2018 Schedule 1 condition");
+        error.Line.ShouldBe(14);
+    }
+
+    [Fact]
+    public void When_health_fields_have_both_conditions_should_be_accepted() =>
+        ErrorsOf(Flow(fields: "[releaseDate, mentalHealthFlag]", basis: "{ article6: public-task, article9: health-or-social-care, schedule1: sch1-part1-para2, criminalOffence: sch1-part2-para6 }")).ShouldBeEmpty();
+
+    [Fact]
+    public void When_offence_data_is_shared_without_a_criminal_offence_condition_should_be_an_error() =>
+        ErrorsOf(Flow(basis: "{ article6: public-task }")).ShouldHaveSingleItem().Message.ShouldContain("criminal offence data without a DPA 2018 s10(5) condition");
+
+    [Fact]
+    public void When_purpose_is_misspelt_should_suggest_the_vocabulary_word()
+    {
+        var error = ErrorsOf(Flow(purpose: "ofender-management")).ShouldHaveSingleItem();
+        error.Message.ShouldContain("purpose 'ofender-management' is not in the purpose vocabulary");
+        error.Suggestion.ShouldBe("did you mean 'offender-management'?");
+        (error.Line, error.Column).ShouldBe((13, 14));
+    }
+
+    [Fact]
+    public void When_field_is_misspelt_should_point_at_it_and_suggest()
+    {
+        var error = ErrorsOf(Flow(fields: "[releaseDate, establishmnt]")).ShouldHaveSingleItem();
+        error.Message.ShouldContain("field 'establishmnt' does not exist on custody.release.scheduled");
+        error.Suggestion.ShouldBe("did you mean 'establishment'?");
+        (error.Line, error.Column).ShouldBe((15, 27));
+    }
+
+    [Fact]
+    public void When_gateway_does_not_prescribe_the_purpose_should_be_an_error() =>
+        ErrorsOf(Flow(purpose: "law-enforcement", extra: "gateway: WRA2012-s131")).ShouldHaveSingleItem().Message
+            .ShouldContain("purpose 'law-enforcement' is not one of the purposes WRA2012-s131 prescribes");
+
+    [Fact]
+    public void When_consent_is_required_unless_a_gateway_but_none_is_named_should_be_an_error() =>
+        ErrorsOf(Flow(extra: "consent: required-unless-gateway")).ShouldHaveSingleItem().Message.ShouldContain("names no gateway");
+
+    [Fact]
+    public void When_recipient_is_not_a_party_should_be_an_error() =>
+        ErrorsOf(Flow(parties: "[probation, jcp]")).ShouldHaveSingleItem().Message.ShouldContain("police is not a party to this agreement");
+
+    [Fact]
+    public void When_condition_names_an_unknown_field_should_be_an_error() =>
+        ErrorsOf(Flow(extra: "conditions: [{ field: shoeSize, equals: 9 }]")).ShouldHaveSingleItem().Message.ShouldContain("condition field 'shoeSize' does not exist");
+
+    [Fact]
+    public void When_pseudonymised_field_is_not_released_should_be_an_error() =>
+        ErrorsOf(Flow(extra: "pseudonymise: [subject.nino]")).ShouldHaveSingleItem().Message.ShouldContain("'subject.nino' is pseudonymised but not released");
+
+    [Fact]
+    public void When_an_active_agreement_has_expired_should_be_an_error_with_advice()
+    {
+        var error = ErrorsOf(Flow(expires: "2026-11-01", review: "2026-06-01")).ShouldHaveSingleItem();
+        error.Message.ShouldBe("DSA-R@1 expired on 2026-11-01 but is still active");
+        error.Suggestion!.ShouldContain("set status: retired");
+    }
+
+    [Fact]
+    public void When_review_date_has_passed_should_warn_but_still_load()
+    {
+        var result = AgreementLoader.Lint([("r.yaml", Flow(review: "2026-10-01"))], Today);
+
+        result.HasErrors.ShouldBeFalse();
+        result.Set.ShouldNotBeNull();
+        var warning = result.Diagnostics.ShouldHaveSingleItem();
+        warning.Severity.ShouldBe(DiagnosticSeverity.Warning);
+        warning.Message.ShouldBe("DSA-R@1 was due for review on 2026-10-01");
+    }
+
+    [Fact]
+    public void When_two_permits_release_different_fields_to_the_same_recipient_should_warn()
+    {
+        var result = AgreementLoader.Lint([("a.yaml", Flow()), ("b.yaml", Flow(id: "DSA-S", fields: "[releaseDate]"))], Today);
+
+        result.HasErrors.ShouldBeFalse();
+        result.Diagnostics.ShouldHaveSingleItem().Message.ShouldContain("is permitted by DSA-R@1 flow F1 and DSA-S@1 flow F1 with different fields");
+    }
+
+    [Fact]
+    public void When_a_sample_agreement_is_linted_should_have_no_diagnostics()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "samples", "agreements");
+        AgreementLoader.Lint(AgreementLoader.ReadDirectory(folder), Today).Diagnostics.ShouldBeEmpty();
+    }
+
+    private static IReadOnlyList<AgreementDiagnostic> ErrorsOf(string text) =>
+        [.. AgreementLoader.Lint([("r.yaml", text)], Today).Diagnostics.Where(d => d.IsError)];
+
+    private static string Flow(
+        string id = "DSA-R",
+        string purpose = "offender-management",
+        string fields = "[releaseDate, establishment]",
+        string basis = "{ article6: public-task, criminalOffence: sch1-part2-para6 }",
+        string extra = "",
+        string parties = "[probation, police]",
+        string expires = "2028-01-01",
+        string review = "2027-06-01") => $"""
+        id: {id}
+        title: Rules test
+        version: 1
+        status: active
+        parties: {parties}
+        effective: 2026-01-01
+        review: {review}
+        expires: {expires}
+        flows:
+          - id: F1
+            source: probation
+            eventTypes: [custody.release.scheduled]
+            purpose: {purpose}
+            lawfulBasis: {basis}
+            fields: {fields}
+            recipients: [police]
+            {extra}
+        """;
+}
