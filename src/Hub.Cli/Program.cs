@@ -4,6 +4,7 @@ using Hub.Cli.Commands;
 var root = new RootCommand("AgencyHub: lawful, minimal, provable data sharing between public agencies. With no command, runs the embedded demo.");
 var demo = DemoCommand.Create();
 root.Subcommands.Add(demo);
+root.Subcommands.Add(RulesCommand.Create());
 foreach (var option in demo.Options)
 {
     root.Options.Add(option);

@@ -11,6 +11,7 @@ using Hub.Router.Agreements;
 using Hub.Router.Configuration;
 using Hub.Router.Ledger;
 using Hub.Router.Telemetry;
+using Hub.Sharing.Consent;
 using Hub.Sharing.Decisions;
 using Hub.Sharing.Projection;
 using MassTransit;
@@ -74,20 +75,13 @@ public sealed class IngressProcessor(
             await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.ForgedSource, $"event claims source '{envelope.Source}' but arrived on the ingress queue of '{source}'"), envelope.EventId, eventType);
         }
 
-        var json = JsonSerializer.SerializeToElement(context.Message, ContractJson.Options);
         var engine = agreements.Current;
         var now = time.GetUtcNow();
-        var decisions = engine.Decide(new DecisionRequest
-        {
-            Source = source,
-            EventType = eventType,
-            Classification = envelope.Classification,
-            Consent = envelope.Consent,
-            Event = json,
-            PresentFields = PayloadProjector.PresentFields(json),
-            Candidates = [.. _agencies.Where(a => a != source)],
-            DecisionTime = now,
-        });
+
+        // The consent registry arrives with issue 4; until then no consent is on record, so consent-based flows deny.
+        var request = ShareRequests.Build(source, context.Message, _agencies, now, ConsentSnapshot.Empty);
+        var json = request.Event;
+        var decisions = engine.Decide(request);
 
         var batch = BuildBatch(context, source, eventType, envelope, json, decisions, engine.AgreementSetHash, now);
         var result = await store.RecordDecisionsAsync(batch, cancellationToken);

@@ -53,7 +53,7 @@ public sealed class RouterTestHost : IAsyncDisposable
 
     public string AgreementSetHash => _provider.GetRequiredService<IAgreementProvider>().Current.AgreementSetHash;
 
-    public static async Task<RouterTestHost> StartAsync(string agreementsPath, int? maxEventBytes = null, IReadOnlyDictionary<string, string?>? moreSettings = null)
+    public static async Task<RouterTestHost> StartAsync(string agreementsPath, int? maxEventBytes = null, IReadOnlyDictionary<string, string?>? moreSettings = null, DateTimeOffset? now = null)
     {
         var directory = Directory.CreateTempSubdirectory("agencyhub-router-").FullName;
         var settings = new Dictionary<string, string?>
@@ -74,7 +74,7 @@ public sealed class RouterTestHost : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(now ?? Now));
         services.AddHubRouterCore(configuration);
         services.AddSqliteLedger(Path.Combine(directory, "ledger.db"));
         services.AddSingleton(HubAddresses.InMemory);
