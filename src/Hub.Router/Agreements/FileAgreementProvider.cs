@@ -7,26 +7,133 @@ using Microsoft.Extensions.Options;
 
 namespace Hub.Router.Agreements;
 
-/// <summary>Loads and validates the agreement folder once, at start-up; an invalid set stops the router.</summary>
-public sealed class FileAgreementProvider : IAgreementProvider
+/// <summary>
+/// The agreement set from the agreements folder. Loaded at start-up (an invalid set stops the router), then
+/// reloaded when files change: a valid change replaces the engine atomically for the next decision; an invalid
+/// one is logged with every error and the previous set keeps running. A watcher reacts within a moment; a
+/// periodic check catches changes a watcher can miss (network shares, editors that swap files).
+/// </summary>
+public sealed class FileAgreementProvider : IAgreementProvider, IDisposable
 {
-    public FileAgreementProvider(IOptions<RouterOptions> options, ILogger<FileAgreementProvider> logger)
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
+
+    private readonly string _folder;
+    private readonly TimeProvider _time;
+    private readonly ILogger<FileAgreementProvider> _logger;
+    private readonly FileSystemWatcher? _watcher;
+    private readonly ITimer _poll;
+    private readonly SemaphoreSlim _reloading = new(1, 1);
+    private volatile AgreementDecisionEngine _current;
+    private ITimer? _debounce;
+
+    public FileAgreementProvider(IOptions<RouterOptions> options, TimeProvider time, ILogger<FileAgreementProvider> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        AgreementSet set;
-        try
+        _folder = Path.GetFullPath(options.Value.AgreementsPath);
+        _time = time;
+        _logger = logger;
+        var lint = AgreementLoader.Lint(AgreementLoader.ReadDirectory(_folder), Today());
+        if (lint.Set is null)
         {
-            set = AgreementLoader.LoadDirectory(options.Value.AgreementsPath);
-        }
-        catch (AgreementValidationException ex)
-        {
-            RouterLog.AgreementsInvalid(logger, string.Join(Environment.NewLine, ex.Errors));
-            throw;
+            RouterLog.AgreementsInvalid(logger, string.Join(Environment.NewLine, lint.Diagnostics.Where(d => d.IsError)));
+            throw new AgreementValidationException(lint.Diagnostics);
         }
 
-        RouterLog.AgreementsLoaded(logger, set.Hash, set.Agreements.Count, set.Agreements.Sum(a => a.Flows.Count));
-        Current = new AgreementDecisionEngine(set);
+        _current = Compile(lint);
+        _watcher = Watch();
+        _poll = time.CreateTimer(_ => _ = ReloadAsync(), null, options.Value.AgreementsPollInterval, options.Value.AgreementsPollInterval);
     }
 
-    public IDecisionEngine Current { get; }
+    public IDecisionEngine Current => _current;
+
+    /// <summary>Errors of the last change that was refused, until a valid set replaces it; for readiness and operators.</summary>
+    public IReadOnlyList<AgreementDiagnostic> LastRejection { get; private set; } = [];
+
+    /// <summary>Reads the folder again and applies it if it is different and valid. Returns true when a new set took effect.</summary>
+    public async Task<bool> ReloadAsync()
+    {
+        await _reloading.WaitAsync();
+        try
+        {
+            IReadOnlyList<(string Name, string Text)> files;
+            try
+            {
+                files = AgreementLoader.ReadDirectory(_folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or AgreementValidationException)
+            {
+                RouterLog.AgreementsUnreadable(_logger, ex.GetType().Name);
+                return false;
+            }
+
+            var lint = AgreementLoader.Lint(files, Today());
+            if (lint.Set is null)
+            {
+                LastRejection = lint.Diagnostics;
+                RouterLog.AgreementsRejected(_logger, _current.AgreementSetHash, string.Join(Environment.NewLine, lint.Diagnostics.Where(d => d.IsError)));
+                return false;
+            }
+
+            LastRejection = [];
+            if (lint.Set.Hash == _current.AgreementSetHash)
+            {
+                return false;
+            }
+
+            _current = Compile(lint);
+            return true;
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _poll.Dispose();
+        _debounce?.Dispose();
+        _reloading.Dispose();
+    }
+
+    private AgreementDecisionEngine Compile(LintResult lint)
+    {
+        var set = lint.Set!;
+        RouterLog.AgreementsLoaded(_logger, set.Hash, set.Agreements.Count, set.Agreements.Sum(a => a.Flows.Count));
+        foreach (var warning in lint.Diagnostics)
+        {
+            RouterLog.AgreementWarning(_logger, warning.ToString());
+        }
+
+        return new AgreementDecisionEngine(set);
+    }
+
+    private FileSystemWatcher? Watch()
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(_folder) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            watcher.Changed += (_, _) => Soon();
+            watcher.Created += (_, _) => Soon();
+            watcher.Deleted += (_, _) => Soon();
+            watcher.Renamed += (_, _) => Soon();
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or PlatformNotSupportedException)
+        {
+            RouterLog.AgreementsUnwatched(_logger, ex.GetType().Name);
+            return null;
+        }
+    }
+
+    /// <summary>Editors write in bursts: wait for the folder to settle, then reload once.</summary>
+    private void Soon()
+    {
+        _debounce?.Dispose();
+        _debounce = _time.CreateTimer(_ => _ = ReloadAsync(), null, Settle, Timeout.InfiniteTimeSpan);
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 }

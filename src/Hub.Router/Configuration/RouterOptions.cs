@@ -20,6 +20,10 @@ public sealed class RouterOptions
     [Range(8 * 1024, 16 * 1024 * 1024)]
     public int MaxEventBytes { get; set; } = 256 * 1024;
 
+    /// <summary>How often the agreements folder is re-checked even without a file-system notification.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan AgreementsPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Messages each ingress endpoint processes at once.</summary>
     [Range(1, 1000)]
     public int PrefetchCount { get; set; } = 32;

@@ -31,7 +31,8 @@ public static class RouterServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RouterTelemetry>();
         services.TryAddSingleton<SubjectPseudonymiser>();
-        services.TryAddSingleton<IAgreementProvider, FileAgreementProvider>();
+        services.TryAddSingleton<FileAgreementProvider>();
+        services.TryAddSingleton<IAgreementProvider>(sp => sp.GetRequiredService<FileAgreementProvider>());
         services.TryAddSingleton<RejectionRecorder>();
         services.TryAddSingleton<RejectionLedgerFilter>();
         services.TryAddSingleton<UnknownTypeLedgerFilter>();

@@ -19,4 +19,16 @@ public static partial class RouterLog
 
     [LoggerMessage(5, LogLevel.Critical, "Agreement set is invalid; router cannot start: {Errors}")]
     public static partial void AgreementsInvalid(ILogger logger, string errors);
+
+    [LoggerMessage(6, LogLevel.Error, "Agreement change refused; set {CurrentHash} stays in force. Errors: {Errors}")]
+    public static partial void AgreementsRejected(ILogger logger, string currentHash, string errors);
+
+    [LoggerMessage(7, LogLevel.Warning, "Agreement folder could not be read ({ExceptionType}); the current set stays in force")]
+    public static partial void AgreementsUnreadable(ILogger logger, string exceptionType);
+
+    [LoggerMessage(8, LogLevel.Warning, "Agreement folder cannot be watched ({ExceptionType}); changes are picked up by the periodic check only")]
+    public static partial void AgreementsUnwatched(ILogger logger, string exceptionType);
+
+    [LoggerMessage(9, LogLevel.Warning, "Agreement warning: {Warning}")]
+    public static partial void AgreementWarning(ILogger logger, string warning);
 }
