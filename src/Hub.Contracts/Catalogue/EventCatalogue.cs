@@ -39,21 +39,24 @@ public static class EventCatalogue
                 .Where(p => p.GetCustomAttribute<SpecialCategoryAttribute>() is not null)
                 .Select(JsonName)
                 .ToArray();
-            yield return new EventTypeInfo(attribute.Name, type, FieldsOf(type), attribute.Classification, special);
+            yield return new EventTypeInfo(attribute.Name, type, FieldsOf(type, attribute.Classification), attribute.Classification, special);
         }
     }
 
     private static string JsonName(PropertyInfo property) =>
         property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
-    /// <summary>Top-level JSON property names other than the envelope, plus the subject identifiers for personal events.</summary>
-    private static string[] FieldsOf(Type type)
+    /// <summary>Top-level JSON property names other than the envelope, plus the subject identifiers unless the event is aggregate.</summary>
+    private static string[] FieldsOf(Type type, DataClassification classification)
     {
         var fields = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.Name != nameof(IShareableEvent.Envelope))
             .Select(JsonName)
             .ToList();
-        fields.AddRange(SubjectIdentifiers.FieldNames);
+        if (classification != DataClassification.AggregateNonPersonal)
+        {
+            fields.AddRange(SubjectIdentifiers.FieldNames);
+        }
         return [.. fields.Order(StringComparer.Ordinal)];
     }
 }

@@ -24,6 +24,7 @@ public sealed record FieldCondition(string Field, ConditionOperator Operator, IR
             return Operator == ConditionOperator.NotIn;
         }
 
+        // JSON true/false compare with the agreement's lower-case words; other values as written.
         var text = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
         var listed = Values.Contains(text, StringComparer.Ordinal);
         return Operator == ConditionOperator.NotIn ? !listed : listed;

@@ -44,7 +44,7 @@ internal sealed class NodeReader(string file, List<AgreementDiagnostic> diagnost
             return null;
         }
 
-        if (node is YamlScalarNode { Value: { Length: > 0 } value })
+        if (node is YamlScalarNode { Value: { Length: > 0 } value } scalar && !(scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && value is "~" or "null"))
         {
             return value;
         }

@@ -48,8 +48,16 @@ internal sealed class YamlAgreementReader(string file, List<AgreementDiagnostic>
         }
 
         var statusText = _read.Text(root, "status", "the agreement", required: true);
-        var status = AgreementStatus.Draft;
-        if (statusText is not null && !Enum.TryParse(statusText, ignoreCase: true, out status))
+        AgreementStatus? parsedStatus = statusText switch
+        {
+            "draft" => AgreementStatus.Draft,
+            "active" => AgreementStatus.Active,
+            "suspended" => AgreementStatus.Suspended,
+            "retired" => AgreementStatus.Retired,
+            _ => null,
+        };
+        var status = parsedStatus ?? AgreementStatus.Draft;
+        if (statusText is not null && parsedStatus is null)
         {
             _read.Error(NodeReader.Node(root, "status")!, $"status '{statusText}' is not draft, active, suspended or retired", Suggestions.DidYouMean(statusText, ["draft", "active", "suspended", "retired"]));
         }

@@ -31,7 +31,9 @@ internal sealed partial class YamlFlowReader(NodeReader read, IReadOnlyList<Agen
         read.OnlyKeys(map, "a flow", FlowKeys);
 
         var effectText = read.Text(map, "effect", where, required: false) ?? "permit";
-        if (!Enum.TryParse<FlowEffect>(effectText, ignoreCase: true, out var effect))
+        FlowEffect? parsedEffect = effectText switch { "permit" => FlowEffect.Permit, "forbid" => FlowEffect.Forbid, _ => null };
+        var effect = parsedEffect ?? FlowEffect.Forbid;
+        if (parsedEffect is null)
         {
             read.Error(NodeReader.Node(map, "effect")!, $"{where}: effect '{effectText}' is not permit or forbid", Suggestions.DidYouMean(effectText, ["permit", "forbid"]));
         }
@@ -79,13 +81,24 @@ internal sealed partial class YamlFlowReader(NodeReader read, IReadOnlyList<Agen
     private AgencyCode? Agency(YamlMappingNode map, string key, string where)
     {
         var list = Agencies(map, key, where);
+        if (list.Count > 1)
+        {
+            read.Error(NodeReader.Node(map, key)!, $"{where}: {key} must name exactly one agency");
+        }
+
         return list.Count == 1 ? list[0] : null;
     }
 
     private List<AgencyCode> Agencies(YamlMappingNode map, string key, string where)
     {
         var codes = new List<AgencyCode>();
-        foreach (var (value, node) in read.List(map, key, where, required: true))
+        var entries = read.List(map, key, where, required: true);
+        if (entries.Count == 0 && NodeReader.Node(map, key) is { } empty)
+        {
+            read.Error(empty, $"{where}: {key} names no agency");
+        }
+
+        foreach (var (value, node) in entries)
         {
             if (!AgencyCode.TryParse(value, out var code) || !AgencyCode.WellKnown.Contains(code))
             {
@@ -107,7 +120,13 @@ internal sealed partial class YamlFlowReader(NodeReader read, IReadOnlyList<Agen
     private List<EventTypeInfo> EventTypes(YamlMappingNode map, string where)
     {
         var types = new List<EventTypeInfo>();
-        foreach (var (value, node) in read.List(map, "eventTypes", where, required: true))
+        var entries = read.List(map, "eventTypes", where, required: true);
+        if (entries.Count == 0 && NodeReader.Node(map, "eventTypes") is { } empty)
+        {
+            read.Error(empty, $"{where}: eventTypes names no event type");
+        }
+
+        foreach (var (value, node) in entries)
         {
             if (EventCatalogue.TryGet(value, out var info))
             {
@@ -261,6 +280,11 @@ internal sealed partial class YamlFlowReader(NodeReader read, IReadOnlyList<Agen
             read.Error(NodeReader.Node(map, "consent")!, $"{where}: consent is required-unless-gateway but the flow names no gateway");
         }
 
+        if (consent == ConsentRequirement.Required && NodeReader.Node(map, "gateway") is not null)
+        {
+            read.Error(NodeReader.Node(map, "consent")!, $"{where}: a flow that needs both consent and a gateway can never apply (an event carries one or the other)", "use consent: required-unless-gateway, or drop the gateway");
+        }
+
         return consent.Value;
     }
 
@@ -307,9 +331,21 @@ internal sealed partial class YamlFlowReader(NodeReader read, IReadOnlyList<Agen
                 "notIn" => (ConditionOperator.NotIn, read.List(condition, "notIn", where, required: true)),
                 _ => (ConditionOperator.Exists, read.List(condition, "exists", where, required: true)),
             };
-            if (field is not null)
+            var texts = values.Select(v => v.Value is "True" or "TRUE" or "False" or "FALSE" ? v.Value.ToLowerInvariant() : v.Value).ToList();
+            var shapeError = op switch
             {
-                conditions.Add(new FieldCondition(field, op, [.. values.Select(v => v.Value)]));
+                ConditionOperator.EqualTo when texts.Count != 1 => "equals takes exactly one value",
+                ConditionOperator.In or ConditionOperator.NotIn when texts.Count == 0 => $"{tests[0]} needs at least one value",
+                ConditionOperator.Exists when texts is not ["true"] and not ["false"] => "exists takes true or false",
+                _ => null,
+            };
+            if (shapeError is not null)
+            {
+                read.Error(NodeReader.Node(condition, tests[0])!, $"{where}: condition on {field}: {shapeError}");
+            }
+            else if (field is not null)
+            {
+                conditions.Add(new FieldCondition(field, op, texts));
             }
         }
 
