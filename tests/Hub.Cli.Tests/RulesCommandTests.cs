@@ -23,8 +23,13 @@ public sealed class RulesCommandTests : IDisposable
 
         var (exitCode, output, errors) = await HubProcess.RunAsync("rules", "lint", folder);
 
+        // Where the misspelt word stands in the file, counted the way an editor counts (1-based line and column).
+        var lines = File.ReadAllLines(Path.Combine(folder, "dsa-001-release-notification.yaml"));
+        var line = Array.FindIndex(lines, l => l.Contains("releaseDte", StringComparison.Ordinal)) + 1;
+        var column = lines[line - 1].IndexOf("releaseDte", StringComparison.Ordinal) + 1;
+
         exitCode.ShouldBe(1);
-        errors.ShouldContain("dsa-001-release-notification.yaml:57:28: error:");
+        errors.ShouldContain($"dsa-001-release-notification.yaml:{line}:{column}: error:");
         errors.ShouldContain("field 'releaseDte' does not exist on custody.release.scheduled or custody.release.amended (did you mean 'releaseDate'?)");
         output.ShouldContain("1 error(s)");
     }
