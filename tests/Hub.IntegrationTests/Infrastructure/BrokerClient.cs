@@ -57,9 +57,10 @@ public sealed class BrokerClient : IAsyncDisposable
                 messages.Add(message);
             }
         }
-        catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
+        catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode is 404 or 541)
         {
-            // MassTransit declares error and skipped queues on first use: none yet means nothing there yet.
+            // MassTransit declares error and skipped queues on first use: none yet (404), or a quorum queue whose
+            // process is still starting (541 noproc), means nothing there yet; callers poll.
         }
 
         return messages;
