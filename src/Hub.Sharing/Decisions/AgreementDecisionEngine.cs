@@ -33,16 +33,18 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
     public IReadOnlyList<Decision> Decide(DecisionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // The gateway the event asserts is the same for every candidate and flow: look it up once.
+        var limit = Gateways.Find(request.Consent.LegalGateway);
         var decisions = new Decision[request.Candidates.Count];
         for (var i = 0; i < decisions.Length; i++)
         {
-            decisions[i] = DecideFor(request, request.Candidates[i]);
+            decisions[i] = DecideFor(request, request.Candidates[i], limit);
         }
 
         return decisions;
     }
 
-    private Decision DecideFor(DecisionRequest request, AgencyCode recipient)
+    private Decision DecideFor(DecisionRequest request, AgencyCode recipient, Gateway? limit)
     {
         if (!_index.TryGetValue((request.Source.Value, request.EventType, recipient.Value), out var flows))
         {
@@ -53,7 +55,7 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
         var permits = new List<(Agreement Agreement, Flow Flow, string Grounds)>();
         foreach (var (agreement, flow) in flows)
         {
-            var failed = FailedChecks(request, recipient, agreement, flow, out var grounds);
+            var failed = FailedChecks(request, recipient, agreement, flow, limit, out var extraGrounds);
             if (failed.Count > 0)
             {
                 failures.AddRange(failed.Select(f => $"{agreement.Reference} flow {flow.Id}: {f}"));
@@ -64,18 +66,22 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
             }
             else
             {
-                permits.Add((agreement, flow, grounds));
+                // Grounds are worded only for flows that permit: most flows walked do not.
+                permits.Add((agreement, flow, flow.LawfulBasis.Describe() + extraGrounds));
             }
         }
 
         return permits.Count == 0 ? Denied(request, recipient, null, failures) : Allowed(request, recipient, permits);
     }
 
-    /// <summary>Every reason this flow does not apply to this share, in IG language; empty when it applies.</summary>
-    private static List<string> FailedChecks(DecisionRequest request, AgencyCode recipient, Agreement agreement, Flow flow, out string grounds)
+    /// <summary>
+    /// Every reason this flow does not apply to this share, in IG language; empty when it applies. When it applies
+    /// on a consent or a gateway, <paramref name="extraGrounds"/> says which, to follow the lawful basis.
+    /// </summary>
+    private static List<string> FailedChecks(DecisionRequest request, AgencyCode recipient, Agreement agreement, Flow flow, Gateway? limit, out string extraGrounds)
     {
         var failed = new List<string>();
-        grounds = flow.LawfulBasis.Describe();
+        extraGrounds = string.Empty;
         if (!agreement.IsInForceAt(request.DecisionTime))
         {
             failed.Add($"agreement is not in force on {request.DecisionTime.UtcDateTime:yyyy-MM-dd} (status {agreement.Status.ToString().ToLowerInvariant()}, effective {agreement.Effective:yyyy-MM-dd}{(agreement.Expires is { } e ? $", expires {e:yyyy-MM-dd}" : string.Empty)})");
@@ -88,7 +94,7 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
         }
 
         var asserted = request.Consent.LegalGateway;
-        if (Gateways.Find(asserted) is { } limit && !limit.PrescribedPurposes.Contains(flow.Purpose))
+        if (limit is not null && !limit.PrescribedPurposes.Contains(flow.Purpose))
         {
             failed.Add($"the data was obtained under {limit.Id}, which limits it to {string.Join(", ", limit.PrescribedPurposes)}; purpose {flow.Purpose} is not one of them ({limit.OnwardDisclosure})");
         }
@@ -110,7 +116,7 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
             {
                 if (check.IsValid)
                 {
-                    grounds += "; " + check.Explanation;
+                    extraGrounds = "; " + check.Explanation;
                 }
                 else
                 {
@@ -120,7 +126,7 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
         }
         else if (gatewayApplies)
         {
-            grounds += $"; gateway {flow.Gateway}";
+            extraGrounds = $"; gateway {flow.Gateway}";
         }
 
         return failed;
