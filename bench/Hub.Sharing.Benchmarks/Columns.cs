@@ -53,8 +53,8 @@ public sealed class DecisionColumn(string name, Func<Summary, BenchmarkCase, str
 
     private static string HotKeyFlows(BenchmarkCase benchmarkCase)
     {
-        var flows = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == nameof(DecisionBenchmarksBase.Flows))?.Value;
-        var layout = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == nameof(DecisionBenchmarksBase.Layout))?.Value;
+        var flows = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == nameof(DecisionBenchmarks.Flows))?.Value;
+        var layout = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == nameof(DecisionBenchmarks.Layout))?.Value;
         return flows is int n && layout is Layout l ? AgreementGenerator.FlowsPerHotKey(n, l).ToString(CultureInfo.InvariantCulture) : "-";
     }
 }

@@ -12,15 +12,14 @@ namespace Hub.Sharing.Benchmarks;
 /// Decisions for one event of probation's <c>custody.release.scheduled</c>, against N generated flows loaded
 /// through <see cref="AgreementLoader.Load"/> (setup, not measured). One call decides for one recipient (police)
 /// or for four (police, jcp, nhs, council); the projection variants also compute the present fields first and
-/// project the ~1 KB event for every allowed recipient, as the router does. The engine is
-/// <see cref="AgreementDecisionEngine"/> (<see cref="DecisionBenchmarks"/>) or the experiment in Prototype/.
+/// project the ~1 KB event for every allowed recipient, as the router does.
 /// </summary>
 [SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 10)]
 [MemoryDiagnoser]
 [Config(typeof(DecisionColumnsConfig))]
-public abstract class DecisionBenchmarksBase
+public class DecisionBenchmarks
 {
-    private IDecisionEngine _engine = null!;
+    private AgreementDecisionEngine _engine = null!;
     private DecisionRequest _one = null!;
     private DecisionRequest _four = null!;
 
@@ -40,7 +39,7 @@ public abstract class DecisionBenchmarksBase
             throw new InvalidOperationException($"generated {Flows} flows but {loaded} loaded");
         }
 
-        _engine = CreateEngine(set);
+        _engine = new AgreementDecisionEngine(set);
         _four = Request(SampleRelease.Json, AgreementGenerator.HotRecipients);
         _one = _four with { Candidates = [AgencyCode.Police] };
 
@@ -71,8 +70,6 @@ public abstract class DecisionBenchmarksBase
     [DecisionsPerCall(4)]
     public int DecideAndProject_FourRecipients() => DecideAndProject(_four);
 
-    protected abstract IDecisionEngine CreateEngine(AgreementSet agreements);
-
     internal static DecisionRequest Request(JsonElement json, IReadOnlyList<AgencyCode> candidates) => new()
     {
         Source = AgreementGenerator.HotSource,
@@ -101,10 +98,4 @@ public abstract class DecisionBenchmarksBase
 
         return projected;
     }
-}
-
-/// <summary>The engine as shipped.</summary>
-public class DecisionBenchmarks : DecisionBenchmarksBase
-{
-    protected override IDecisionEngine CreateEngine(AgreementSet agreements) => new AgreementDecisionEngine(agreements);
 }

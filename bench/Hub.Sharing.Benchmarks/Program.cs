@@ -29,18 +29,4 @@ if (args is ["--describe"])
     return;
 }
 
-if (args is ["--verify-prototype"])
-{
-    foreach (var layout in Enum.GetValues<Layout>())
-    {
-        foreach (var flows in new[] { 10, 1_000, 10_000 })
-        {
-            var (allowed, forbidden, failed, noFlow) = Hub.Sharing.Benchmarks.Prototype.PrototypeCheck.SameDecisions(AgreementLoader.Load(AgreementGenerator.Files(flows, layout), AgreementGenerator.LoadDate));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{layout,-11} N={flows,6}: prototype and shipped engine agree on {allowed + forbidden + failed + noFlow} decisions ({allowed} allowed, {forbidden} forbidden, {failed} denied with failed checks, {noFlow} with no flow)"));
-        }
-    }
-
-    return;
-}
-
 BenchmarkSwitcher.FromAssembly(typeof(DecisionBenchmarks).Assembly).Run(args);

@@ -13,27 +13,37 @@ public static class PayloadProjector
     private const string EnvelopeProperty = "envelope";
     private const string SubjectPrefix = "subject.";
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>Fields that carry a value in this event, named as agreements name them.</summary>
     public static IReadOnlyList<string> PresentFields(JsonElement @event)
     {
-        var fields = new List<string>();
+        var fields = new List<string>(16);
         foreach (var property in @event.EnumerateObject())
         {
-            if (property.NameEquals(EnvelopeProperty))
+            if (!property.NameEquals(EnvelopeProperty))
             {
-                if (property.Value.TryGetProperty("subject", out var subject) && subject.ValueKind == JsonValueKind.Object)
+                if (property.Value.ValueKind is not JsonValueKind.Null)
                 {
-                    fields.AddRange(subject.EnumerateObject()
-                        .Where(p => p.Value.ValueKind is not JsonValueKind.Null)
-                        .Select(p => SubjectPrefix + p.Name));
+                    fields.Add(property.Name);
                 }
 
                 continue;
             }
 
-            if (property.Value.ValueKind is not JsonValueKind.Null)
+            if (property.Value.TryGetProperty("subject", out var subject) && subject.ValueKind == JsonValueKind.Object)
             {
-                fields.Add(property.Name);
+                foreach (var identifier in subject.EnumerateObject())
+                {
+                    if (identifier.Value.ValueKind is not JsonValueKind.Null)
+                    {
+                        fields.Add(SubjectField(identifier));
+                    }
+                }
             }
         }
 
@@ -65,28 +75,36 @@ public static class PayloadProjector
             }
         }
 
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        // One buffer and writer per thread, reused: projection runs once per allowed recipient of every event.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(2048);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        foreach (var property in @event.EnumerateObject())
         {
-            writer.WriteStartObject();
-            foreach (var property in @event.EnumerateObject())
+            if (property.NameEquals(EnvelopeProperty))
             {
-                if (property.NameEquals(EnvelopeProperty))
-                {
-                    WriteSubject(writer, property.Value, released, Write);
-                }
-                else if (released.Contains(property.Name))
-                {
-                    Write(writer, property.Name, property);
-                }
+                WriteSubject(writer, property.Value, released, Write);
             }
-
-            writer.WriteEndObject();
+            else if (released.Contains(property.Name))
+            {
+                Write(writer, property.Name, property);
+            }
         }
 
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
+        writer.WriteEndObject();
+        writer.Flush();
+        return JsonElement.Parse(buffer.WrittenSpan);
     }
+
+    /// <summary>"subject." + the identifier's name, without allocating for the identifiers the contracts define.</summary>
+    private static string SubjectField(JsonProperty identifier) =>
+        identifier.NameEquals("nhsNumber") ? "subject.nhsNumber"
+        : identifier.NameEquals("nino") ? "subject.nino"
+        : identifier.NameEquals("pncId") ? "subject.pncId"
+        : identifier.NameEquals("localId") ? "subject.localId"
+        : SubjectPrefix + identifier.Name;
 
     private static void WriteSubject(Utf8JsonWriter writer, JsonElement envelope, IReadOnlyCollection<string> released, Action<Utf8JsonWriter, string, JsonProperty> write)
     {

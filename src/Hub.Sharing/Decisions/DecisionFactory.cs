@@ -1,0 +1,115 @@
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Delivery.V1;
+
+namespace Hub.Sharing.Decisions;
+
+/// <summary>Writes the engine's <see cref="Decision"/>s: field lists in one pass over the event's sorted fields, no sorting or set-building per decision.</summary>
+internal static class DecisionFactory
+{
+    public static Decision Allowed(RequestContext context, AgencyCode recipient, in Permits permits)
+    {
+        var present = context.SortedPresent;
+        var released = new List<string>(present.Length);
+        var withheld = new List<string>();
+        List<string>? pseudonymised = null;
+        foreach (var field in present)
+        {
+            if (!AnyReleases(permits, field))
+            {
+                withheld.Add(field);
+                continue;
+            }
+
+            released.Add(field);
+            if (AnyPseudonymises(permits, field))
+            {
+                (pseudonymised ??= []).Add(field);
+            }
+        }
+
+        var reasons = new string[permits.Count];
+        for (var i = 0; i < reasons.Length; i++)
+        {
+            reasons[i] = permits[i].Reason;
+        }
+
+        var primary = permits.First!;
+        return new Decision
+        {
+            Recipient = recipient,
+            Outcome = DecisionOutcome.Allowed,
+            AgreementId = primary.Agreement.Id,
+            AgreementVersion = primary.Agreement.Version,
+            FlowId = primary.Flow.Id,
+            Purpose = primary.Flow.Purpose,
+            LawfulBasis = primary.Basis,
+            ReleasedFields = released,
+            WithheldFields = withheld,
+            PseudonymisedFields = pseudonymised ?? (IReadOnlyList<string>)[],
+            Obligations = MostRestrictive(permits),
+            Reasons = reasons,
+        };
+    }
+
+    public static Decision Denied(RequestContext context, AgencyCode recipient, CompiledFlow? by, IReadOnlyList<string> reasons) => new()
+    {
+        Recipient = recipient,
+        Outcome = DecisionOutcome.Denied,
+        AgreementId = by?.Agreement.Id,
+        AgreementVersion = by?.Agreement.Version,
+        FlowId = by?.Flow.Id,
+        Purpose = by?.Flow.Purpose,
+        Reasons = reasons,
+        WithheldFields = context.SortedPresent,
+    };
+
+    private static bool AnyReleases(in Permits permits, string field)
+    {
+        for (var i = 0; i < permits.Count; i++)
+        {
+            if (permits[i].Compiled.Fields.Contains(field))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyPseudonymises(in Permits permits, string field)
+    {
+        for (var i = 0; i < permits.Count; i++)
+        {
+            if (permits[i].Compiled.Pseudonymise.Contains(field))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The shortest retention and any no-onward-sharing of all permits: the recipient must meet every agreement it receives under.</summary>
+    private static Obligations MostRestrictive(in Permits permits)
+    {
+        if (permits.Count == 1)
+        {
+            return permits.First!.Flow.Obligations;
+        }
+
+        int? retention = null;
+        var noOnward = false;
+        for (var i = 0; i < permits.Count; i++)
+        {
+            var obligations = permits[i].Compiled.Flow.Obligations;
+            if (obligations.RetentionDays is { } days)
+            {
+                retention = retention is null ? days : Math.Min(retention.Value, days);
+            }
+
+            noOnward |= obligations.OnwardSharingForbidden;
+        }
+
+        return new Obligations { RetentionDays = retention, OnwardSharingForbidden = noOnward };
+    }
+}

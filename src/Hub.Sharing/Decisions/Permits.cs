@@ -1,0 +1,31 @@
+namespace Hub.Sharing.Decisions;
+
+/// <summary>
+/// The flows that permit one share, in the order they were walked, with the reason each gives. Most shares have
+/// exactly one, so the first is held in fields and a list is made only for a second.
+/// </summary>
+internal struct Permits
+{
+    private List<(CompiledFlow Compiled, string Reason)>? _more;
+
+    public CompiledFlow? First { get; private set; }
+
+    public string? FirstReason { get; private set; }
+
+    public readonly int Count => First is null ? 0 : 1 + (_more?.Count ?? 0);
+
+    public readonly (CompiledFlow Compiled, string Reason) this[int index] => index == 0 ? (First!, FirstReason!) : _more![index - 1];
+
+    public void Add(CompiledFlow flow, string reason)
+    {
+        if (First is null)
+        {
+            First = flow;
+            FirstReason = reason;
+        }
+        else
+        {
+            (_more ??= []).Add((flow, reason));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Hub.Sharing.Vocabulary;
+
+namespace Hub.Sharing.Decisions;
+
+/// <summary>What every candidate recipient of one request shares, worked out once rather than once per candidate.</summary>
+internal sealed class RequestContext(DecisionRequest request)
+{
+    public DecisionRequest Request { get; } = request;
+
+    /// <summary>The gateway the event asserts, when it is one the vocabulary knows; its purpose limits bind every flow.</summary>
+    public Gateway? GatewayLimit { get; } = Gateways.Find(request.Consent.LegalGateway);
+
+    /// <summary>The event's present fields in ordinal order: every decision lists released and withheld fields in this order.</summary>
+    public string[] SortedPresent { get; } = Sorted(request.PresentFields);
+
+    private static string[] Sorted(IReadOnlyCollection<string> fields)
+    {
+        var array = new string[fields.Count];
+        var i = 0;
+        foreach (var field in fields)
+        {
+            array[i++] = field;
+        }
+
+        Array.Sort(array, StringComparer.Ordinal);
+        return array;
+    }
+}
