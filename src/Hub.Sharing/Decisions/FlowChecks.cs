@@ -61,6 +61,17 @@ internal static class FlowChecks
             why.Add($"{compiled.FailurePrefix}the data was obtained under {limit.Id}, which limits it to {string.Join(", ", limit.PrescribedPurposes)}; purpose {flow.Purpose} is not one of them ({limit.OnwardDisclosure})");
         }
 
+        if (context.GatewayLimit is { } asserted && DeclaredPurposeFailure(context, asserted, flow) is { } purposeFailure)
+        {
+            if (why is null)
+            {
+                return false;
+            }
+
+            applies = false;
+            why.Add(compiled.FailurePrefix + purposeFailure);
+        }
+
         var gatewayApplies = flow.Gateway is not null && flow.Gateway == request.Consent.LegalGateway;
         if (flow.Gateway is not null && flow.Consent != ConsentRequirement.RequiredUnlessGateway && !gatewayApplies)
         {
@@ -100,6 +111,23 @@ internal static class FlowChecks
     /// <summary>True when the flow permits on the gateway the event asserts rather than on a consent.</summary>
     public static bool PermitsOnGateway(DecisionRequest request, Flow flow, string? consentGrounds) =>
         consentGrounds is null && flow.Gateway is not null && flow.Gateway == request.Consent.LegalGateway;
+
+    /// <summary>
+    /// The purpose the event declares binds what it was obtained under: it must be one the asserted gateway
+    /// prescribes, and a supply gateway's data may serve that one purpose only (the request-purpose check of AS-13).
+    /// </summary>
+    private static string? DeclaredPurposeFailure(RequestContext context, Vocabulary.Gateway asserted, Flow flow)
+    {
+        var declared = context.Request.Consent.CollectionPurpose;
+        if (!context.DeclaredPurposeIsPrescribed)
+        {
+            return $"the event asserts {asserted.Id} for purpose {declared}, which {asserted.Id} does not prescribe";
+        }
+
+        return asserted.BindsToDeclaredPurpose && flow.Purpose != declared && asserted.PrescribedPurposes.Contains(flow.Purpose)
+            ? $"the data was supplied under {asserted.Id} for purpose {declared} and may be used for that purpose only, not for {flow.Purpose} ({asserted.OnwardDisclosure})"
+            : null;
+    }
 
     private static string NotInForce(Agreement agreement, DateTimeOffset at) =>
         $"agreement is not in force on {at.UtcDateTime:yyyy-MM-dd} (status {agreement.Status.ToString().ToLowerInvariant()}, effective {agreement.Effective:yyyy-MM-dd}{(agreement.Expires is { } e ? $", expires {e:yyyy-MM-dd}" : string.Empty)})";

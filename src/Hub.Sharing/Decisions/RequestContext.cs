@@ -10,6 +10,9 @@ internal sealed class RequestContext(DecisionRequest request)
     /// <summary>The gateway the event asserts, when it is one the vocabulary knows; its purpose limits bind every flow.</summary>
     public Gateway? GatewayLimit { get; } = Gateways.Find(request.Consent.LegalGateway);
 
+    /// <summary>Whether the purpose the event declares is one its asserted gateway prescribes (true when it asserts none).</summary>
+    public bool DeclaredPurposeIsPrescribed { get; } = Gateways.Find(request.Consent.LegalGateway) is not { } gateway || gateway.PrescribedPurposes.Contains(request.Consent.CollectionPurpose);
+
     /// <summary>The event's present fields in ordinal order: every decision lists released and withheld fields in this order.</summary>
     public string[] SortedPresent { get; } = Sorted(request.PresentFields);
 

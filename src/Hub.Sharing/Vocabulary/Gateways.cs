@@ -10,7 +10,10 @@ public static class Gateways
     [
         new("WRA2012-s131", "Welfare Reform Act 2012 s131 and the 2012 Regulations (s132: unlawful disclosure is an offence)",
             ["benefit-or-grant-eligibility", "homelessness-application", "troubled-families", "charged-care-services", "local-welfare-assistance", "blue-badge", "discretionary-housing-payments", "young-people-skills-support"],
-            "Only for the prescribed purposes; any other disclosure is an offence under s132"),
+            "Only for the prescribed purpose it was supplied for; any other disclosure is an offence under s132")
+        {
+            BindsToDeclaredPurpose = true,
+        },
         new("CDA1998-s115", "Crime and Disorder Act 1998 s115",
             ["law-enforcement", "offender-management", "safeguarding"],
             "Only for the purposes of the Act"),
@@ -25,7 +28,10 @@ public static class Gateways
             "Only for the individual's care"),
         new("TUO-REG", "Tell Us Once (registration of births and deaths)",
             ["birth-registration"],
-            "Only to the named government recipients"),
+            "Only to the named government recipients")
+        {
+            BindsToDeclaredPurpose = true,
+        },
     ];
 
     public static Gateway? Find(string? id) => All.FirstOrDefault(g => g.Id == id);

@@ -16,7 +16,7 @@ public static class CaseGenerators
     public static readonly string[] Agencies = ["police", "probation", "jcp", "nhs", "council"];
 
     /// <summary>A small pool of purposes, so that consents and flows meet; some are prescribed by gateways, one by none.</summary>
-    public static readonly string[] PurposePool = ["offender-management", "safeguarding", "continuity-of-care", "adult-social-care", "law-enforcement", "employment-support"];
+    public static readonly string[] PurposePool = ["offender-management", "safeguarding", "continuity-of-care", "adult-social-care", "law-enforcement", "employment-support", "homelessness-application", "troubled-families"];
 
     /// <summary>Values conditions test for and events carry, as condition text.</summary>
     public static readonly string[] ConditionValues = ["a", "b", "c", "1", "2", "true", "false"];
@@ -45,11 +45,42 @@ public static class CaseGenerators
         from generated in Gen.CollectToArray(Enumerable.Range(1, count), i => AgreementGen(i, source, eventType, consentOnEveryPermit))
         from agreements in Gen.Frequency((3, Gen.Constant(generated)), (2, WithForbidShadowingAPermit(generated)))
         from consentRef in Gen.Frequency((2, Gen.Constant<string?>(null)), (14, Gen.Elements<string?>(ConsentIds)), (1, Gen.Constant<string?>("C-9")), (1, Gen.Constant<string?>(" ")))
-        from gateway in Gen.Frequency((3, Gen.Constant<string?>(null)), (1, Gen.Elements<string?>([.. Gateways.All.Select(g => g.Id)])))
+        from gateway in GatewayGen(agreements)
+        from declared in DeclaredPurposeGen(gateway, agreements)
         from consents in ConsentsGen([.. agreements.SelectMany(a => a.Flows).Where(f => f.IsPermit).Select(f => f.Purpose).Distinct()])
         from candidates in Gen.Frequency((6, Gen.Shuffle(Agencies)), (4, SubsetOf(Agencies, 1, 4)))
         from time in TimeGen()
-        select new CaseModel(agreements, @event, consentRef, gateway, consents, candidates, time);
+        select new CaseModel(agreements, @event, consentRef, gateway, declared, consents, candidates, time);
+
+    /// <summary>The gateway the event asserts: none, any, or one a permit relies on (so gateway rules are exercised).</summary>
+    private static Gen<string?> GatewayGen(AgreementModel[] agreements)
+    {
+        var relied = agreements.SelectMany(a => a.Flows).Select(f => f.Gateway).OfType<string>().Distinct().ToArray();
+        var any = Gen.Elements<string?>([.. Gateways.All.Select(g => g.Id)]);
+        return relied.Length == 0
+            ? Gen.Frequency((3, Gen.Constant<string?>(null)), (1, any))
+            : Gen.Frequency((3, Gen.Constant<string?>(null)), (1, any), (2, Gen.Elements<string?>(relied)));
+    }
+
+    /// <summary>The purpose the event declares: often a permit's purpose or one its gateway prescribes, sometimes any.</summary>
+    private static Gen<string> DeclaredPurposeGen(string? gateway, AgreementModel[] agreements)
+    {
+        var permitPurposes = agreements.SelectMany(a => a.Flows).Where(f => f.IsPermit).Select(f => f.Purpose).Distinct().ToArray();
+        // A gateway's prescribed purposes that flows can carry: the event then fits one permit's purpose but maybe not another's.
+        var prescribed = Gateways.Find(gateway)?.PrescribedPurposes.Intersect(PurposePool).ToArray() ?? [];
+        var choices = new List<(int, Gen<string>)> { (2, Gen.Elements(PurposePool)) };
+        if (permitPurposes.Length > 0)
+        {
+            choices.Add((3, Gen.Elements(permitPurposes)));
+        }
+
+        if (prescribed.Length > 0)
+        {
+            choices.Add((3, Gen.Elements(prescribed)));
+        }
+
+        return Gen.Frequency([.. choices]);
+    }
 
     private static Gen<T[]> SubsetOf<T>(T[] items, int min, int max) =>
         from count in Gen.Choose(Math.Min(min, items.Length), Math.Min(max, items.Length))

@@ -13,6 +13,7 @@ public sealed record CaseModel(
     EventModel Event,
     string? ConsentRef,
     string? LegalGateway,
+    string DeclaredPurpose,
     IReadOnlyList<ConsentModel> Consents,
     IReadOnlyList<string> Candidates,
     DecisionTimeModel Time)
@@ -40,7 +41,7 @@ public sealed record CaseModel(
         text.AppendLine("=== request ===")
             .AppendLine($"source: {Event.Source}, eventType: {Event.EventType}, candidates: [{string.Join(", ", Candidates)}]")
             .AppendLine($"decisionTime: {DecisionTime:yyyy-MM-ddTHH:mm:sszzz} (UTC {DecisionTime.UtcDateTime:yyyy-MM-ddTHH:mm:ss}Z)")
-            .AppendLine($"consentTag: consentRef={ConsentRef ?? "null"}, legalGateway={LegalGateway ?? "null"}")
+            .AppendLine($"consentTag: consentRef={ConsentRef ?? "null"}, legalGateway={LegalGateway ?? "null"}, collectionPurpose={DeclaredPurpose}")
             .AppendLine($"event: {Event.ToJson()}")
             .AppendLine($"consents ({Consents.Count}):");
         foreach (var consent in Consents)

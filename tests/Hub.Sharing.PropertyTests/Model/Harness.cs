@@ -32,7 +32,7 @@ public static class Harness
             Source = new AgencyCode(c.Event.Source),
             EventType = c.Event.EventType,
             Classification = EventCatalogue.TryGet(c.Event.EventType, out var info) ? info.Classification : DataClassification.Personal,
-            Consent = new ConsentTag { ConsentRef = c.ConsentRef, LegalGateway = c.LegalGateway, CollectionPurpose = "offender-management" },
+            Consent = new ConsentTag { ConsentRef = c.ConsentRef, LegalGateway = c.LegalGateway, CollectionPurpose = c.DeclaredPurpose },
             Event = json,
             PresentFields = PayloadProjector.PresentFields(json),
             Candidates = [.. c.Candidates.Select(r => new AgencyCode(r))],

@@ -71,6 +71,13 @@ public static class Reference
             return false;
         }
 
+        // The event's declared purpose must be one its gateway prescribes; a supply gateway's data serves that purpose alone.
+        if (Gateways.Find(c.LegalGateway) is { } asserted
+            && (!asserted.PrescribedPurposes.Contains(c.DeclaredPurpose) || (asserted.BindsToDeclaredPurpose && f.Purpose != c.DeclaredPurpose)))
+        {
+            return false;
+        }
+
         var gatewayAsserted = f.Gateway is not null && f.Gateway == c.LegalGateway;
         if (f.Gateway is not null && f.Consent != ConsentNeed.RequiredUnlessGateway && !gatewayAsserted)
         {

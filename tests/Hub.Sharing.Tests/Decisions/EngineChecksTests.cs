@@ -66,11 +66,42 @@ public class EngineChecksTests
     [Fact]
     public void When_data_came_through_a_gateway_should_not_go_on_to_a_purpose_it_does_not_prescribe()
     {
-        var decision = Engine(Permit()).Decide(Request(gateway: "WRA2012-s131")).Single();
+        var decision = Engine(Permit()).Decide(Request(gateway: "WRA2012-s131", declared: "homelessness-application")).Single();
 
         decision.IsAllowed.ShouldBeFalse();
         decision.Reasons.ShouldHaveSingleItem().ShouldContain("the data was obtained under WRA2012-s131, which limits it to benefit-or-grant-eligibility, homelessness-application");
         decision.Reasons[0].ShouldContain("purpose offender-management is not one of them");
+    }
+
+    [Fact]
+    public void When_an_event_asserts_a_gateway_for_a_purpose_it_does_not_prescribe_should_deny()
+    {
+        var engine = Engine(Permit(purpose: "homelessness-application", extra: "gateway: WRA2012-s131"));
+
+        engine.Decide(Request(gateway: "WRA2012-s131", declared: "homelessness-application")).Single().IsAllowed.ShouldBeTrue();
+        engine.Decide(Request(gateway: "WRA2012-s131", declared: "job-outcome-verification")).Single().Reasons.ShouldHaveSingleItem()
+            .ShouldBe("DSA-C@1 flow F1: the event asserts WRA2012-s131 for purpose job-outcome-verification, which WRA2012-s131 does not prescribe");
+    }
+
+    [Fact]
+    public void When_a_supply_gateway_served_one_purpose_should_not_permit_a_flow_for_another_prescribed_purpose()
+    {
+        var engine = Engine(Permit(purpose: "troubled-families", extra: "gateway: WRA2012-s131"));
+
+        var decision = engine.Decide(Request(gateway: "WRA2012-s131", declared: "homelessness-application")).Single();
+
+        decision.IsAllowed.ShouldBeFalse();
+        decision.Reasons.ShouldHaveSingleItem().ShouldStartWith("DSA-C@1 flow F1: the data was supplied under WRA2012-s131 for purpose homelessness-application and may be used for that purpose only, not for troubled-families");
+        engine.Decide(Request(gateway: "WRA2012-s131", declared: "troubled-families")).Single().IsAllowed.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void When_a_duty_to_share_gateway_prescribes_several_purposes_should_permit_any_of_them()
+    {
+        // ORA 2014 supervision data collected for offender management may go on for resettlement: not a supply gateway.
+        var decision = Engine(Permit(purpose: "resettlement-housing")).Decide(Request(gateway: "ORA2014-s7", declared: "offender-management")).Single();
+
+        decision.IsAllowed.ShouldBeTrue();
     }
 
     [Fact]
@@ -97,12 +128,12 @@ public class EngineChecksTests
     private static ConsentSnapshot Consent(DateTimeOffset? withdrawn = null, DateTimeOffset? expires = null, string[]? purposes = null, AgencyCode[]? recipients = null) =>
         new([new ConsentState("C-123", purposes ?? ["offender-management"], recipients ?? [AgencyCode.Police], new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero), expires, withdrawn)]);
 
-    private static DecisionRequest Request(string json = "{}", string? consentRef = null, string? gateway = null, IConsentView? consents = null, string[]? present = null) => new()
+    private static DecisionRequest Request(string json = "{}", string? consentRef = null, string? gateway = null, IConsentView? consents = null, string[]? present = null, string declared = "offender-management") => new()
     {
         Source = AgencyCode.Probation,
         EventType = "custody.release.scheduled",
         Classification = DataClassification.CriminalOffence,
-        Consent = new ConsentTag { ConsentRef = consentRef, LegalGateway = consentRef is null ? gateway ?? "ORA2014-s7" : null, CollectionPurpose = "offender-management" },
+        Consent = new ConsentTag { ConsentRef = consentRef, LegalGateway = consentRef is null ? gateway ?? "ORA2014-s7" : null, CollectionPurpose = declared },
         Event = JsonDocument.Parse(json).RootElement,
         PresentFields = present ?? ["releaseDate"],
         Candidates = [AgencyCode.Police],
