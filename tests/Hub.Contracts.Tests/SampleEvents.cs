@@ -25,7 +25,9 @@ public static class SampleEvents
         Subject = classification == DataClassification.AggregateNonPersonal
             ? null
             : new SubjectIdentifiers { NhsNumber = "9434765919", PncId = PncId.Create(2019, 412345), Nino = "JY123456C", LocalId = "L-1" },
-        Consent = new ConsentTag { LegalGateway = "ORA2014-s7", CollectionPurpose = "offender-management" },
+        Consent = classification == DataClassification.AggregateNonPersonal
+            ? new ConsentTag { CollectionPurpose = "performance-reporting" }
+            : new ConsentTag { LegalGateway = "ORA2014-s7", CollectionPurpose = "offender-management" },
     };
 
     public static IReadOnlyList<IShareableEvent> All() =>

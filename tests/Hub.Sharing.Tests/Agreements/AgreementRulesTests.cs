@@ -122,6 +122,19 @@ public class AgreementRulesTests
         ErrorsOf(Flow(extra: "consent: required-unless-gateway")).ShouldHaveSingleItem().Message.ShouldContain("names no gateway");
 
     [Fact]
+    public void When_a_flow_on_aggregate_events_requires_consent_should_say_it_can_never_apply()
+    {
+        var error = ErrorsOf(Aggregate("consent: required")).ShouldHaveSingleItem();
+        error.Message.ShouldBe("DSA-A flow F1: performance.indicators.submitted is aggregate-non-personal, so its events carry no consent reference and a flow that requires consent can never apply");
+        error.Suggestion.ShouldBe("remove consent: aggregate data needs none");
+        (error.Line, error.Column).ShouldBe((15, 14));
+    }
+
+    [Fact]
+    public void When_a_flow_on_aggregate_events_needs_neither_consent_nor_a_gateway_should_be_accepted() =>
+        AgreementLoader.Lint([("a.yaml", Aggregate("consent: not-required"))], Today).Diagnostics.ShouldBeEmpty();
+
+    [Fact]
     public void When_recipient_is_not_a_party_should_be_an_error() =>
         ErrorsOf(Flow(parties: "[probation, jcp]")).ShouldHaveSingleItem().Message.ShouldContain("police is not a party to this agreement");
 
@@ -175,6 +188,25 @@ public class AgreementRulesTests
 
     private static IReadOnlyList<AgreementDiagnostic> ErrorsOf(string text) =>
         [.. AgreementLoader.Lint([("r.yaml", text)], Today).Diagnostics.Where(d => d.IsError)];
+
+    private static string Aggregate(string extra) => $"""
+        id: DSA-A
+        title: Aggregate rules test
+        version: 1
+        status: active
+        effective: 2026-01-01
+        expires: 2028-01-01
+        flows:
+          - id: F1
+            source: council
+            eventTypes: [performance.indicators.submitted]
+            recipients: [nhs]
+            purpose: performance-reporting
+            lawfulBasis:
+              article6: public-task
+            {extra}
+            fields: [period, indicators]
+        """;
 
     private static string Flow(
         string id = "DSA-R",

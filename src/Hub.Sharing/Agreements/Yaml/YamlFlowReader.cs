@@ -51,6 +51,7 @@ internal sealed partial class YamlFlowReader(NodeReader read, IReadOnlyList<Agen
         if (permit)
         {
             ExplicitConsentIsRequired(map, where, basis, consent);
+            AggregateNeedsNoFooting(map, where, eventTypes, consent);
         }
 
         var conditions = Conditions(map, eventTypes, where);
@@ -281,6 +282,28 @@ internal sealed partial class YamlFlowReader(NodeReader read, IReadOnlyList<Agen
         else
         {
             read.Error(at, $"{where} relies on Art. 9(2)(a) explicit consent but does not require consent (consent is not-required{(consentNode is null ? " by default" : string.Empty)})", "add consent: required, or rely on another Art. 9 condition with its Schedule 1 condition");
+        }
+    }
+
+    /// <summary>
+    /// An aggregate-non-personal event carries neither a consent reference nor a gateway (the router refuses one that
+    /// does), so a permit for aggregate events only that needs either can never apply.
+    /// </summary>
+    private void AggregateNeedsNoFooting(YamlMappingNode map, string where, List<EventTypeInfo> eventTypes, ConsentRequirement consent)
+    {
+        if (eventTypes.Count == 0 || eventTypes.Any(e => e.Classification != DataClassification.AggregateNonPersonal))
+        {
+            return;
+        }
+
+        var types = string.Join(" and ", eventTypes.Select(e => e.Name));
+        if (consent != ConsentRequirement.NotRequired && NodeReader.Node(map, "consent") is { } consentNode)
+        {
+            read.Error(consentNode, $"{where}: {types} is aggregate-non-personal, so its events carry no consent reference and a flow that requires consent can never apply", "remove consent: aggregate data needs none");
+        }
+        else if (NodeReader.Node(map, "gateway") is { } gatewayNode)
+        {
+            read.Error(gatewayNode, $"{where}: {types} is aggregate-non-personal, so its events assert no gateway and a flow that relies on one can never apply", "remove gateway: aggregate data needs none");
         }
     }
 
