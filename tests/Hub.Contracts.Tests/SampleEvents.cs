@@ -25,13 +25,15 @@ public static class SampleEvents
         Subject = classification == DataClassification.AggregateNonPersonal
             ? null
             : new SubjectIdentifiers { NhsNumber = "9434765919", PncId = PncId.Create(2019, 412345), Nino = "JY123456C", LocalId = "L-1" },
-        Consent = new ConsentTag { LegalGateway = "ORA2014-s7", CollectionPurpose = "offender-management" },
+        Consent = classification == DataClassification.AggregateNonPersonal
+            ? new ConsentTag { CollectionPurpose = "performance-reporting" }
+            : new ConsentTag { LegalGateway = "ORA2014-s7", CollectionPurpose = "offender-management" },
     };
 
     public static IReadOnlyList<IShareableEvent> All() =>
     [
         new ReleaseScheduled { Envelope = Envelope(AgencyCode.Probation, DataClassification.CriminalOffence), ReleaseDate = new DateOnly(2026, 12, 4), Establishment = "HMP Fictional", SentenceBand = SentenceBand.UnderTwelveMonths, ResettlementArea = "lewisham", AddressOnRelease = "1 Example Row", CohortTier = "iom", SubstanceMisuseFlag = true, MentalHealthFlag = false, LeadProfessional = "team-3" },
-        new ReleaseAmended { Envelope = Envelope(AgencyCode.Probation, DataClassification.CriminalOffence), SupersedesEventId = Guid.NewGuid(), ReleaseDate = new DateOnly(2026, 12, 11), PreviousReleaseDate = new DateOnly(2026, 12, 4), Establishment = "HMP Fictional", WeekendRelease = true, AmendmentReason = "recalculation" },
+        new ReleaseAmended { Envelope = Envelope(AgencyCode.Probation, DataClassification.CriminalOffence), SupersedesEventId = Guid.NewGuid(), ReleaseDate = new DateOnly(2026, 12, 11), PreviousReleaseDate = new DateOnly(2026, 12, 4), Establishment = "HMP Fictional", ResettlementArea = "lewisham", WeekendRelease = true, AmendmentReason = "recalculation" },
         new CommonAssessmentCompleted { Envelope = Envelope(AgencyCode.Probation), AssessmentId = "A-1", Instrument = "OASys", CompletedOn = new DateOnly(2026, 11, 1), RiskOfHarm = RiskLevel.Medium, AccommodationNeed = true, EmploymentNeed = true, SubstanceMisuseNeed = false, MentalHealthHistory = null },
         new LeadProfessionalChanged { Envelope = Envelope(AgencyCode.Probation), PreviousLeadAgency = AgencyCode.Probation, NewLeadAgency = new AgencyCode("dip"), NewLeadRole = "dip-keyworker", EffectiveFrom = At, Reason = "low risk, criminogenic drug need" },
         new ReferralCreated { Envelope = Envelope(AgencyCode.Jcp), ReferralId = "R-1", Programme = "work-programme", Provider = "renaisi", ReferredOn = new DateOnly(2026, 10, 1), SupportNeeds = ["confidence", "cv"], MentalHealthIndicator = true },

@@ -9,7 +9,7 @@ public enum DataClassification
     [JsonStringEnumMemberName("personal")]
     Personal,
 
-    /// <summary>UK GDPR Art. 9 health data: needs an Art. 9 condition and a DPA 2018 Sch. 1 condition.</summary>
+    /// <summary>UK GDPR Art. 9 health data: needs an Art. 9 condition and, unless it is explicit consent, a DPA 2018 Sch. 1 condition.</summary>
     [JsonStringEnumMemberName("special-category-health")]
     SpecialCategoryHealth,
 

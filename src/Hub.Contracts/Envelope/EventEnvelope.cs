@@ -57,7 +57,7 @@ public sealed record EventEnvelope
         }
         else
         {
-            problems.AddRange(Consent.Validate());
+            problems.AddRange(Consent.Validate(Classification));
         }
 
         return problems;

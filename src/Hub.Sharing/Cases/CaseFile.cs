@@ -106,7 +106,7 @@ public static class CaseFile
         var problems = @event.Envelope.Validate();
         foreach (var problem in problems)
         {
-            read.Error(eventNode, $"{name}: the router would refuse this event: {problem}");
+            read.Error(Where(eventNode, problem), $"{name}: the router would refuse this event: {problem}");
         }
 
         var sourceText = read.Text(map, "source", name, required: false);
@@ -129,6 +129,32 @@ public static class CaseFile
             Expect = expect,
             Location = read.At(map),
         };
+    }
+
+    /// <summary>
+    /// The deepest node of the field a problem names ("envelope.consent.legalGateway …", "subject.nino …"), so the IG
+    /// lead is pointed at the line to change; the event itself when the field is absent or not named.
+    /// </summary>
+    private static YamlNode Where(YamlNode eventNode, string problem)
+    {
+        var path = problem.Split(' ', 2)[0].Split('.');
+        if (path[0] == "subject")
+        {
+            path = ["envelope", .. path];
+        }
+
+        var node = eventNode;
+        foreach (var key in path)
+        {
+            if (node is not YamlMappingNode map || NodeReader.Node(map, key) is not { } child)
+            {
+                break;
+            }
+
+            node = child;
+        }
+
+        return node;
     }
 
     private static List<ConsentState>? Consents(NodeReader read, YamlMappingNode map, string name)

@@ -39,13 +39,56 @@ public class EnvelopeValidationTests
     }
 
     [Theory]
-    [InlineData("C-1", "WRA2012-s131")]
-    [InlineData(null, null)]
-    public void When_consent_tag_has_both_or_neither_footing_should_be_refused(string? consentRef, string? gateway)
+    [InlineData(DataClassification.Personal, "personal data")]
+    [InlineData(DataClassification.SpecialCategoryHealth, "special-category-health data")]
+    [InlineData(DataClassification.CriminalOffence, "criminal-offence data")]
+    public void When_a_personal_event_carries_neither_consent_ref_nor_gateway_should_be_refused_naming_the_fields(DataClassification classification, string described)
     {
-        var tag = new ConsentTag { ConsentRef = consentRef, LegalGateway = gateway, CollectionPurpose = "p" };
-        tag.Validate().ShouldContain("consent tag must carry exactly one of consentRef or legalGateway");
+        var envelope = SampleEvents.Envelope(AgencyCode.Probation, classification) with { Consent = new ConsentTag { CollectionPurpose = "offender-management" } };
+
+        envelope.Validate().ShouldHaveSingleItem().ShouldBe($"envelope.consent must carry exactly one of consentRef or legalGateway for {described}; it carries neither");
     }
+
+    [Fact]
+    public void When_a_personal_event_carries_both_consent_ref_and_gateway_should_be_refused_without_quoting_them()
+    {
+        var envelope = SampleEvents.Envelope(AgencyCode.Probation) with { Consent = new ConsentTag { ConsentRef = "C-4471", LegalGateway = "WRA2012-s131", CollectionPurpose = "p" } };
+
+        var problem = envelope.Validate().ShouldHaveSingleItem();
+        problem.ShouldBe("envelope.consent must carry exactly one of consentRef or legalGateway for personal data; it carries both");
+        problem.ShouldNotContain("C-4471");
+    }
+
+    [Fact]
+    public void When_an_aggregate_event_carries_neither_consent_ref_nor_gateway_should_be_accepted()
+    {
+        var envelope = SampleEvents.Envelope(AgencyCode.Council, DataClassification.AggregateNonPersonal) with { Consent = new ConsentTag { CollectionPurpose = "performance-reporting" } };
+
+        envelope.Validate().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void When_an_aggregate_event_carries_a_consent_ref_should_be_refused_naming_the_field_but_not_the_value()
+    {
+        var envelope = SampleEvents.Envelope(AgencyCode.Council, DataClassification.AggregateNonPersonal) with { Consent = new ConsentTag { ConsentRef = "C-4471", CollectionPurpose = "performance-reporting" } };
+
+        var problem = envelope.Validate().ShouldHaveSingleItem();
+        problem.ShouldStartWith("envelope.consent.consentRef must be absent on an aggregate-non-personal event");
+        problem.ShouldNotContain("C-4471");
+    }
+
+    [Fact]
+    public void When_an_aggregate_event_asserts_a_gateway_should_be_refused_naming_the_field()
+    {
+        var envelope = SampleEvents.Envelope(AgencyCode.Council, DataClassification.AggregateNonPersonal) with { Consent = new ConsentTag { LegalGateway = "none-aggregate-statistics", CollectionPurpose = "performance-reporting" } };
+
+        envelope.Validate().ShouldHaveSingleItem().ShouldStartWith("envelope.consent.legalGateway must be absent on an aggregate-non-personal event");
+    }
+
+    [Fact]
+    public void When_consent_tag_has_no_collection_purpose_should_be_refused() =>
+        new ConsentTag { LegalGateway = "ORA2014-s7", CollectionPurpose = " " }.Validate(DataClassification.CriminalOffence)
+            .ShouldHaveSingleItem().ShouldBe("envelope.consent.collectionPurpose is missing");
 
     [Fact]
     public void When_subject_has_no_identifier_should_be_refused() =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hub.Contracts.Agencies;
+using Hub.Contracts.Catalogue;
 using Hub.Contracts.Custody.V1;
 using Hub.Contracts.Delivery.V1;
 using Hub.Contracts.Envelope;
@@ -40,6 +41,26 @@ public class JsonRoundTripTests
     {
         const string json = """{"envelope":null,"establishment":"HMP X"}""";
         Should.Throw<JsonException>(() => JsonSerializer.Deserialize<ReleaseScheduled>(json, ContractJson.Options));
+    }
+
+    [Fact]
+    public void When_an_amendment_carries_the_resettlement_area_should_put_it_on_the_wire_like_the_notice()
+    {
+        var amended = SampleEvents.All().OfType<ReleaseAmended>().Single();
+        var json = JsonSerializer.Serialize(amended, ContractJson.Options);
+
+        json.ShouldContain("\"resettlementArea\":\"lewisham\"");
+        EventCatalogue.For<ReleaseAmended>().Fields.ShouldContain("resettlementArea");
+    }
+
+    [Fact]
+    public void When_an_amendment_from_an_older_adapter_has_no_resettlement_area_should_still_read_it()
+    {
+        var amended = SampleEvents.All().OfType<ReleaseAmended>().Single() with { ResettlementArea = null };
+        var json = JsonSerializer.Serialize(amended, ContractJson.Options).Replace(",\"resettlementArea\":null", string.Empty, StringComparison.Ordinal);
+        json.ShouldNotContain("resettlementArea");
+
+        JsonSerializer.Deserialize<ReleaseAmended>(json, ContractJson.Options)!.ResettlementArea.ShouldBeNull();
     }
 
     [Fact]

@@ -26,7 +26,9 @@ internal static class TestEvents
         Source = source,
         Classification = classification,
         Subject = classification == DataClassification.AggregateNonPersonal ? null : Subject,
-        Consent = new ConsentTag { LegalGateway = "ORA2014-s7", CollectionPurpose = "offender-management" },
+        Consent = classification == DataClassification.AggregateNonPersonal
+            ? new ConsentTag { CollectionPurpose = "performance-reporting" }
+            : new ConsentTag { LegalGateway = "ORA2014-s7", CollectionPurpose = "offender-management" },
     };
 
     public static ReleaseScheduled Release(Guid? eventId = null, AgencyCode? source = null) => new()

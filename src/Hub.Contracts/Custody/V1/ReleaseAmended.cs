@@ -18,6 +18,13 @@ public sealed record ReleaseAmended : IShareableEvent
 
     public required string Establishment { get; init; }
 
+    /// <summary>
+    /// Local authority responsible for resettlement, as on the notice (AS-03: not the prison's location). Optional so
+    /// that amendments from adapters that predate it still parse; a flow conditioned on the area does not apply
+    /// to an amendment without it.
+    /// </summary>
+    public string? ResettlementArea { get; init; }
+
     public bool WeekendRelease { get; init; }
 
     public string? AmendmentReason { get; init; }

@@ -9,8 +9,9 @@ namespace Hub.Sharing.Agreements.Yaml;
 
 /// <summary>
 /// Reads one flow and checks it the way an IG reviewer would: known agencies and parties, known event types and
-/// fields, a controlled purpose, a lawful basis fit for the data (Art. 9 + Sch. 1 for health data, a criminal
-/// offence condition for offence data), and a gateway whose prescribed purposes include the flow's purpose.
+/// fields, a controlled purpose, a lawful basis fit for the data (an Art. 9 condition for health data with the
+/// Sch. 1 condition that goes with it, or explicit consent with consent required; a criminal offence condition for
+/// offence data), and a gateway whose prescribed purposes include the flow's purpose.
 /// </summary>
 internal sealed partial class YamlFlowReader(NodeReader read, IReadOnlyList<AgencyCode> parties)
 {
@@ -47,6 +48,12 @@ internal sealed partial class YamlFlowReader(NodeReader read, IReadOnlyList<Agen
         var basis = Basis(map, where, permit, eventTypes, fields);
         var gateway = GatewayOf(map, where, purpose);
         var consent = Consent(map, where, gateway);
+        if (permit)
+        {
+            ExplicitConsentIsRequired(map, where, basis, consent);
+            AggregateNeedsNoFooting(map, where, eventTypes, consent);
+        }
+
         var conditions = Conditions(map, eventTypes, where);
         var pseudonymise = Fields(map, "pseudonymise", eventTypes, where, required: false);
         foreach (var (field, fieldNode) in PseudonymiseNodes(map).Where(p => !fields.Contains(p.Value)))
@@ -203,9 +210,13 @@ internal sealed partial class YamlFlowReader(NodeReader read, IReadOnlyList<Agen
         }
 
         var health = fields.Where(f => eventTypes.Any(e => e.IsSpecialCategory(f))).ToList();
-        if (health.Count > 0 && (basis.Article9 is null || basis.Schedule1 is null))
+        if (health.Count > 0 && basis.Article9 is null)
         {
-            read.Error(basisMap, $"{where} releases health data ({string.Join(", ", health)}) without an Art. 9 condition and a DPA 2018 Schedule 1 condition", "add lawfulBasis.article9 and lawfulBasis.schedule1");
+            read.Error(basisMap, $"{where} releases health data ({string.Join(", ", health)}) without an Art. 9 condition{(basis.Schedule1 is null ? " and a DPA 2018 Schedule 1 condition" : string.Empty)}", "add lawfulBasis.article9 and, unless it is explicit-consent, the lawfulBasis.schedule1 that goes with it");
+        }
+        else if (basis.Article9 is not null && LawfulBases.Article9.Any(t => t.Id == basis.Article9))
+        {
+            Schedule1Fits(basisMap, where, basis, health);
         }
 
         if (eventTypes.Any(e => e.Classification == DataClassification.CriminalOffence) && basis.CriminalOffence is null)
@@ -214,6 +225,86 @@ internal sealed partial class YamlFlowReader(NodeReader read, IReadOnlyList<Agen
         }
 
         return basis;
+    }
+
+    /// <summary>
+    /// DPA 2018 s10(2)-(3): Art. 9(2)(b), (g), (h), (i) and (j) need the Schedule 1 condition that supplies their law;
+    /// (a) explicit consent, (c) vital interests and (f) legal claims need none, so one given with them is not relied on.
+    /// </summary>
+    private void Schedule1Fits(YamlMappingNode basisMap, string where, LawfulBasis basis, List<string> health)
+    {
+        var article9 = basis.Article9!;
+        var meaning = LawfulBases.Article9.First(t => t.Id == article9).Meaning;
+        var schedule1Node = NodeReader.Node(basisMap, "schedule1");
+        if (!LawfulBases.Schedule1ForArticle9.TryGetValue(article9, out var need))
+        {
+            if (basis.Schedule1 is not null && schedule1Node is not null)
+            {
+                read.Warning(schedule1Node, $"{where}: {meaning} needs no DPA 2018 Schedule 1 condition, so schedule1 {basis.Schedule1} is not relied on", "remove lawfulBasis.schedule1, or choose the Art. 9 condition it goes with");
+            }
+
+            return;
+        }
+
+        if (basis.Schedule1 is null)
+        {
+            if (schedule1Node is null)
+            {
+                var message = health.Count > 0
+                    ? $"{where} releases health data ({string.Join(", ", health)}) under {meaning} without a DPA 2018 Schedule 1 condition"
+                    : $"{where}: {meaning} needs a DPA 2018 Schedule 1 condition and the flow names none";
+                read.Error(basisMap, message, $"add lawfulBasis.schedule1: {need.Wording}");
+            }
+
+            return;
+        }
+
+        if (SchedulePattern().IsMatch(basis.Schedule1) && !need.IsMetBy(basis.Schedule1))
+        {
+            read.Error(schedule1Node!, $"{where}: schedule1 {basis.Schedule1} does not go with {meaning}, which needs {need.Wording}", $"use {need.Wording}, or the Art. 9 condition that {basis.Schedule1} goes with");
+        }
+    }
+
+    /// <summary>Art. 9(2)(a) rests on the person's explicit consent, so a flow relying on it must check that consent at every decision.</summary>
+    private void ExplicitConsentIsRequired(YamlMappingNode map, string where, LawfulBasis basis, ConsentRequirement consent)
+    {
+        if (basis.Article9 != LawfulBases.ExplicitConsent || consent == ConsentRequirement.Required)
+        {
+            return;
+        }
+
+        var consentNode = NodeReader.Node(map, "consent");
+        var at = consentNode ?? (NodeReader.Node(map, "lawfulBasis") is YamlMappingNode basisMap ? NodeReader.Node(basisMap, "article9") : null) ?? map;
+        if (consent == ConsentRequirement.RequiredUnlessGateway)
+        {
+            read.Error(at, $"{where} relies on Art. 9(2)(a) explicit consent but consent is required-unless-gateway, so under the gateway it would release special category data without the consent it relies on", "set consent: required and remove the gateway, or rely on another Art. 9 condition with its Schedule 1 condition");
+        }
+        else
+        {
+            read.Error(at, $"{where} relies on Art. 9(2)(a) explicit consent but does not require consent (consent is not-required{(consentNode is null ? " by default" : string.Empty)})", "add consent: required, or rely on another Art. 9 condition with its Schedule 1 condition");
+        }
+    }
+
+    /// <summary>
+    /// An aggregate-non-personal event carries neither a consent reference nor a gateway (the router refuses one that
+    /// does), so a permit for aggregate events only that needs either can never apply.
+    /// </summary>
+    private void AggregateNeedsNoFooting(YamlMappingNode map, string where, List<EventTypeInfo> eventTypes, ConsentRequirement consent)
+    {
+        if (eventTypes.Count == 0 || eventTypes.Any(e => e.Classification != DataClassification.AggregateNonPersonal))
+        {
+            return;
+        }
+
+        var types = string.Join(" and ", eventTypes.Select(e => e.Name));
+        if (consent != ConsentRequirement.NotRequired && NodeReader.Node(map, "consent") is { } consentNode)
+        {
+            read.Error(consentNode, $"{where}: {types} is aggregate-non-personal, so its events carry no consent reference and a flow that requires consent can never apply", "remove consent: aggregate data needs none");
+        }
+        else if (NodeReader.Node(map, "gateway") is { } gatewayNode)
+        {
+            read.Error(gatewayNode, $"{where}: {types} is aggregate-non-personal, so its events assert no gateway and a flow that relies on one can never apply", "remove gateway: aggregate data needs none");
+        }
     }
 
     private string? Term(YamlMappingNode map, string key, IReadOnlyList<Term> terms, string where, bool required)
