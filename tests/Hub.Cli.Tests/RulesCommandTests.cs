@@ -41,7 +41,7 @@ public sealed class RulesCommandTests : IDisposable
 
         exitCode.ShouldBe(0, output + errors);
         output.ShouldContain("PASS  AS-01 release notice fans out with per-purpose fields");
-        output.ShouldContain("60 case(s): 60 passed, 0 failed");
+        output.ShouldContain("68 case(s): 68 passed, 0 failed");
     }
 
     [Fact]
