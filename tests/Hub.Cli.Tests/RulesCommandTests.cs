@@ -41,7 +41,7 @@ public sealed class RulesCommandTests : IDisposable
 
         exitCode.ShouldBe(0, output + errors);
         output.ShouldContain("PASS  AS-01 release notice fans out with per-purpose fields");
-        output.ShouldContain("63 case(s): 63 passed, 0 failed");
+        output.ShouldContain("71 case(s): 71 passed, 0 failed");
     }
 
     [Fact]

@@ -19,9 +19,12 @@ public class CatalogueTests
             "employment.status.answered",
             "employment.status.queried",
             "employment.support.ended",
+            "family.case-conference.convened",
             "health.discharge.planned",
             "health.treatment-continuity.required",
+            "leaving-care.accommodation-need.identified",
             "performance.indicators.submitted",
+            "registration.birth.recorded",
         ]);
 
     [Fact]

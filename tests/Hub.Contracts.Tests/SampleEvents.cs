@@ -5,8 +5,11 @@ using Hub.Contracts.Consent.V1;
 using Hub.Contracts.Custody.V1;
 using Hub.Contracts.Employment.V1;
 using Hub.Contracts.Envelope;
+using Hub.Contracts.Family.V1;
 using Hub.Contracts.Health.V1;
+using Hub.Contracts.LeavingCare.V1;
 using Hub.Contracts.Performance.V1;
+using Hub.Contracts.Registration.V1;
 using Hub.Contracts.Subjects;
 
 namespace Hub.Contracts.Tests;
@@ -44,6 +47,9 @@ public static class SampleEvents
         new TreatmentContinuityRequired { Envelope = Envelope(AgencyCode.Nhs, DataClassification.SpecialCategoryHealth), ReleaseDate = new DateOnly(2026, 12, 4), Regime = "opioid-substitution", Medication = "methadone", DailyDoseMg = 40.5m, LastDoseAt = At, TreatmentHandoverInPlace = true },
         new ConsentRecorded { Envelope = Envelope(AgencyCode.Probation), ConsentId = "C-123", Purposes = ["enhanced-resettlement"], Recipients = [AgencyCode.Council], GivenAt = At, ExpiresAt = At.AddYears(1), EvidenceRef = "doc-77" },
         new ConsentWithdrawn { Envelope = Envelope(AgencyCode.Probation), ConsentId = "C-123", WithdrawnAt = At.AddMonths(2) },
+        new BirthRecorded { Envelope = Envelope(AgencyCode.Council) with { Consent = new ConsentTag { LegalGateway = "TUO-REG", CollectionPurpose = "birth-registration" } }, RegistrationId = "LEW-2026-B-0412", RegistrationDistrict = "lewisham", RegisteredOn = new DateOnly(2026, 11, 19), ChildDateOfBirth = new DateOnly(2026, 11, 2), ChildGivenNames = "Sample", ChildFamilyName = "Example", JointRegistration = true, MultipleBirth = false },
+        new AccommodationNeedIdentified { Envelope = Envelope(AgencyCode.Probation), ReferralId = "DTR-1", IdentifiedOn = new DateOnly(2026, 11, 18), ResponsibleAuthority = "lambeth", ResidenceAuthority = "southwark", AccommodationNeededBy = new DateOnly(2026, 12, 4), CurrentAccommodation = "custody", ContactAddress = "3 Example Mews", DateOfBirth = new DateOnly(2006, 5, 1), LeavingCareTeam = "lambeth-leaving-care-2", PathwayPlanInPlace = true },
+        new CaseConferenceConvened { Envelope = Envelope(AgencyCode.Council, DataClassification.CriminalOffence) with { Consent = new ConsentTag { LegalGateway = "WRA2012-s131", CollectionPurpose = "troubled-families" } }, FamilyId = "TF-1", Programme = "troubled-families", ConvenedFor = At.AddDays(7), LeadProfessional = "family-intervention-team", CrimeOrAntisocialBehaviour = true, EducationConcern = true, AdultOutOfWork = true, HealthConcern = false, ChildrenInHousehold = 3 },
         new IndicatorsSubmitted { Envelope = Envelope(AgencyCode.Council, DataClassification.AggregateNonPersonal), Period = "2026-Q3", ReportingBody = "lewisham", Indicators = [new IndicatorValue { Code = "NI-152", Value = 12.5m }] },
     ];
 }

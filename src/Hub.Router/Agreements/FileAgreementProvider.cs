@@ -18,6 +18,7 @@ public sealed class FileAgreementProvider : IAgreementProvider, IDisposable
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
 
     private readonly string _folder;
+    private readonly IReadOnlyList<string> _agencies;
     private readonly TimeProvider _time;
     private readonly ILogger<FileAgreementProvider> _logger;
     private readonly FileSystemWatcher? _watcher;
@@ -30,6 +31,7 @@ public sealed class FileAgreementProvider : IAgreementProvider, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _folder = Path.GetFullPath(options.Value.AgreementsPath);
+        _agencies = [.. options.Value.Agencies];
         _time = time;
         _logger = logger;
         var lint = AgreementLoader.Lint(AgreementLoader.ReadDirectory(_folder), Today());
@@ -104,6 +106,13 @@ public sealed class FileAgreementProvider : IAgreementProvider, IDisposable
         foreach (var warning in lint.Diagnostics)
         {
             RouterLog.AgreementWarning(_logger, warning.ToString());
+        }
+
+        // Declaring a participant does not connect it: its queues and broker user come with Router:Agencies.
+        var unconnected = set.Participants.Codes.Select(c => c.Value).Except(_agencies, StringComparer.Ordinal).ToList();
+        if (unconnected.Count > 0)
+        {
+            RouterLog.ParticipantsNotConnected(_logger, set.Hash, string.Join(", ", unconnected));
         }
 
         return new AgreementDecisionEngine(set);

@@ -31,4 +31,7 @@ public static partial class RouterLog
 
     [LoggerMessage(9, LogLevel.Warning, "Agreement warning: {Warning}")]
     public static partial void AgreementWarning(ILogger logger, string warning);
+
+    [LoggerMessage(10, LogLevel.Warning, "Agreement set {Hash} names participants that are not in Router:Agencies, so they neither publish nor receive: {Agencies}")]
+    public static partial void ParticipantsNotConnected(ILogger logger, string hash, string agencies);
 }

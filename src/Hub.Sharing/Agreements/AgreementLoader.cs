@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using Hub.Sharing.Agreements.Yaml;
+using Hub.Sharing.Participants;
 
 namespace Hub.Sharing.Agreements;
 
 /// <summary>
 /// Reads a folder of agreement files (*.yaml, one agreement each) and validates them. A set with any error is
-/// never returned: an invalid agreement never replaces a valid one.
+/// never returned: an invalid agreement never replaces a valid one. A <c>participants.yaml</c> in the folder is
+/// not an agreement: it declares the agencies beyond the five well-known ones that the agreements may name.
 /// </summary>
 public static class AgreementLoader
 {
@@ -23,10 +25,22 @@ public static class AgreementLoader
     {
         ArgumentNullException.ThrowIfNull(files);
         var diagnostics = new List<AgreementDiagnostic>();
-        var agreements = new List<Agreement>();
-        foreach (var (name, text) in files)
+        var declared = new List<Participant>();
+        foreach (var (name, text) in files.Where(f => ParticipantRegistry.IsParticipantsFile(f.Name)))
         {
-            if (new YamlAgreementReader(name, diagnostics).Read(text) is { } agreement)
+            if (declared.Count > 0)
+            {
+                diagnostics.Add(new AgreementDiagnostic(name, 1, 1, "participants are declared in both participants.yaml and participants.yml; keep one file"));
+            }
+
+            declared.AddRange(new YamlParticipantReader(name, diagnostics).Read(text));
+        }
+
+        var participants = ParticipantRegistry.With(declared);
+        var agreements = new List<Agreement>();
+        foreach (var (name, text) in files.Where(f => !ParticipantRegistry.IsParticipantsFile(f.Name)))
+        {
+            if (new YamlAgreementReader(name, diagnostics, participants).Read(text) is { } agreement)
             {
                 agreements.Add(agreement);
             }
@@ -34,7 +48,7 @@ public static class AgreementLoader
 
         diagnostics.AddRange(AgreementSetRules.Check(agreements, today));
         var ordered = diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ToList();
-        return new LintResult(ordered.Any(d => d.IsError) ? null : new AgreementSet(agreements, HashOf(files)), ordered);
+        return new LintResult(ordered.Any(d => d.IsError) ? null : new AgreementSet(agreements, HashOf(files)) { Participants = participants }, ordered);
     }
 
     public static IReadOnlyList<(string Name, string Text)> ReadDirectory(string directory)

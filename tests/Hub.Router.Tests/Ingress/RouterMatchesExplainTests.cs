@@ -1,4 +1,3 @@
-using Hub.Contracts.Agencies;
 using Hub.Router.Tests.Support;
 using Hub.Sharing.Agreements;
 using Hub.Sharing.Cases;
@@ -35,9 +34,12 @@ public sealed class RouterMatchesExplainTests
     public async Task When_a_sample_case_is_routed_should_match_what_explain_predicts(string name)
     {
         var shareCase = LoadCases().Single(c => c.Name == name);
-        var predicted = CaseRunner.Run(new AgreementDecisionEngine(AgreementLoader.LoadDirectory(Agreements)), shareCase, AgencyCode.WellKnown).Decisions;
+        var set = AgreementLoader.LoadDirectory(Agreements);
+        var predicted = CaseRunner.Run(new AgreementDecisionEngine(set), shareCase, set.Participants.Codes).Decisions;
 
-        await using var host = await RouterTestHost.StartAsync(Agreements, now: shareCase.At);
+        // The router reads for every participant the samples declare, as an operator connecting them would configure it.
+        var agencies = set.Participants.Codes.Select((code, i) => KeyValuePair.Create($"Router:Agencies:{i}", (string?)code.Value));
+        await using var host = await RouterTestHost.StartAsync(Agreements, moreSettings: new Dictionary<string, string?>(agencies), now: shareCase.At);
         var eventId = shareCase.Event.Envelope.EventId;
         await host.SendAsync(shareCase.Source, shareCase.Event);
         var rows = await host.WaitForLedgerAsync(r => r.Count(x => x.EventId == eventId) >= predicted.Count, $"{predicted.Count} decisions for {name}");

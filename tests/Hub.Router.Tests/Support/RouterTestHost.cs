@@ -8,18 +8,20 @@ using Hub.Contracts.Health.V1;
 using Hub.Contracts.Performance.V1;
 using Hub.Contracts.Topology;
 using Hub.Router.Agreements;
+using Hub.Router.Configuration;
 using Hub.Router.Hosting;
 using Hub.Router.Ledger;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Router.Tests.Support;
 
 /// <summary>
-/// The router and the five agencies' delivery endpoints on MassTransit's in-memory transport with a SQLite ledger
+/// The router and the delivery endpoints of the agencies it reads for (the five well-known ones unless Router:Agencies says otherwise) on MassTransit's in-memory transport with a SQLite ledger
 /// in a temp folder: the embedded run's composition under the test harness. One per test.
 /// </summary>
 public sealed class RouterTestHost : IAsyncDisposable
@@ -92,7 +94,8 @@ public sealed class RouterTestHost : IAsyncDisposable
             bus.UsingInMemory((context, memory) =>
             {
                 RouterBus.ConfigureIngressEndpoints(memory, context);
-                foreach (var agency in AgencyCode.WellKnown)
+                // Every agency the router reads for, by default the five well-known ones.
+                foreach (var agency in context.GetRequiredService<IOptions<RouterOptions>>().Value.Agencies.Select(a => new AgencyCode(a)))
                 {
                     AdapterBus.ConfigureDeliveryEndpoint(memory, context, agency, prefetchCount: 16);
                     ConfigureErrorQueueProbe(memory, context.GetRequiredService<ErrorQueueProbe>(), HubTopology.IngressQueue(agency) + "_error");

@@ -5,6 +5,7 @@ using Hub.Contracts.Agencies;
 using Hub.Contracts.Catalogue;
 using Hub.Contracts.Envelope;
 using Hub.Sharing.Agreements;
+using Hub.Sharing.Participants;
 using Hub.Sharing.Vocabulary;
 
 namespace Hub.Sharing.Tests.Schema;
@@ -43,7 +44,7 @@ public class AgreementSchemaTests
 
     private static SchemaValidator Validator => new(SchemaJson);
 
-    public static TheoryData<string> Samples => [.. Directory.GetFiles(SchemaFiles.Samples, "*.yaml").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+    public static TheoryData<string> Samples => [.. Directory.GetFiles(SchemaFiles.Samples, "*.yaml").Select(f => Path.GetFileName(f)).Where(f => !ParticipantRegistry.IsParticipantsFile(f)).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(Samples))]
@@ -144,7 +145,9 @@ public class AgreementSchemaTests
     [Fact]
     public void When_compared_with_the_agencies_and_the_event_catalogue_should_list_the_same_codes_and_event_types()
     {
-        Strings(Definition("agency")["enum"]).ShouldBe(AgencyCode.WellKnown.Select(a => a.Value));
+        Strings(Definition("agency")["anyOf"]![0]!["enum"]).ShouldBe(AgencyCode.WellKnown.Select(a => a.Value));
+        Matches(Definition("agency"), "lambeth").ShouldBeTrue("a participant declared in participants.yaml");
+        Matches(Definition("agency"), "Lambeth Council").ShouldBeFalse();
 
         var catalogue = EventCatalogue.All.OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
         Strings(Definition("eventType")["enum"]).ShouldBe(catalogue.Select(e => e.Name));
@@ -294,7 +297,7 @@ public class AgreementSchemaTests
         { "an unknown lawful basis key", Base.Replace("      article6: public-task\n", "      article6: public-task\n      article10: yes\n"), "lawfulBasis has no key 'article10'" },
         { "a Schedule 1 condition in the wrong form", Base.Replace("sch1-part2-para6", "schedule 1 part 2 para 6"), "is not a DPA 2018 Schedule 1 condition written as sch1-partN-paraM" },
         { "an unknown event type", Base.Replace("[custody.release.scheduled]", "[custody.escape.planned]"), "event type 'custody.escape.planned' is not in the event catalogue" },
-        { "an unknown agency", Base.Replace("recipients: [police]", "recipients: [polce]"), "'polce' is not a known agency" },
+        { "an agency code that is not a code", Base.Replace("recipients: [police]", "recipients: [Polce]"), "'Polce' is not a known agency" },
         { "a misspelt effect", Base + "    effect: deny\n", "effect 'deny' is not permit or forbid" },
         { "an unknown status", Base.Replace("status: active", "status: live"), "status 'live' is not draft, active, suspended or retired" },
         { "no id", Base.Replace("id: DSA-S1\n", string.Empty), "the agreement has no id" },
@@ -353,6 +356,15 @@ public class AgreementSchemaTests
         }
 
         ReaderErrors(yaml).ShouldNotBeEmpty(@case);
+    }
+
+    [Fact]
+    public void When_an_agency_is_neither_well_known_nor_declared_should_be_left_to_lint()
+    {
+        var yaml = Base.Replace("recipients: [police]", "recipients: [polce]");
+
+        Validator.Validate(YamlJson.Parse(yaml)).ShouldBeEmpty("the schema cannot see participants.yaml");
+        ReaderErrors(yaml).ShouldContain(e => e.Contains("'polce' is not a known agency", StringComparison.Ordinal));
     }
 
     private static List<string> ReaderErrors(string yaml) =>

@@ -7,11 +7,14 @@ internal static class SchemaFiles
     public static string Samples { get; } = Path.Combine(AppContext.BaseDirectory, "samples", "agreements");
 
     /// <summary>schemas/agreement.schema.json: copied to the output folder if the project does so, else read from the repository.</summary>
-    public static string Schema { get; } = FindSchema();
+    public static string Schema { get; } = FindSchema("agreement.schema.json");
 
-    private static string FindSchema()
+    /// <summary>schemas/participants.schema.json, found the same way.</summary>
+    public static string ParticipantsSchema { get; } = FindSchema("participants.schema.json");
+
+    private static string FindSchema(string name)
     {
-        var copied = Path.Combine(AppContext.BaseDirectory, "schemas", "agreement.schema.json");
+        var copied = Path.Combine(AppContext.BaseDirectory, "schemas", name);
         if (File.Exists(copied))
         {
             return copied;
@@ -21,10 +24,10 @@ internal static class SchemaFiles
         {
             if (File.Exists(Path.Combine(folder.FullName, "AgencyHub.sln")))
             {
-                return Path.Combine(folder.FullName, "schemas", "agreement.schema.json");
+                return Path.Combine(folder.FullName, "schemas", name);
             }
         }
 
-        throw new FileNotFoundException($"schemas/agreement.schema.json is neither in {AppContext.BaseDirectory} nor in a folder above it holding AgencyHub.sln");
+        throw new FileNotFoundException($"schemas/{name} is neither in {AppContext.BaseDirectory} nor in a folder above it holding AgencyHub.sln");
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hub.Contracts.Agencies;
 using Hub.Sharing.Agreements;
 using Hub.Sharing.Cases;
 using Hub.Sharing.Decisions;
@@ -44,7 +45,9 @@ internal static class DiffCommand
                     return 2;
                 }
 
-                flips = Replay(loaded, new AgreementDecisionEngine(before), new AgreementDecisionEngine(after));
+                // Both sets decide for the same candidates, so that a participant added or removed shows as decisions that flip.
+                var agencies = before.Participants.Codes.Union(after.Participants.Codes).ToList();
+                flips = Replay(loaded, new AgreementDecisionEngine(before), new AgreementDecisionEngine(after), agencies);
             }
 
             Console.WriteLine($"{changes.Count} change(s) to sharing rules; {flips} case decision(s) flip ({before.Hash} -> {after.Hash})");
@@ -53,13 +56,13 @@ internal static class DiffCommand
         return command;
     }
 
-    private static int Replay(IEnumerable<ShareCase> cases, IDecisionEngine before, IDecisionEngine after)
+    private static int Replay(IEnumerable<ShareCase> cases, IDecisionEngine before, IDecisionEngine after, IReadOnlyList<AgencyCode> agencies)
     {
         var flips = 0;
         foreach (var shareCase in cases)
         {
-            var old = CaseRunner.Run(before, shareCase, RulesOptions.Agencies).Decisions;
-            var now = CaseRunner.Run(after, shareCase, RulesOptions.Agencies).Decisions;
+            var old = CaseRunner.Run(before, shareCase, agencies).Decisions;
+            var now = CaseRunner.Run(after, shareCase, agencies).Decisions;
             foreach (var (was, becomes) in old.Zip(now))
             {
                 var added = becomes.ReleasedFields.Except(was.ReleasedFields).ToList();

@@ -36,7 +36,7 @@ internal static class ExplainCommand
             foreach (var shareCase in cases)
             {
                 var time = result.GetValue(at) ?? shareCase.At;
-                var request = ShareRequests.Build(shareCase.Source, shareCase.Event, RulesOptions.Agencies, time, new ConsentSnapshot(shareCase.Consents));
+                var request = ShareRequests.Build(shareCase.Source, shareCase.Event, set.Participants.Codes, time, new ConsentSnapshot(shareCase.Consents));
                 Console.WriteLine($"{shareCase.Name}: {request.EventType} {shareCase.Event.Envelope.EventId} from {shareCase.Source}, decided at {time:yyyy-MM-dd HH:mm:ss}Z under agreement set {set.Hash}");
                 Console.WriteLine($"  present fields: {string.Join(", ", request.PresentFields.Order(StringComparer.Ordinal))}");
                 foreach (var decision in engine.Decide(request))

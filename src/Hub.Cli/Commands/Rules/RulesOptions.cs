@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Hub.Contracts.Agencies;
 
 namespace Hub.Cli.Commands.Rules;
 
@@ -12,7 +11,4 @@ internal static class RulesOptions
     };
 
     public static DateOnly TodayOr(DateOnly? given) => given ?? DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-
-    /// <summary>The agencies that are candidate recipients, as the router's default configuration has them.</summary>
-    public static IReadOnlyList<AgencyCode> Agencies => AgencyCode.WellKnown;
 }

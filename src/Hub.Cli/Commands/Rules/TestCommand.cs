@@ -27,7 +27,7 @@ internal static class TestCommand
             var failed = 0;
             foreach (var shareCase in loaded)
             {
-                var outcome = CaseRunner.Run(engine, shareCase, RulesOptions.Agencies);
+                var outcome = CaseRunner.Run(engine, shareCase, set.Participants.Codes);
                 Console.WriteLine($"{(outcome.Passed ? "PASS" : "FAIL")}  {shareCase.Name}  ({shareCase.Location})");
                 foreach (var difference in outcome.Differences)
                 {

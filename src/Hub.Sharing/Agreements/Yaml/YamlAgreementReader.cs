@@ -1,6 +1,7 @@
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Catalogue;
 using Hub.Contracts.Delivery.V1;
+using Hub.Sharing.Participants;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -10,7 +11,7 @@ namespace Hub.Sharing.Agreements.Yaml;
 /// Reads one agreement file into the model, checking structure and every name against the vocabularies and
 /// the event catalogue as it goes. Problems become located diagnostics; a file with errors yields no agreement.
 /// </summary>
-internal sealed class YamlAgreementReader(string file, List<AgreementDiagnostic> diagnostics)
+internal sealed class YamlAgreementReader(string file, List<AgreementDiagnostic> diagnostics, ParticipantRegistry participants)
 {
     private static readonly string[] AgreementKeys = ["id", "title", "version", "status", "owner", "parties", "effective", "review", "expires", "signOff", "flows"];
     private static readonly string[] SignOffKeys = ["role", "reference", "date"];
@@ -72,7 +73,7 @@ internal sealed class YamlAgreementReader(string file, List<AgreementDiagnostic>
         var flows = new List<Flow>();
         if (NodeReader.Node(root, "flows") is YamlSequenceNode flowNodes && flowNodes.Children.Count > 0)
         {
-            var reader = new YamlFlowReader(_read, parties);
+            var reader = new YamlFlowReader(_read, parties, participants);
             foreach (var flowNode in flowNodes)
             {
                 if (reader.Read(flowNode, where) is { } flow)
@@ -120,18 +121,25 @@ internal sealed class YamlAgreementReader(string file, List<AgreementDiagnostic>
         var codes = new List<AgencyCode>();
         foreach (var (value, node) in _read.List(map, key, where, required))
         {
-            if (AgencyCode.TryParse(value, out var code) && AgencyCode.WellKnown.Contains(code))
+            if (AgencyCode.TryParse(value, out var code) && participants.Contains(code))
             {
                 codes.Add(code);
             }
             else
             {
-                _read.Error(node, $"{where}: '{value}' is not a known agency ({string.Join(", ", AgencyCode.WellKnown)})", Suggestions.DidYouMean(value, AgencyCode.WellKnown.Select(a => a.Value)));
+                UnknownAgency(_read, participants, node, where, value);
             }
         }
 
         return codes;
     }
+
+    /// <summary>The one wording for an agency that is neither well known nor declared, shared with the flow reader.</summary>
+    internal static void UnknownAgency(NodeReader read, ParticipantRegistry participants, YamlNode node, string where, string value) =>
+        read.Error(
+            node,
+            $"{where}: '{value}' is not a known agency ({string.Join(", ", participants.Codes)}); declare other participants in {ParticipantRegistry.FileName}",
+            Suggestions.DidYouMean(value, participants.Codes.Select(a => a.Value)));
 
     private void CheckOrder(YamlMappingNode root, DateOnly? effective, DateOnly? review, DateOnly? expires)
     {

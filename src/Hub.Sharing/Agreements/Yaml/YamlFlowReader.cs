@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Catalogue;
 using Hub.Contracts.Envelope;
+using Hub.Sharing.Participants;
 using Hub.Sharing.Vocabulary;
 using YamlDotNet.RepresentationModel;
 
@@ -13,7 +14,7 @@ namespace Hub.Sharing.Agreements.Yaml;
 /// Sch. 1 condition that goes with it, or explicit consent with consent required; a criminal offence condition for
 /// offence data), and a gateway whose prescribed purposes include the flow's purpose.
 /// </summary>
-internal sealed partial class YamlFlowReader(NodeReader read, IReadOnlyList<AgencyCode> parties)
+internal sealed partial class YamlFlowReader(NodeReader read, IReadOnlyList<AgencyCode> parties, ParticipantRegistry participants)
 {
     private static readonly string[] FlowKeys = ["id", "effect", "source", "eventTypes", "recipients", "purpose", "lawfulBasis", "gateway", "consent", "fields", "conditions", "pseudonymise", "obligations"];
     private static readonly string[] BasisKeys = ["article6", "article9", "schedule1", "criminalOffence", "statement"];
@@ -107,9 +108,9 @@ internal sealed partial class YamlFlowReader(NodeReader read, IReadOnlyList<Agen
 
         foreach (var (value, node) in entries)
         {
-            if (!AgencyCode.TryParse(value, out var code) || !AgencyCode.WellKnown.Contains(code))
+            if (!AgencyCode.TryParse(value, out var code) || !participants.Contains(code))
             {
-                read.Error(node, $"{where}: '{value}' is not a known agency ({string.Join(", ", AgencyCode.WellKnown)})", Suggestions.DidYouMean(value, AgencyCode.WellKnown.Select(a => a.Value)));
+                YamlAgreementReader.UnknownAgency(read, participants, node, where, value);
             }
             else if (parties.Count > 0 && !parties.Contains(code))
             {
