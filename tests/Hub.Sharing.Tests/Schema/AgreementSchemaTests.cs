@@ -177,8 +177,8 @@ public class AgreementSchemaTests
         Keys(SchemaJson).ShouldBe(ReaderList("YamlAgreementReader", "AgreementKeys"), ignoreOrder: true);
         Keys(Definition("signOff")).ShouldBe(ReaderList("YamlAgreementReader", "SignOffKeys"), ignoreOrder: true);
         Keys(Definition("flow")).ShouldBe(ReaderList("YamlFlowReader", "FlowKeys"), ignoreOrder: true);
-        Keys(Definition("lawfulBasis")).ShouldBe(ReaderList("YamlFlowReader", "BasisKeys"), ignoreOrder: true);
-        Keys(Definition("condition")).ShouldBe(ReaderList("YamlFlowReader", "ConditionKeys"), ignoreOrder: true);
+        Keys(Definition("lawfulBasis")).ShouldBe(ReaderList("YamlLawfulBasisReader", "BasisKeys"), ignoreOrder: true);
+        Keys(Definition("condition")).ShouldBe(ReaderList("YamlConditionReader", "ConditionKeys"), ignoreOrder: true);
         Strings(Definition("flow")["properties"]!["consent"]!["enum"]).ShouldBe(ReaderList("YamlFlowReader", "ConsentValues"), ignoreOrder: true);
         Strings(SchemaJson["properties"]!["status"]!["enum"]).ShouldBe(Enum.GetNames<AgreementStatus>().Select(n => n.ToLowerInvariant()));
         Strings(Definition("flow")["properties"]!["effect"]!["enum"]).ShouldBe(Enum.GetNames<FlowEffect>().Select(n => n.ToLowerInvariant()));

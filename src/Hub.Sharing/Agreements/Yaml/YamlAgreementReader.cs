@@ -63,7 +63,7 @@ internal sealed class YamlAgreementReader(string file, List<AgreementDiagnostic>
             _read.Error(NodeReader.Node(root, "status")!, $"status '{statusText}' is not draft, active, suspended or retired", Suggestions.DidYouMean(statusText, ["draft", "active", "suspended", "retired"]));
         }
 
-        var parties = Agencies(root, "parties", "the agreement", required: false);
+        var parties = new YamlAgencyReader(_read, participants).Read(root, "parties", "the agreement", required: false, parties: []);
         var effective = _read.Date(root, "effective", "the agreement", required: true);
         var review = _read.Date(root, "review", "the agreement", required: false);
         var expires = _read.Date(root, "expires", "the agreement", required: false);
@@ -115,31 +115,6 @@ internal sealed class YamlAgreementReader(string file, List<AgreementDiagnostic>
             SourceFile = file,
         };
     }
-
-    internal IReadOnlyList<AgencyCode> Agencies(YamlMappingNode map, string key, string where, bool required)
-    {
-        var codes = new List<AgencyCode>();
-        foreach (var (value, node) in _read.List(map, key, where, required))
-        {
-            if (AgencyCode.TryParse(value, out var code) && participants.Contains(code))
-            {
-                codes.Add(code);
-            }
-            else
-            {
-                UnknownAgency(_read, participants, node, where, value);
-            }
-        }
-
-        return codes;
-    }
-
-    /// <summary>The one wording for an agency that is neither well known nor declared, shared with the flow reader.</summary>
-    internal static void UnknownAgency(NodeReader read, ParticipantRegistry participants, YamlNode node, string where, string value) =>
-        read.Error(
-            node,
-            $"{where}: '{value}' is not a known agency ({string.Join(", ", participants.Codes)}); declare other participants in {ParticipantRegistry.FileName}",
-            Suggestions.DidYouMean(value, participants.Codes.Select(a => a.Value)));
 
     private void CheckOrder(YamlMappingNode root, DateOnly? effective, DateOnly? review, DateOnly? expires)
     {
