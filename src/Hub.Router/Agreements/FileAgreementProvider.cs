@@ -25,7 +25,7 @@ public sealed class FileAgreementProvider : IAgreementProvider, IDisposable
     private readonly ITimer _poll;
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private volatile AgreementDecisionEngine _current;
-    private ITimer? _debounce;
+    private readonly ITimer _debounce;
 
     public FileAgreementProvider(IOptions<RouterOptions> options, TimeProvider time, ILogger<FileAgreementProvider> logger)
     {
@@ -42,6 +42,7 @@ public sealed class FileAgreementProvider : IAgreementProvider, IDisposable
         }
 
         _current = Compile(lint);
+        _debounce = time.CreateTimer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _watcher = Watch();
         _poll = time.CreateTimer(_ => _ = ReloadAsync(), null, options.Value.AgreementsPollInterval, options.Value.AgreementsPollInterval);
     }
@@ -95,7 +96,7 @@ public sealed class FileAgreementProvider : IAgreementProvider, IDisposable
     {
         _watcher?.Dispose();
         _poll.Dispose();
-        _debounce?.Dispose();
+        _debounce.Dispose();
         _reloading.Dispose();
     }
 
@@ -137,12 +138,11 @@ public sealed class FileAgreementProvider : IAgreementProvider, IDisposable
         }
     }
 
-    /// <summary>Editors write in bursts: wait for the folder to settle, then reload once.</summary>
-    private void Soon()
-    {
-        _debounce?.Dispose();
-        _debounce = _time.CreateTimer(_ => _ = ReloadAsync(), null, Settle, Timeout.InfiniteTimeSpan);
-    }
+    /// <summary>
+    /// Editors write in bursts: wait for the folder to settle, then reload once. Each file event re-arms the one
+    /// debounce timer (<see cref="ITimer.Change"/> is thread-safe), so a burst never starts two reloads.
+    /// </summary>
+    private void Soon() => _debounce.Change(Settle, Timeout.InfiniteTimeSpan);
 
     private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 }
