@@ -1,9 +1,6 @@
 using System.Runtime.Serialization;
 using System.Text.Json;
-using Hub.Contracts.Topology;
-using Hub.Router.Telemetry;
 using MassTransit;
-using Microsoft.Extensions.Logging;
 
 namespace Hub.Router.Ingress;
 
@@ -12,7 +9,7 @@ namespace Hub.Router.Ingress;
 /// (undecodable body, exhausted retries) gets its ledger row here, then continues to the error queue.
 /// Refusals the consumer already ledgered pass straight through.
 /// </summary>
-public sealed class RejectionLedgerFilter(RejectionRecorder recorder, ILogger<RejectionLedgerFilter> logger) : IFilter<ExceptionReceiveContext>
+public sealed class RejectionLedgerFilter(RejectionRecorder recorder) : IFilter<ExceptionReceiveContext>
 {
     public void Probe(ProbeContext context) => context.CreateFilterScope("rejectionLedger");
 
@@ -22,17 +19,7 @@ public sealed class RejectionLedgerFilter(RejectionRecorder recorder, ILogger<Re
         ArgumentNullException.ThrowIfNull(next);
         if (context.Exception is not IngressRejectedException)
         {
-            var source = HubTopology.TryGetIngressAgency(context.InputAddress, out var agency) ? agency.Value : "unknown";
-            var rejection = Classify(context);
-            try
-            {
-                await recorder.RecordAsync(source, rejection, context.GetMessageId()?.ToString(), context.Body.GetBytes(), null, null, context.CancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The ledger is unreachable: the message still goes to the error queue, where replay finds it.
-                RouterLog.RejectionNotLedgered(logger, source, rejection.Code, ex.GetType().Name);
-            }
+            await recorder.RecordRefusedTransportMessageAsync(context, Classify(context));
         }
 
         // Marks the message faulted, as MassTransit's GenerateFaultFilter would (faults are not published here):

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Hub.Contracts.Delivery.V1;
+using Hub.Contracts.Topology;
 using Hub.Router.Ledger;
 using Hub.Router.Telemetry;
+using MassTransit;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Router.Ingress;
@@ -33,5 +35,25 @@ public sealed class RejectionRecorder(ILedgerStore store, TimeProvider time, Rou
         await store.RecordRejectionAsync(entry, cancellationToken);
         telemetry.Rejected(source, rejection.Code);
         RouterLog.IngressRejected(logger, source, rejection.Code, messageId, rejection.Reason);
+    }
+
+    /// <summary>
+    /// For the filters in MassTransit's error and dead-letter pipes, where the consumer never ran: the source is the
+    /// queue's agency. A ledger that cannot be reached is logged, not thrown, because the message still goes on to
+    /// the error or skipped queue, where replay finds it.
+    /// </summary>
+    public async Task RecordRefusedTransportMessageAsync(ReceiveContext context, IngressRejection rejection)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(rejection);
+        var source = HubTopology.TryGetIngressAgency(context.InputAddress, out var agency) ? agency.Value : "unknown";
+        try
+        {
+            await RecordAsync(source, rejection, context.GetMessageId()?.ToString(), context.Body.GetBytes(), null, null, context.CancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            RouterLog.RejectionNotLedgered(logger, source, rejection.Code, ex.GetType().Name);
+        }
     }
 }

@@ -1,10 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Hub.Contracts.Topology;
-using Hub.Router.Telemetry;
 using MassTransit;
 using MassTransit.Transports;
-using Microsoft.Extensions.Logging;
 
 namespace Hub.Router.Ingress;
 
@@ -13,7 +10,7 @@ namespace Hub.Router.Ingress;
 /// ledgered as <c>unknown-type</c> and moved to the endpoint's <c>_skipped</c> queue with the reason in
 /// <c>MT-Reason</c>. Throwing instead would happen outside MassTransit's rescue pipe and redeliver forever.
 /// </summary>
-public sealed partial class UnknownTypeLedgerFilter(RejectionRecorder recorder, ILogger<UnknownTypeLedgerFilter> logger) : IFilter<ReceiveContext>
+public sealed partial class UnknownTypeLedgerFilter(RejectionRecorder recorder) : IFilter<ReceiveContext>
 {
     public void Probe(ProbeContext context) => context.CreateFilterScope("unknownTypeLedger");
 
@@ -21,16 +18,8 @@ public sealed partial class UnknownTypeLedgerFilter(RejectionRecorder recorder, 
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var source = HubTopology.TryGetIngressAgency(context.InputAddress, out var agency) ? agency.Value : "unknown";
         var rejection = new IngressRejection(RejectionCodes.UnknownType, $"message type {DescribeTypes(context)} is not a shareable event type");
-        try
-        {
-            await recorder.RecordAsync(source, rejection, context.GetMessageId()?.ToString(), context.Body.GetBytes(), null, null, context.CancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            RouterLog.RejectionNotLedgered(logger, source, rejection.Code, ex.GetType().Name);
-        }
+        await recorder.RecordRefusedTransportMessageAsync(context, rejection);
 
         if (!context.TryGetPayload(out IDeadLetterTransport? transport))
         {
