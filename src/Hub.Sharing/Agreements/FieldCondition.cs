@@ -24,10 +24,30 @@ public sealed record FieldCondition(string Field, ConditionOperator Operator, IR
             return Operator == ConditionOperator.NotIn;
         }
 
-        // JSON true/false compare with the agreement's lower-case words; other values as written.
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
-        var listed = Values.Contains(text, StringComparer.Ordinal);
+        var listed = IsListed(value);
         return Operator == ConditionOperator.NotIn ? !listed : listed;
+    }
+
+    /// <summary>
+    /// Strings compare by their unescaped value without being copied out (this runs for every flow walked); JSON
+    /// true/false and numbers compare as written, with the agreement's lower-case words.
+    /// </summary>
+    private bool IsListed(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return Values.Contains(value.GetRawText(), StringComparer.Ordinal);
+        }
+
+        for (var i = 0; i < Values.Count; i++)
+        {
+            if (value.ValueEquals(Values[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public string Describe() => Operator switch

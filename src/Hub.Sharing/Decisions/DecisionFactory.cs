@@ -12,6 +12,7 @@ internal static class DecisionFactory
         var released = new List<string>(present.Length);
         var withheld = new List<string>();
         List<string>? pseudonymised = null;
+        var mayPseudonymise = AnyPseudonymises(permits);
         foreach (var field in present)
         {
             if (!AnyReleases(permits, field))
@@ -21,7 +22,7 @@ internal static class DecisionFactory
             }
 
             released.Add(field);
-            if (AnyPseudonymises(permits, field))
+            if (mayPseudonymise && AnyPseudonymises(permits, field))
             {
                 (pseudonymised ??= []).Add(field);
             }
@@ -68,6 +69,19 @@ internal static class DecisionFactory
         for (var i = 0; i < permits.Count; i++)
         {
             if (permits[i].Compiled.Fields.Contains(field))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyPseudonymises(in Permits permits)
+    {
+        for (var i = 0; i < permits.Count; i++)
+        {
+            if (permits[i].Compiled.Pseudonymise.Count > 0)
             {
                 return true;
             }
