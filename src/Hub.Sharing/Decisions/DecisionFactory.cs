@@ -12,6 +12,7 @@ internal static class DecisionFactory
         var released = new List<string>(present.Length);
         var withheld = new List<string>();
         List<string>? pseudonymised = null;
+        var reliesOnConsent = false;
         foreach (var field in present)
         {
             if (!AnyReleases(permits, field))
@@ -21,6 +22,7 @@ internal static class DecisionFactory
             }
 
             released.Add(field);
+            reliesOnConsent |= OnlyConsentReleases(permits, field);
             if (AnyPseudonymises(permits, field))
             {
                 (pseudonymised ??= []).Add(field);
@@ -43,6 +45,7 @@ internal static class DecisionFactory
             FlowId = primary.Flow.Id,
             Purpose = primary.Flow.Purpose,
             LawfulBasis = primary.Basis,
+            Footing = reliesOnConsent ? DecisionFooting.Consent : StrongestStatutory(permits),
             ReleasedFields = released,
             WithheldFields = withheld,
             PseudonymisedFields = pseudonymised ?? (IReadOnlyList<string>)[],
@@ -74,6 +77,43 @@ internal static class DecisionFactory
         }
 
         return false;
+    }
+
+    /// <summary>True when only consent-based permits release the field: it left because of the consent.</summary>
+    private static bool OnlyConsentReleases(in Permits permits, string field)
+    {
+        var byConsent = false;
+        for (var i = 0; i < permits.Count; i++)
+        {
+            if (!permits[i].Compiled.Fields.Contains(field))
+            {
+                continue;
+            }
+
+            if (permits.FootingAt(i) != DecisionFooting.Consent)
+            {
+                return false;
+            }
+
+            byConsent = true;
+        }
+
+        return byConsent;
+    }
+
+    /// <summary>Gateway if a gateway permit applied, otherwise the flows' basis; for a share no consent-only field left under.</summary>
+    private static DecisionFooting StrongestStatutory(in Permits permits)
+    {
+        var footing = DecisionFooting.Basis;
+        for (var i = 0; i < permits.Count; i++)
+        {
+            if (permits.FootingAt(i) == DecisionFooting.Gateway)
+            {
+                footing = DecisionFooting.Gateway;
+            }
+        }
+
+        return footing;
     }
 
     private static bool AnyPseudonymises(in Permits permits, string field)
