@@ -15,9 +15,11 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Router.Consent;
 
 /// <summary>
-/// Registers <c>consent.recorded</c> and <c>consent.withdrawn</c> events that passed ingress validation. They update
-/// the registry and are never shared onward (docs/adr/0006). A withdrawal is accepted only from the agency that
-/// recorded the consent and only for the same person; it stops consent-based sharing at once and sends the recalls.
+/// Registers <c>consent.recorded</c> and <c>consent.withdrawn</c> events that passed ingress validation, before they
+/// are decided like any other event: shared onward only where an agreement has a flow for them (DSA-005 starts a
+/// benefit claim from the consent), denied and ledgered otherwise (docs/adr/0006). A withdrawal is accepted only
+/// from the agency that recorded the consent and only for the same person; it stops consent-based sharing at once
+/// and sends the recalls.
 /// </summary>
 public sealed class ConsentIngress(
     IConsentStore store,
@@ -28,20 +30,18 @@ public sealed class ConsentIngress(
     TimeProvider time,
     ILogger<ConsentIngress> logger)
 {
-    /// <summary>True when the event was a consent event and has been registered; false for any other event.</summary>
-    public async Task<bool> TryRegisterAsync(ConsumeContext context, IShareableEvent @event, AgencyCode source)
+    /// <summary>Registers a consent event in the registry (refusing an invalid one); does nothing for any other event.</summary>
+    public async Task RegisterAsync(ConsumeContext context, IShareableEvent @event, AgencyCode source)
     {
         ArgumentNullException.ThrowIfNull(context);
         switch (@event)
         {
             case ConsentRecorded recorded:
                 await RecordAsync(context, recorded, source);
-                return true;
+                break;
             case ConsentWithdrawn withdrawn:
                 await WithdrawAsync(context, withdrawn, source);
-                return true;
-            default:
-                return false;
+                break;
         }
     }
 

@@ -79,11 +79,8 @@ public sealed class IngressProcessor(
             await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.ForgedSource, $"event claims source '{envelope.Source}' but arrived on the ingress queue of '{source}'"), envelope.EventId, eventType);
         }
 
-        // Consent events update the registry and go no further (docs/adr/0006).
-        if (await consentEvents.TryRegisterAsync(context, context.Message, source))
-        {
-            return;
-        }
+        // Consent events update the registry first, then are decided like any event (docs/adr/0006).
+        await consentEvents.RegisterAsync(context, context.Message, source);
 
         var engine = agreements.Current;
         var consents = await consentViews.ForEventAsync(envelope, source, cancellationToken);
