@@ -17,7 +17,7 @@ namespace Hub.Router.Consent;
 /// <summary>
 /// Registers <c>consent.recorded</c> and <c>consent.withdrawn</c> events that passed ingress validation, before they
 /// are decided like any other event: shared onward only where an agreement has a flow for them (DSA-005 starts a
-/// benefit claim from the consent), denied and ledgered otherwise (docs/adr/0006). A withdrawal is accepted only
+/// benefit claim from the consent), denied and ledgered otherwise (docs/adr/0007). A withdrawal is accepted only
 /// from the agency that recorded the consent and only for the same person; it stops consent-based sharing at once
 /// and sends the recalls.
 /// </summary>

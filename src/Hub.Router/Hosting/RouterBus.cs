@@ -79,7 +79,7 @@ public static class RouterBus
                     endpoint.ConfigureConsumer(context, consumer);
                 }
 
-                // Recipients acknowledge recalls through their own submit exchange (docs/adr/0006).
+                // Recipients acknowledge recalls through their own submit exchange (docs/adr/0007).
                 endpoint.ConfigureConsumer<RecallAcknowledgedConsumer>(context);
             });
         }

@@ -79,7 +79,7 @@ public sealed class IngressProcessor(
             await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.ForgedSource, $"event claims source '{envelope.Source}' but arrived on the ingress queue of '{source}'"), envelope.EventId, eventType);
         }
 
-        // Consent events update the registry first, then are decided like any event (docs/adr/0006).
+        // Consent events update the registry first, then are decided like any event (docs/adr/0007).
         await consentEvents.RegisterAsync(context, context.Message, source);
 
         var engine = agreements.Current;

@@ -7,7 +7,7 @@ namespace Hub.Adapters.Core.Delivery;
 
 /// <summary>
 /// Receives a recall on the agency's delivery queue, has the sink erase or restrict the named deliveries, and
-/// acknowledges through the agency's own submit exchange, the only one its broker user may write (docs/adr/0006).
+/// acknowledges through the agency's own submit exchange, the only one its broker user may write (docs/adr/0007).
 /// </summary>
 public sealed class RecallConsumer(IDeliverySink sink, HubAddresses addresses, TimeProvider time, ILogger<RecallConsumer> logger) : IConsumer<RecallRequested>
 {

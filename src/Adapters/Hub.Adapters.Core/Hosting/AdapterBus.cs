@@ -33,7 +33,7 @@ public static class AdapterBus
             endpoint.UseMessageRetry(retry => retry.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
             endpoint.ConfigureConsumer<DeliveryConsumer>(context);
 
-            // Recalls share the delivery queue: the adapter's broker user already reads it (docs/adr/0006).
+            // Recalls share the delivery queue: the adapter's broker user already reads it (docs/adr/0007).
             endpoint.ConfigureConsumer<RecallConsumer>(context);
         });
     }
