@@ -10,4 +10,7 @@ public static partial class AdapterLog
 
     [LoggerMessage(102, LogLevel.Information, "Delivery {DeliveryId} for {Agency} was already handled; redelivery dropped")]
     public static partial void DuplicateDelivery(ILogger logger, Guid deliveryId, string agency);
+
+    [LoggerMessage(103, LogLevel.Information, "Recall {RecallId} handled for {Agency}: {Erased} erased, {NotHeld} not held; acknowledged")]
+    public static partial void RecallHandled(ILogger logger, Guid recallId, string agency, int erased, int notHeld);
 }

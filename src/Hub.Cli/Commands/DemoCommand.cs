@@ -18,7 +18,7 @@ internal static class DemoCommand
         {
             Description = "Folder of agreement files (default: samples/agreements of this repository)",
         };
-        var command = new Command("demo", "Run router and the five agencies in one process on the in-memory transport and play scenarios AS-01 and AS-15");
+        var command = new Command("demo", "Run router and the five agencies in one process on the in-memory transport and play scenarios AS-01, AS-15 and AS-09 (consent, withdrawal, recall)");
         command.Options.Add(ledger);
         command.Options.Add(agreements);
         command.SetAction(async (result, cancellationToken) =>

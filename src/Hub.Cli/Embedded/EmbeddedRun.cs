@@ -44,7 +44,10 @@ internal sealed class EmbeddedRun(string ledgerPath, string agreementsPath)
 
             var engine = host.Services.GetRequiredService<IAgreementProvider>().Current;
             new RunReport(output).Write(agreementsPath, engine.AgreementSetHash, ledgerPath, steps, entries, sink.Received);
-            return entries.Count >= expectedRows ? 0 : 1;
+            output.WriteLine();
+            var consentPlayed = await new ConsentPhase(host.Services, output).RunAsync(cancellationToken);
+            output.WriteLine("See `hub audit recalls --all` and `hub audit subject --pnc-id 2023/0011872D` for this ledger.");
+            return entries.Count >= expectedRows && consentPlayed ? 0 : 1;
         }
         finally
         {

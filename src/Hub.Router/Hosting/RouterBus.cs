@@ -3,6 +3,7 @@ using Hub.Contracts.Catalogue;
 using Hub.Contracts.Topology;
 using Hub.Router.Configuration;
 using Hub.Router.Ingress;
+using Hub.Router.Recalls;
 using MassTransit;
 using MassTransit.Middleware;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,8 @@ public static class RouterBus
         {
             registration.AddConsumer(consumer);
         }
+
+        registration.AddConsumer<RecallAcknowledgedConsumer>();
     }
 
     public static void ConfigureIngressEndpoints(IBusFactoryConfigurator bus, IBusRegistrationContext context)
@@ -75,6 +78,9 @@ public static class RouterBus
                 {
                     endpoint.ConfigureConsumer(context, consumer);
                 }
+
+                // Recipients acknowledge recalls through their own submit exchange (docs/adr/0007).
+                endpoint.ConfigureConsumer<RecallAcknowledgedConsumer>(context);
             });
         }
     }

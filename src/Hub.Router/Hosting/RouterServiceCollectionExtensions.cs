@@ -1,9 +1,13 @@
 using Hub.Router.Agreements;
 using Hub.Router.Configuration;
+using Hub.Router.Consent;
+using Hub.Router.Consent.Postgres;
+using Hub.Router.Consent.Sqlite;
 using Hub.Router.Ingress;
 using Hub.Router.Ledger;
 using Hub.Router.Ledger.Postgres;
 using Hub.Router.Ledger.Sqlite;
+using Hub.Router.Recalls;
 using Hub.Router.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,8 +40,12 @@ public static class RouterServiceCollectionExtensions
         services.TryAddSingleton<RejectionRecorder>();
         services.TryAddSingleton<RejectionLedgerFilter>();
         services.TryAddSingleton<UnknownTypeLedgerFilter>();
+        services.TryAddSingleton<ConsentViews>();
+        services.TryAddSingleton<ConsentIngress>();
+        services.TryAddSingleton<RecallDispatcher>();
         services.TryAddSingleton<IngressProcessor>();
         services.AddHostedService<LedgerInitializer>();
+        services.AddHostedService<ConsentStoreInitializer>();
         return services;
     }
 
@@ -47,6 +55,7 @@ public static class RouterServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.TryAddSingleton<ILedgerStore, PostgresLedgerStore>();
+        services.TryAddSingleton<IConsentStore, PostgresConsentStore>();
         return services;
     }
 
@@ -55,6 +64,7 @@ public static class RouterServiceCollectionExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         services.TryAddSingleton<ILedgerStore>(_ => new SqliteLedgerStore(path));
+        services.TryAddSingleton<IConsentStore>(_ => new SqliteConsentStore(path));
         return services;
     }
 }

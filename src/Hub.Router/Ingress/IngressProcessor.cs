@@ -9,9 +9,10 @@ using Hub.Contracts.Envelope;
 using Hub.Contracts.Topology;
 using Hub.Router.Agreements;
 using Hub.Router.Configuration;
+using Hub.Router.Consent;
 using Hub.Router.Ledger;
+using Hub.Router.Recalls;
 using Hub.Router.Telemetry;
-using Hub.Sharing.Consent;
 using Hub.Sharing.Decisions;
 using Hub.Sharing.Projection;
 using MassTransit;
@@ -30,6 +31,9 @@ public sealed class IngressProcessor(
     ILedgerStore store,
     SubjectPseudonymiser pseudonymiser,
     RejectionRecorder rejections,
+    ConsentViews consentViews,
+    ConsentIngress consentEvents,
+    RecallDispatcher recalls,
     HubAddresses addresses,
     IOptions<RouterOptions> options,
     TimeProvider time,
@@ -75,11 +79,13 @@ public sealed class IngressProcessor(
             await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.ForgedSource, $"event claims source '{envelope.Source}' but arrived on the ingress queue of '{source}'"), envelope.EventId, eventType);
         }
 
-        var engine = agreements.Current;
-        var now = time.GetUtcNow();
+        // Consent events update the registry first, then are decided like any event (docs/adr/0007).
+        await consentEvents.RegisterAsync(context, context.Message, source);
 
-        // The consent registry arrives with issue 4; until then no consent is on record, so consent-based flows deny.
-        var request = ShareRequests.Build(source, context.Message, _agencies, now, ConsentSnapshot.Empty);
+        var engine = agreements.Current;
+        var consents = await consentViews.ForEventAsync(envelope, source, cancellationToken);
+        var now = time.GetUtcNow();
+        var request = ShareRequests.Build(source, context.Message, _agencies, now, consents);
         var json = request.Event;
         var decisions = engine.Decide(request);
 
@@ -100,6 +106,12 @@ public sealed class IngressProcessor(
         if (result.Pending.Count > 0)
         {
             await store.MarkSentAsync([.. result.Pending.Select(p => p.DeliveryId)], time.GetUtcNow(), cancellationToken);
+        }
+
+        // A withdrawal committed between this decision and its commit must still recall what was just sent.
+        if (envelope.Consent.ConsentRef is { } consentRef && decisions.Any(d => d.Footing == DecisionFooting.Consent))
+        {
+            await recalls.SyncAndSendAsync(consentRef, context, cancellationToken);
         }
 
         var allowed = decisions.Count(d => d.IsAllowed);
@@ -135,6 +147,7 @@ public sealed class IngressProcessor(
                 LawfulBasis = decision.LawfulBasis,
                 ConsentRef = envelope.Consent.ConsentRef,
                 LegalGateway = envelope.Consent.LegalGateway,
+                Footing = decision.IsAllowed ? decision.Footing.ToString().ToLowerInvariant() : null,
                 ReleasedFields = decision.ReleasedFields,
                 WithheldFields = decision.WithheldFields,
                 Reasons = decision.Reasons,

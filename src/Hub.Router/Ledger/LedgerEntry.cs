@@ -40,6 +40,12 @@ public sealed record LedgerEntry
 
     public string? LegalGateway { get; init; }
 
+    /// <summary>
+    /// For an allowed decision, what it relied on: <c>consent</c>, <c>gateway</c> or <c>basis</c>. <see cref="ConsentRef"/>
+    /// and <see cref="LegalGateway"/> are what the event carried; only rows relying on <c>consent</c> are recalled on withdrawal.
+    /// </summary>
+    public string? Footing { get; init; }
+
     public IReadOnlyList<string> ReleasedFields { get; init; } = [];
 
     public IReadOnlyList<string> WithheldFields { get; init; } = [];

@@ -24,6 +24,7 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
     {
         ArgumentNullException.ThrowIfNull(agreements);
         AgreementSetHash = agreements.Hash;
+        Agreements = agreements;
         _index = agreements.Agreements
             .SelectMany(a => a.Flows.Select(f => new CompiledFlow(a, f)))
             .SelectMany(c => c.Flow.EventTypes.SelectMany(t => c.Flow.Recipients.Select(r => (Key: (c.Flow.Source.Value, t, r.Value), Compiled: c))))
@@ -32,6 +33,9 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
     }
 
     public string AgreementSetHash { get; }
+
+    /// <summary>The agreement set this engine was compiled from (e.g. to resolve the parties a consent names by agreement).</summary>
+    public AgreementSet Agreements { get; }
 
     public IReadOnlyList<Decision> Decide(DecisionRequest request)
     {
@@ -67,7 +71,7 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
                 return DecisionFactory.Denied(context, recipient, flow, [$"{flow.Reference} flow {flow.Flow.Id} forbids {request.EventType} from {request.Source} to {recipient} (purpose {flow.Flow.Purpose})"]);
             }
 
-            permits.Add(flow, PermitReason(request, flow, consentGrounds));
+            permits.Add(flow, PermitReason(request, flow, consentGrounds), FootingOf(request, flow, consentGrounds));
         }
 
         return permits.Count == 0
@@ -83,6 +87,16 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
         }
 
         return FlowChecks.PermitsOnGateway(request, flow.Flow, consentGrounds) ? flow.PermitReasonOnGateway : flow.PermitReason;
+    }
+
+    private static DecisionFooting FootingOf(DecisionRequest request, CompiledFlow flow, string? consentGrounds)
+    {
+        if (consentGrounds is not null)
+        {
+            return DecisionFooting.Consent;
+        }
+
+        return FlowChecks.PermitsOnGateway(request, flow.Flow, consentGrounds) ? DecisionFooting.Gateway : DecisionFooting.Basis;
     }
 
     /// <summary>For a denial with no forbid: every check every flow on the key failed, in IG language.</summary>

@@ -21,6 +21,9 @@ public sealed record Decision
 
     public string? LawfulBasis { get; init; }
 
+    /// <summary>What the disclosure relied on: consent when some released field left only under a consent, else gateway or the flows' basis; <see cref="DecisionFooting.None"/> for a denial.</summary>
+    public DecisionFooting Footing { get; init; }
+
     public IReadOnlyList<string> ReleasedFields { get; init; } = [];
 
     public IReadOnlyList<string> WithheldFields { get; init; } = [];

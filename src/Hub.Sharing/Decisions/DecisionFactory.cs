@@ -13,6 +13,8 @@ internal static class DecisionFactory
         var withheld = new List<string>();
         List<string>? pseudonymised = null;
         var mayPseudonymise = AnyPseudonymises(permits);
+        var anyOnConsent = AnyOnConsent(permits);
+        var reliesOnConsent = false;
         foreach (var field in present)
         {
             if (!AnyReleases(permits, field))
@@ -22,6 +24,7 @@ internal static class DecisionFactory
             }
 
             released.Add(field);
+            reliesOnConsent |= anyOnConsent && !reliesOnConsent && OnlyConsentReleases(permits, field);
             if (mayPseudonymise && AnyPseudonymises(permits, field))
             {
                 (pseudonymised ??= []).Add(field);
@@ -44,6 +47,7 @@ internal static class DecisionFactory
             FlowId = primary.Flow.Id,
             Purpose = primary.Flow.Purpose,
             LawfulBasis = primary.Basis,
+            Footing = reliesOnConsent ? DecisionFooting.Consent : StrongestStatutory(permits),
             ReleasedFields = released,
             WithheldFields = withheld,
             PseudonymisedFields = pseudonymised ?? (IReadOnlyList<string>)[],
@@ -88,6 +92,56 @@ internal static class DecisionFactory
         }
 
         return false;
+    }
+
+    private static bool AnyOnConsent(in Permits permits)
+    {
+        for (var i = 0; i < permits.Count; i++)
+        {
+            if (permits.FootingAt(i) == DecisionFooting.Consent)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when only consent-based permits release the field: it left because of the consent.</summary>
+    private static bool OnlyConsentReleases(in Permits permits, string field)
+    {
+        var byConsent = false;
+        for (var i = 0; i < permits.Count; i++)
+        {
+            if (!permits[i].Compiled.Fields.Contains(field))
+            {
+                continue;
+            }
+
+            if (permits.FootingAt(i) != DecisionFooting.Consent)
+            {
+                return false;
+            }
+
+            byConsent = true;
+        }
+
+        return byConsent;
+    }
+
+    /// <summary>Gateway if a gateway permit applied, otherwise the flows' basis; for a share no consent-only field left under.</summary>
+    private static DecisionFooting StrongestStatutory(in Permits permits)
+    {
+        var footing = DecisionFooting.Basis;
+        for (var i = 0; i < permits.Count; i++)
+        {
+            if (permits.FootingAt(i) == DecisionFooting.Gateway)
+            {
+                footing = DecisionFooting.Gateway;
+            }
+        }
+
+        return footing;
     }
 
     private static bool AnyPseudonymises(in Permits permits, string field)

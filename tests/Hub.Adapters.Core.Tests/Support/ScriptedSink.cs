@@ -7,6 +7,7 @@ namespace Hub.Adapters.Core.Tests.Support;
 /// <summary>A sink that records every call and fails the first <see cref="FailuresToCome"/> of them.</summary>
 public sealed class ScriptedSink : IDeliverySink
 {
+    private readonly ConcurrentQueue<RecallRequested> _recalls = new();
     private readonly ConcurrentQueue<EventDelivered> _calls = new();
     private readonly ConcurrentQueue<EventDelivered> _handled = new();
     private int _failuresToCome;
@@ -34,5 +35,15 @@ public sealed class ScriptedSink : IDeliverySink
         Interlocked.Exchange(ref _failuresToCome, 0);
         _handled.Enqueue(delivery);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Recalls the sink was asked to honour; this test sink holds nothing to erase, so reports every delivery as not held.</summary>
+    public IReadOnlyList<RecallRequested> Recalls => [.. _recalls];
+
+    public Task<RecallOutcome> RecallAsync(RecallRequested recall, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recall);
+        _recalls.Enqueue(recall);
+        return Task.FromResult(new RecallOutcome([], [.. recall.Deliveries.Select(d => d.DeliveryId)]));
     }
 }

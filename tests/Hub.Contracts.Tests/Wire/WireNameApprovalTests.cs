@@ -16,6 +16,8 @@ public class WireNameApprovalTests
         var lines = EventCatalogue.All
             .Select(e => $"{e.Name} => {MessageUrn.ForTypeString(e.ClrType)}")
             .Append($"(delivery) => {MessageUrn.ForTypeString<EventDelivered>()}")
+            .Append($"(recall) => {MessageUrn.ForTypeString<RecallRequested>()}")
+            .Append($"(recall-ack) => {MessageUrn.ForTypeString<RecallAcknowledged>()}")
             .Order(StringComparer.Ordinal)
             .ToList();
         var received = string.Join('\n', lines) + "\n";

@@ -14,11 +14,11 @@ public sealed class RouterMatchesExplainTests
     private static readonly string Agreements = Path.Combine(AppContext.BaseDirectory, "samples", "agreements");
     private static readonly string CasesFolder = Path.Combine(AppContext.BaseDirectory, "samples", "cases");
 
-    /// <summary>Cases naming consents wait for the router's consent registry (issue 4); today every sample has none.</summary>
+    /// <summary>Every sample case; the consents a case names are put in the router's registry first, for the event's subject.</summary>
     public static TheoryData<string> SampleCases()
     {
         var names = new TheoryData<string>();
-        foreach (var shareCase in LoadCases().Where(c => c.Consents.Count == 0))
+        foreach (var shareCase in LoadCases())
         {
             names.Add(shareCase.Name);
         }
@@ -40,6 +40,7 @@ public sealed class RouterMatchesExplainTests
         // The router reads for every participant the samples declare, as an operator connecting them would configure it.
         var agencies = set.Participants.Codes.Select((code, i) => KeyValuePair.Create($"Router:Agencies:{i}", (string?)code.Value));
         await using var host = await RouterTestHost.StartAsync(Agreements, moreSettings: new Dictionary<string, string?>(agencies), now: shareCase.At);
+        await ConsentSeeding.SeedAsync(host, shareCase);
         var eventId = shareCase.Event.Envelope.EventId;
         await host.SendAsync(shareCase.Source, shareCase.Event);
         var rows = await host.WaitForLedgerAsync(r => r.Count(x => x.EventId == eventId) >= predicted.Count, $"{predicted.Count} decisions for {name}");

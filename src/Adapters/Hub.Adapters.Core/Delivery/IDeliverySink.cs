@@ -6,4 +6,10 @@ namespace Hub.Adapters.Core.Delivery;
 public interface IDeliverySink
 {
     Task HandleAsync(EventDelivered delivery, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Erases, or restricts and flags, every named delivery the sink still holds, because the consent it was shared
+    /// on has been withdrawn. Must be idempotent: a recall can arrive more than once.
+    /// </summary>
+    Task<RecallOutcome> RecallAsync(RecallRequested recall, CancellationToken cancellationToken);
 }

@@ -12,6 +12,7 @@ public static class AdapterBus
     {
         ArgumentNullException.ThrowIfNull(registration);
         registration.AddConsumer<DeliveryConsumer>();
+        registration.AddConsumer<RecallConsumer>();
     }
 
     public static void ConfigureDeliveryEndpoint(IBusFactoryConfigurator bus, IBusRegistrationContext context, AgencyCode agency, int prefetchCount)
@@ -31,6 +32,9 @@ public static class AdapterBus
 
             endpoint.UseMessageRetry(retry => retry.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
             endpoint.ConfigureConsumer<DeliveryConsumer>(context);
+
+            // Recalls share the delivery queue: the adapter's broker user already reads it (docs/adr/0007).
+            endpoint.ConfigureConsumer<RecallConsumer>(context);
         });
     }
 }

@@ -43,6 +43,7 @@ public static class AdapterHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(addresses);
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDeliveryDeduplicator, MemoryDeliveryDeduplicator>();
         services.TryAddScoped<IngressPublisher>();
         return services;

@@ -12,7 +12,7 @@ public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource) : ILedgerSt
     private const string Columns = """
         entry_id, recorded_at, kind, outcome, source, event_id, event_type, recipient, agreement_id, agreement_version,
         flow_id, purpose, lawful_basis, consent_ref, legal_gateway, released_fields, withheld_fields, reasons,
-        delivery_id, subject_pseudonyms, agreement_set_hash, trace_id, message_id
+        delivery_id, subject_pseudonyms, agreement_set_hash, trace_id, message_id, footing
         """;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -143,6 +143,7 @@ public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource) : ILedgerSt
                 AgreementSetHash = NullableString(reader, 21),
                 TraceId = NullableString(reader, 22),
                 MessageId = NullableString(reader, 23),
+                Footing = NullableString(reader, 24),
             });
         }
 
@@ -182,7 +183,7 @@ public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource) : ILedgerSt
         await using var command = new NpgsqlCommand(
             $"""
             INSERT INTO ledger_entries ({Columns})
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
             ON CONFLICT (entry_id) DO NOTHING
             """, connection, transaction);
         var p = command.Parameters;
@@ -209,6 +210,7 @@ public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource) : ILedgerSt
         p.Add(Text(entry.AgreementSetHash));
         p.Add(Text(entry.TraceId));
         p.Add(Text(entry.MessageId));
+        p.Add(Text(entry.Footing));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -39,6 +39,9 @@ internal static class PostgresSchema
             message_id          text
         );
 
+        -- What an allowed decision relied on (consent, gateway, basis): recalls follow consent only (ADR 0007).
+        ALTER TABLE ledger_entries ADD COLUMN IF NOT EXISTS footing text;
+
         CREATE INDEX IF NOT EXISTS ledger_entries_event ON ledger_entries (source, event_id);
         CREATE INDEX IF NOT EXISTS ledger_entries_subject ON ledger_entries USING gin (subject_pseudonyms);
 

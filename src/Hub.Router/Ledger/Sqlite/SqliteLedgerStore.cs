@@ -12,7 +12,7 @@ public sealed class SqliteLedgerStore(string path) : ILedgerStore, IDisposable
     private const string Columns = """
         entry_id, recorded_at, kind, outcome, source, event_id, event_type, recipient, agreement_id, agreement_version,
         flow_id, purpose, lawful_basis, consent_ref, legal_gateway, released_fields, withheld_fields, reasons,
-        delivery_id, subject_pseudonyms, agreement_set_hash, trace_id, message_id
+        delivery_id, subject_pseudonyms, agreement_set_hash, trace_id, message_id, footing
         """;
 
     private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
@@ -30,6 +30,7 @@ public sealed class SqliteLedgerStore(string path) : ILedgerStore, IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = SqliteSchema.Sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await SqliteColumns.AddMissingAsync(connection, SqliteSchema.AddedColumns, cancellationToken);
     }
 
     public async Task<RecordResult> RecordDecisionsAsync(DecisionBatch batch, CancellationToken cancellationToken)
@@ -168,6 +169,7 @@ public sealed class SqliteLedgerStore(string path) : ILedgerStore, IDisposable
                 AgreementSetHash = NullableString(reader, 21),
                 TraceId = NullableString(reader, 22),
                 MessageId = NullableString(reader, 23),
+                Footing = NullableString(reader, 24),
             });
         }
 
@@ -199,7 +201,7 @@ public sealed class SqliteLedgerStore(string path) : ILedgerStore, IDisposable
     {
         var command = Command(connection, transaction, $"""
             INSERT OR IGNORE INTO ledger_entries ({Columns})
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
             """);
         object?[] values =
         [
@@ -207,7 +209,7 @@ public sealed class SqliteLedgerStore(string path) : ILedgerStore, IDisposable
             entry.EventId?.ToString(), entry.EventType, entry.Recipient, entry.AgreementId, entry.AgreementVersion,
             entry.FlowId, entry.Purpose, entry.LawfulBasis, entry.ConsentRef, entry.LegalGateway,
             JsonSerializer.Serialize(entry.ReleasedFields), JsonSerializer.Serialize(entry.WithheldFields), JsonSerializer.Serialize(entry.Reasons),
-            entry.DeliveryId?.ToString(), JsonSerializer.Serialize(entry.SubjectPseudonyms), entry.AgreementSetHash, entry.TraceId, entry.MessageId,
+            entry.DeliveryId?.ToString(), JsonSerializer.Serialize(entry.SubjectPseudonyms), entry.AgreementSetHash, entry.TraceId, entry.MessageId, entry.Footing,
         ];
         for (var i = 0; i < values.Length; i++)
         {

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Hub.Router.Consent;
+using Hub.Router.Consent.Postgres;
+using Hub.Router.Consent.Sqlite;
+using Hub.Router.Ledger;
+using Hub.Router.Ledger.Postgres;
+using Hub.Router.Ledger.Sqlite;
+using Npgsql;
+
+namespace Hub.Cli.Commands.Audit;
+
+/// <summary>
+/// Where <c>hub audit</c> reads: <c>--postgres CONN</c> (or AGENCYHUB_LEDGER_POSTGRES), otherwise the embedded run's
+/// SQLite file (<c>--sqlite PATH</c>, default .agencyhub/ledger.db).
+/// </summary>
+internal sealed class AuditConnection : IAsyncDisposable
+{
+    public const string PostgresVariable = "AGENCYHUB_LEDGER_POSTGRES";
+
+    private readonly NpgsqlDataSource? _dataSource;
+
+    private AuditConnection(ILedgerStore ledger, IConsentStore consents, string? sqlitePath, NpgsqlDataSource? dataSource)
+    {
+        Ledger = ledger;
+        Consents = consents;
+        SqlitePath = sqlitePath;
+        _dataSource = dataSource;
+    }
+
+    public ILedgerStore Ledger { get; }
+
+    public IConsentStore Consents { get; }
+
+    /// <summary>The SQLite ledger file, when reading the embedded store.</summary>
+    public string? SqlitePath { get; }
+
+    public static Option<string?> PostgresOption() => new("--postgres") { Description = $"Npgsql connection string of the ledger database (default: ${PostgresVariable})" };
+
+    public static Option<FileInfo> SqliteOption() => new("--sqlite")
+    {
+        Description = "SQLite ledger of the embedded run, when no Postgres connection is given",
+        DefaultValueFactory = _ => new FileInfo(Path.Combine(".agencyhub", "ledger.db")),
+    };
+
+    /// <summary>Opens the stores, or returns null after saying on stderr why not.</summary>
+    public static AuditConnection? Open(string? postgres, FileInfo sqlite)
+    {
+        ArgumentNullException.ThrowIfNull(sqlite);
+        postgres ??= Environment.GetEnvironmentVariable(PostgresVariable);
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            var dataSource = NpgsqlDataSource.Create(postgres);
+            return new AuditConnection(new PostgresLedgerStore(dataSource), new PostgresConsentStore(dataSource), null, dataSource);
+        }
+
+        if (!sqlite.Exists)
+        {
+            Console.Error.WriteLine($"No ledger at {sqlite.FullName}: pass --postgres CONN (or set {PostgresVariable}), or --sqlite PATH of an embedded run's ledger.");
+            return null;
+        }
+
+        return new AuditConnection(new SqliteLedgerStore(sqlite.FullName), new SqliteConsentStore(sqlite.FullName), sqlite.FullName, null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        (Ledger as IDisposable)?.Dispose();
+        (Consents as IDisposable)?.Dispose();
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
+        }
+    }
+}

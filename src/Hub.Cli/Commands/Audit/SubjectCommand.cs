@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Text.Json;
+using Hub.Contracts.Subjects;
+using Hub.Router.Configuration;
+using Hub.Router.Ledger;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Cli.Commands.Audit;
+
+/// <summary>
+/// <c>hub audit subject --nhs-number X | --pnc-id X | --nino X</c>: every disclosure and denial about one person,
+/// with consents and recalls, as JSON or as a self-contained HTML document (AS-20, subject access).
+/// </summary>
+internal static class SubjectCommand
+{
+    public static Command Create()
+    {
+        var nhs = new Option<string?>("--nhs-number") { Description = "The person's NHS number" };
+        var pnc = new Option<string?>("--pnc-id") { Description = "The person's PNC id" };
+        var nino = new Option<string?>("--nino") { Description = "The person's National Insurance number" };
+        var format = new Option<string>("--format") { Description = "json or html", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "html");
+        var output = new Option<FileInfo?>("--out") { Description = "Write the report to this file (needed for html)" };
+        var keyFile = new Option<FileInfo?>("--subject-key-file") { Description = $"File holding the ledger's subject key (default: ${SubjectKeys.Variable}, or subject.key beside a SQLite ledger)" };
+        var postgres = AuditConnection.PostgresOption();
+        var sqlite = AuditConnection.SqliteOption();
+        var command = new Command("subject", "Report every disclosure and denial about one person, with consents and recalls") { nhs, pnc, nino, format, output, keyFile, postgres, sqlite };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var subject = new SubjectIdentifiers
+            {
+                NhsNumber = result.GetValue(nhs)?.Replace(" ", string.Empty, StringComparison.Ordinal),
+                PncId = result.GetValue(pnc),
+                Nino = result.GetValue(nino)?.Replace(" ", string.Empty, StringComparison.Ordinal),
+            };
+            var problems = subject.Validate();
+            if (problems.Count > 0)
+            {
+                await Console.Error.WriteLineAsync("Give at least one well-formed identifier (--nhs-number, --pnc-id, --nino): " + string.Join("; ", problems));
+                return 2;
+            }
+
+            if (result.GetValue(format) == "html" && result.GetValue(output) is null)
+            {
+                await Console.Error.WriteLineAsync("--format html needs --out FILE.");
+                return 2;
+            }
+
+            await using var connection = AuditConnection.Open(result.GetValue(postgres), result.GetValue(sqlite)!);
+            var key = connection is null ? null : SubjectKeys.Resolve(result.GetValue(keyFile), connection.SqlitePath);
+            if (connection is null || key is null)
+            {
+                return 2;
+            }
+
+            var pseudonymiser = new SubjectPseudonymiser(Options.Create(new LedgerOptions { SubjectKey = key }));
+            var pseudonyms = pseudonymiser.Pseudonymise(subject, new Hub.Contracts.Agencies.AgencyCode("cli"));
+            string[] searched = [.. new[] { (subject.NhsNumber, "NHS number"), (subject.PncId, "PNC id"), (subject.Nino, "National Insurance number") }.Where(s => s.Item1 is not null).Select(s => s.Item2)];
+            var report = await SubjectReportBuilder.BuildAsync(connection, pseudonyms, searched, TimeProvider.System.GetUtcNow(), cancellationToken);
+            var text = result.GetValue(format) == "html" ? SubjectReportHtml.Render(report) : JsonSerializer.Serialize(report, AuditJson.Options);
+            if (result.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, text, cancellationToken);
+                await Console.Error.WriteLineAsync($"Wrote {report.Disclosures} disclosure(s) and {report.Denials} denial(s) to {file.FullName}");
+            }
+            else
+            {
+                Console.WriteLine(text);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Hub.Cli.Commands.Audit;
+
+/// <summary>Everything the hub decided about one person: for a subject access response (UK GDPR Art. 15) and AS-20.</summary>
+internal sealed record SubjectReport
+{
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>Which kinds of identifier were searched for (names only: the values are the requester's).</summary>
+    public required IReadOnlyList<string> IdentifiersSearched { get; init; }
+
+    public required int Disclosures { get; init; }
+
+    public required int Denials { get; init; }
+
+    public required IReadOnlyList<SubjectReportConsent> Consents { get; init; }
+
+    /// <summary>Every disclosure and denial, oldest first.</summary>
+    public required IReadOnlyList<SubjectReportEntry> Decisions { get; init; }
+}

@@ -1,0 +1,126 @@
+using Hub.Router.Consent;
+using Hub.Router.Ledger;
+using Hub.Router.Recalls;
+
+namespace Hub.Cli.Commands.Audit;
+
+/// <summary>Finds the person's ledger rows by pseudonym and joins them with their consents and recalls.</summary>
+internal static class SubjectReportBuilder
+{
+    private const int Page = 1000;
+
+    public static async Task<SubjectReport> BuildAsync(AuditConnection connection, IReadOnlyList<string> pseudonyms, IReadOnlyList<string> searched, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = await RowsAboutAsync(connection.Ledger, pseudonyms, cancellationToken);
+        var consents = await connection.Consents.ForSubjectAsync(pseudonyms, cancellationToken);
+        var recalls = (await connection.Consents.RecallsAsync(includeAcknowledged: true, cancellationToken))
+            .SelectMany(r => r.Deliveries.Select(d => (d.DeliveryId, Recall: r)))
+            .ToDictionary(x => x.DeliveryId, x => x.Recall);
+        var entries = rows.Select(row => Entry(row, recalls, consents)).ToList();
+        return new SubjectReport
+        {
+            GeneratedAt = now,
+            IdentifiersSearched = searched,
+            Disclosures = entries.Count(e => e.Outcome == "disclosed"),
+            Denials = entries.Count(e => e.Outcome == "denied"),
+            Consents = [.. consents.Select(Consent)],
+            Decisions = entries,
+        };
+    }
+
+    /// <summary>
+    /// Reads the ledger in sequence order through the store's own reader, so every store and every column it adds is covered.
+    /// </summary>
+    private static async Task<List<LedgerEntry>> RowsAboutAsync(ILedgerStore ledger, IReadOnlyList<string> pseudonyms, CancellationToken cancellationToken)
+    {
+        var wanted = pseudonyms.ToHashSet(StringComparer.Ordinal);
+        var found = new List<LedgerEntry>();
+        long after = 0;
+        while (true)
+        {
+            var page = await ledger.ReadAsync(after, Page, cancellationToken);
+            found.AddRange(page.Where(e => e.Kind == LedgerEntryKind.Decision && e.SubjectPseudonyms.Any(wanted.Contains)));
+            if (page.Count < Page)
+            {
+                return found;
+            }
+
+            after = page[^1].Sequence;
+        }
+    }
+
+    private static SubjectReportEntry Entry(LedgerEntry row, Dictionary<Guid, RecallNotice> recalls, IReadOnlyList<ConsentRecord> consents)
+    {
+        var disclosed = row.Outcome == "allowed";
+        return new SubjectReportEntry
+        {
+            When = row.RecordedAt,
+            Outcome = disclosed ? "disclosed" : "denied",
+            EventId = row.EventId ?? Guid.Empty,
+            EventType = row.EventType ?? "(unknown)",
+            From = row.Source,
+            To = row.Recipient ?? "(none)",
+            Purpose = row.Purpose,
+            LawfulBasis = row.LawfulBasis,
+            Footing = row.Footing,
+            Agreement = row.AgreementId is null ? null : $"{row.AgreementId}@{row.AgreementVersion}",
+            Flow = row.FlowId,
+            Consent = row.ConsentRef,
+            Gateway = row.LegalGateway,
+            FieldsReleased = disclosed ? row.ReleasedFields : [],
+            FieldsWithheld = row.WithheldFields,
+            Reasons = row.Reasons,
+            DeliveryId = row.DeliveryId,
+            Recall = disclosed ? RecallOf(row, recalls, consents) : null,
+        };
+    }
+
+    private static SubjectReportRecall RecallOf(LedgerEntry row, Dictionary<Guid, RecallNotice> recalls, IReadOnlyList<ConsentRecord> consents)
+    {
+        if (row.DeliveryId is { } id && recalls.TryGetValue(id, out var recall))
+        {
+            return new SubjectReportRecall
+            {
+                Status = recall.AcknowledgedAt is null ? "outstanding" : "acknowledged",
+                RecallId = recall.RecallId,
+                RequestedAt = recall.RequestedAt,
+                AcknowledgedAt = recall.AcknowledgedAt,
+                Explanation = recall.AcknowledgedAt is { } at
+                    ? $"consent {recall.ConsentId} was withdrawn; {recall.Recipient} was asked to erase this delivery on {recall.RequestedAt:yyyy-MM-dd HH:mm:ss}Z and acknowledged on {at:yyyy-MM-dd HH:mm:ss}Z"
+                    : $"consent {recall.ConsentId} was withdrawn; {recall.Recipient} was asked to erase this delivery on {recall.RequestedAt:yyyy-MM-dd HH:mm:ss}Z and has not yet acknowledged",
+            };
+        }
+
+        var withdrawn = row.ConsentRef is { } consentRef && consents.Any(c => c.ConsentId == consentRef && c.Withdrawal is not null);
+        return row.Footing switch
+        {
+            "consent" => new SubjectReportRecall
+            {
+                Status = withdrawn ? "outstanding" : "none",
+                Explanation = withdrawn
+                    ? $"shared on consent {row.ConsentRef}, which has been withdrawn; the recall is still to be sent"
+                    : $"shared on consent {row.ConsentRef}, which has not been withdrawn",
+            },
+            "gateway" or "basis" => new SubjectReportRecall
+            {
+                Status = "not-recalled",
+                Explanation = $"shared on a statutory basis ({(row.Footing == "gateway" ? $"gateway {row.LegalGateway}; " : string.Empty)}{row.LawfulBasis}), not on consent: "
+                    + "withdrawing a consent does not recall it, because erasure on withdrawal (UK GDPR Art. 17(1)(b)) applies only where consent was the ground",
+            },
+            _ => new SubjectReportRecall { Status = "none", Explanation = "the ledger row predates recording what the disclosure relied on" },
+        };
+    }
+
+    private static SubjectReportConsent Consent(ConsentRecord record) => new()
+    {
+        ConsentId = record.ConsentId,
+        RecordedBy = record.RecordedBy,
+        Purposes = record.Purposes,
+        Recipients = record.Recipients,
+        Agreement = record.AgreementId,
+        GivenAt = record.GivenAt,
+        ExpiresAt = record.ExpiresAt,
+        WithdrawnAt = record.Withdrawal?.EffectiveAt,
+        EvidenceRef = record.EvidenceRef,
+    };
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Router.Consent;
+
+/// <summary>Consent registry and recall log messages: consent, recall and delivery ids only, never subjects.</summary>
+public static partial class ConsentLog
+{
+    [LoggerMessage(601, LogLevel.Information, "Consent {ConsentId} registered from {Source} ({Outcome})")]
+    public static partial void Registered(ILogger logger, string consentId, string source, string outcome);
+
+    [LoggerMessage(602, LogLevel.Information, "Consent {ConsentId} withdrawn by {Source}; consent-based sharing under it stops")]
+    public static partial void Withdrawn(ILogger logger, string consentId, string source);
+
+    [LoggerMessage(603, LogLevel.Information, "Recall {RecallId} under consent {ConsentId} sent to {Recipient} naming {Deliveries} deliveries")]
+    public static partial void RecallSent(ILogger logger, Guid recallId, string consentId, string recipient, int deliveries);
+
+    [LoggerMessage(604, LogLevel.Information, "Recall {RecallId} acknowledged by {Recipient} ({Outcome})")]
+    public static partial void RecallAcknowledged(ILogger logger, Guid recallId, string recipient, string outcome);
+}

@@ -1,0 +1,35 @@
+using Hub.Router.Recalls;
+
+namespace Hub.Router.Consent;
+
+/// <summary>
+/// The consent registry and the recalls that follow withdrawals (architecture §6), beside the ledger: Postgres in
+/// production, the same SQLite file in the embedded run. Every table is insert-only; the ledger is only read.
+/// </summary>
+public interface IConsentStore
+{
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    Task<ConsentRegistration> RecordAsync(ConsentRecord record, CancellationToken cancellationToken);
+
+    /// <summary>The consent with its withdrawal, if any; null when no consent of that id is registered.</summary>
+    Task<ConsentRecord?> FindAsync(string consentId, CancellationToken cancellationToken);
+
+    /// <summary>Registers a withdrawal; a consent is withdrawn once, so a second withdrawal changes nothing.</summary>
+    Task WithdrawAsync(ConsentWithdrawal withdrawal, CancellationToken cancellationToken);
+
+    /// <summary>Every consent recorded for anyone with one of these pseudonyms.</summary>
+    Task<IReadOnlyList<ConsentRecord>> ForSubjectAsync(IReadOnlyCollection<string> pseudonyms, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// If the consent is withdrawn, opens a recall per recipient for every consent-based delivery under it not yet
+    /// named by a recall; then returns the consent's recalls not yet acknowledged (to send, or send again).
+    /// Idempotent, and safe to call concurrently for the same consent.
+    /// </summary>
+    Task<IReadOnlyList<RecallNotice>> SyncRecallsAsync(string consentId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<RecallAcknowledgement> AcknowledgeAsync(Guid recallId, string recipient, DateTimeOffset acknowledgedAt, DateTimeOffset receivedAt, int erased, int notHeld, CancellationToken cancellationToken);
+
+    /// <summary>Recalls in the order they were requested: outstanding ones only, or all.</summary>
+    Task<IReadOnlyList<RecallNotice>> RecallsAsync(bool includeAcknowledged, CancellationToken cancellationToken);
+}

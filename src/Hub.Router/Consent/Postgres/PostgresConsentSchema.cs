@@ -1,0 +1,64 @@
+namespace Hub.Router.Consent.Postgres;
+
+/// <summary>
+/// Consent registry and recall tables, created after the ledger's. Insert-only: a withdrawal and an
+/// acknowledgement are rows of their own, so the runtime role needs no UPDATE or DELETE here either.
+/// </summary>
+internal static class PostgresConsentSchema
+{
+    public const string Sql = """
+        CREATE TABLE IF NOT EXISTS consent_records (
+            consent_id          text        PRIMARY KEY,
+            recorded_by         text        NOT NULL,
+            purposes            text[]      NOT NULL,
+            recipients          text[]      NOT NULL,
+            agreement_id        text,
+            given_at            timestamptz NOT NULL,
+            expires_at          timestamptz,
+            evidence_ref        text        NOT NULL,
+            subject_pseudonyms  text[]      NOT NULL,
+            event_id            uuid        NOT NULL,
+            registered_at       timestamptz NOT NULL,
+            content_hash        text        NOT NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS consent_records_subject ON consent_records USING gin (subject_pseudonyms);
+
+        CREATE TABLE IF NOT EXISTS consent_withdrawals (
+            consent_id     text        PRIMARY KEY REFERENCES consent_records (consent_id),
+            effective_at   timestamptz NOT NULL,
+            stated_at      timestamptz NOT NULL,
+            event_id       uuid        NOT NULL,
+            registered_at  timestamptz NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS recalls (
+            recall_id     uuid        PRIMARY KEY,
+            consent_id    text        NOT NULL REFERENCES consent_records (consent_id),
+            recipient     text        NOT NULL,
+            requested_at  timestamptz NOT NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS recalls_consent ON recalls (consent_id);
+
+        CREATE TABLE IF NOT EXISTS recall_deliveries (
+            delivery_id  uuid  PRIMARY KEY,
+            recall_id    uuid  NOT NULL REFERENCES recalls (recall_id),
+            source       text  NOT NULL,
+            event_id     uuid  NOT NULL,
+            event_type   text  NOT NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS recall_deliveries_recall ON recall_deliveries (recall_id);
+
+        CREATE TABLE IF NOT EXISTS recall_acknowledgements (
+            recall_id        uuid        PRIMARY KEY REFERENCES recalls (recall_id),
+            acknowledged_at  timestamptz NOT NULL,
+            received_at      timestamptz NOT NULL,
+            erased           integer     NOT NULL,
+            not_held         integer     NOT NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS ledger_entries_consent ON ledger_entries (consent_ref) WHERE footing = 'consent';
+        """;
+}

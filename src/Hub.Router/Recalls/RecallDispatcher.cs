@@ -1,0 +1,39 @@
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Delivery.V1;
+using Hub.Contracts.Topology;
+using Hub.Router.Consent;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Router.Recalls;
+
+/// <summary>
+/// Opens the recalls a withdrawal calls for and sends every one not yet acknowledged to its recipient's deliver
+/// exchange. Runs after the withdrawal commits and after any consent-based decision commits, so a delivery decided
+/// just before a withdrawal and committed just after it is recalled too. Resending is harmless: recipients key on the recall id.
+/// </summary>
+public sealed class RecallDispatcher(IConsentStore store, HubAddresses addresses, TimeProvider time, ILogger<RecallDispatcher> logger)
+{
+    public async Task SyncAndSendAsync(string consentId, ISendEndpointProvider endpoints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var outstanding = await store.SyncRecallsAsync(consentId, time.GetUtcNow(), cancellationToken);
+        foreach (var recall in outstanding)
+        {
+            var recipient = new AgencyCode(recall.Recipient);
+            var message = new RecallRequested
+            {
+                RecallId = recall.RecallId,
+                Recipient = recipient,
+                ConsentRef = recall.ConsentId,
+                WithdrawnAt = recall.WithdrawnAt,
+                RequestedAt = recall.RequestedAt,
+                Deliveries = recall.Deliveries,
+                Reason = RecallPlanner.Reason(recall.ConsentId),
+            };
+            var endpoint = await endpoints.GetSendEndpoint(addresses.Deliver(recipient));
+            await endpoint.Send(message, send => send.MessageId = recall.RecallId, cancellationToken);
+            ConsentLog.RecallSent(logger, recall.RecallId, recall.ConsentId, recall.Recipient, recall.Deliveries.Count);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Npgsql;
+
+namespace Hub.IntegrationTests.Infrastructure;
+
+/// <summary>Reads the consent registry, recall tables and decision footings directly with SQL.</summary>
+public static class ConsentQueries
+{
+    public static async Task<bool> IsRegisteredAsync(string connectionString, string consentId, bool withdrawn = false)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand(withdrawn
+            ? "SELECT count(*) FROM consent_withdrawals WHERE consent_id = $1"
+            : "SELECT count(*) FROM consent_records WHERE consent_id = $1");
+        command.Parameters.Add(new() { Value = consentId });
+        try
+        {
+            return (long)(await command.ExecuteScalarAsync())! == 1;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>(recipient, delivery id, acknowledged) for every delivery a recall under the consent names.</summary>
+    public static async Task<IReadOnlyList<(string Recipient, Guid DeliveryId, bool Acknowledged)>> RecallsAsync(string connectionString, string consentId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand("""
+            SELECT r.recipient, d.delivery_id, a.recall_id IS NOT NULL
+            FROM recalls r JOIN recall_deliveries d USING (recall_id) LEFT JOIN recall_acknowledgements a USING (recall_id)
+            WHERE r.consent_id = $1 ORDER BY r.recipient
+            """);
+        command.Parameters.Add(new() { Value = consentId });
+        var rows = new List<(string, Guid, bool)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetGuid(1), reader.GetBoolean(2)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>(recipient, outcome, footing, reasons) of one event's decisions.</summary>
+    public static async Task<IReadOnlyList<(string Recipient, string Outcome, string? Footing, string[] Reasons)>> DecisionsAsync(string connectionString, Guid eventId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand("SELECT recipient, outcome, footing, reasons FROM ledger_entries WHERE event_id = $1 AND kind = 'decision' ORDER BY recipient");
+        command.Parameters.Add(new() { Value = eventId });
+        var rows = new List<(string, string, string?, string[])>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetFieldValue<string[]>(3)));
+        }
+
+        return rows;
+    }
+}
