@@ -1,0 +1,104 @@
+namespace Hub.Router.Ledger.Chain;
+
+/// <summary>
+/// The canonical encoding of one ledger row, the input of the seal hashes (docs/adr/0006). Version 1 lists its
+/// columns explicitly, in this order; a column added to <see cref="LedgerEntry"/> is covered only by a new version,
+/// so protecting it is a deliberate change (a unit test fails until the new property is placed).
+/// Values use <see cref="CanonicalWriter"/>'s grammar: text as UTF-8 exactly as stored, nulls distinct from empty
+/// text, arrays with their count and each element, timestamps in UTC microseconds, uuids as 16 bytes, integers as int64.
+/// </summary>
+public static class LedgerRowEncoding
+{
+    public const int CurrentVersion = 1;
+
+    private const string RowDomainV1 = "agencyhub.ledger.row/v1";
+
+    /// <summary>The columns version 1 covers, in encoding order; <c>seq</c> is encoded only in the row encoding, not the content encoding.</summary>
+    public static readonly IReadOnlyList<string> ColumnsV1 =
+    [
+        "seq", "entry_id", "recorded_at", "kind", "outcome", "source", "event_id", "event_type", "recipient", "agreement_id",
+        "agreement_version", "flow_id", "purpose", "lawful_basis", "consent_ref", "legal_gateway", "released_fields",
+        "withheld_fields", "reasons", "delivery_id", "subject_pseudonyms", "agreement_set_hash", "trace_id", "message_id",
+    ];
+
+    /// <summary>The <see cref="LedgerEntry"/> properties version 1 covers: every property the type had when v1 was defined.</summary>
+    public static readonly IReadOnlyList<string> PropertiesV1 =
+    [
+        nameof(LedgerEntry.Sequence), nameof(LedgerEntry.EntryId), nameof(LedgerEntry.RecordedAt), nameof(LedgerEntry.Kind),
+        nameof(LedgerEntry.Outcome), nameof(LedgerEntry.Source), nameof(LedgerEntry.EventId), nameof(LedgerEntry.EventType),
+        nameof(LedgerEntry.Recipient), nameof(LedgerEntry.AgreementId), nameof(LedgerEntry.AgreementVersion), nameof(LedgerEntry.FlowId),
+        nameof(LedgerEntry.Purpose), nameof(LedgerEntry.LawfulBasis), nameof(LedgerEntry.ConsentRef), nameof(LedgerEntry.LegalGateway),
+        nameof(LedgerEntry.ReleasedFields), nameof(LedgerEntry.WithheldFields), nameof(LedgerEntry.Reasons), nameof(LedgerEntry.DeliveryId),
+        nameof(LedgerEntry.SubjectPseudonyms), nameof(LedgerEntry.AgreementSetHash), nameof(LedgerEntry.TraceId), nameof(LedgerEntry.MessageId),
+    ];
+
+    public static bool IsSupported(int version) => version == 1;
+
+    /// <summary>The row as the chain hashes it: its position (seq) and its content.</summary>
+    public static void WriteRow(CanonicalWriter writer, LedgerEntry entry, int version = CurrentVersion)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(entry);
+        RequireSupported(version);
+        writer.Text(RowDomainV1);
+        writer.Number(entry.Sequence);
+        WriteContentV1(writer, entry);
+    }
+
+    /// <summary>The row without its position: equal for two rows whose contents were swapped, which tells reordering from editing.</summary>
+    public static void WriteContent(CanonicalWriter writer, LedgerEntry entry, int version = CurrentVersion)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(entry);
+        RequireSupported(version);
+        writer.Text(RowDomainV1);
+        WriteContentV1(writer, entry);
+    }
+
+    public static byte[] EncodeRow(LedgerEntry entry, int version = CurrentVersion)
+    {
+        var writer = new CanonicalWriter();
+        WriteRow(writer, entry, version);
+        return writer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteContentV1(CanonicalWriter writer, LedgerEntry entry)
+    {
+        writer.Uuid(entry.EntryId);
+        writer.Timestamp(entry.RecordedAt);
+        writer.Text(entry.Kind switch
+        {
+            LedgerEntryKind.Decision => "decision",
+            LedgerEntryKind.Rejection => "rejection",
+            _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.Kind, "Unknown ledger entry kind."),
+        });
+        writer.Text(entry.Outcome);
+        writer.Text(entry.Source);
+        writer.Uuid(entry.EventId);
+        writer.Text(entry.EventType);
+        writer.Text(entry.Recipient);
+        writer.Text(entry.AgreementId);
+        writer.Number(entry.AgreementVersion);
+        writer.Text(entry.FlowId);
+        writer.Text(entry.Purpose);
+        writer.Text(entry.LawfulBasis);
+        writer.Text(entry.ConsentRef);
+        writer.Text(entry.LegalGateway);
+        writer.List(entry.ReleasedFields);
+        writer.List(entry.WithheldFields);
+        writer.List(entry.Reasons);
+        writer.Uuid(entry.DeliveryId);
+        writer.List(entry.SubjectPseudonyms);
+        writer.Text(entry.AgreementSetHash);
+        writer.Text(entry.TraceId);
+        writer.Text(entry.MessageId);
+    }
+
+    private static void RequireSupported(int version)
+    {
+        if (!IsSupported(version))
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, "Unknown ledger row encoding version.");
+        }
+    }
+}
