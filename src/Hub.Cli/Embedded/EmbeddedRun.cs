@@ -7,6 +7,7 @@ using Hub.Contracts.Topology;
 using Hub.Router.Agreements;
 using Hub.Router.Hosting;
 using Hub.Router.Ledger;
+using Hub.Router.Ledger.Chain;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,14 @@ internal sealed class EmbeddedRun(string ledgerPath, string agreementsPath)
 
             var engine = host.Services.GetRequiredService<IAgreementProvider>().Current;
             new RunReport(output).Write(agreementsPath, engine.AgreementSetHash, ledgerPath, steps, entries, sink.Received);
+
+            // Seal now rather than wait for the background sealer's next pass, so `hub audit verify` covers this run.
+            var sealedRun = await host.Services.GetRequiredService<ILedgerSealer>().SealAsync(cancellationToken);
+            if (sealedRun.Head is { } head)
+            {
+                output.WriteLine($"Sealed through seq {head.LastSequence} (seal {head.Number}); check it with `hub audit verify --sqlite {ledgerPath}`.");
+            }
+
             return entries.Count >= expectedRows ? 0 : 1;
         }
         finally
