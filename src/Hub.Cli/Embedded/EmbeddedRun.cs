@@ -7,6 +7,7 @@ using Hub.Contracts.Topology;
 using Hub.Router.Agreements;
 using Hub.Router.Hosting;
 using Hub.Router.Ledger;
+using Hub.Router.Ledger.Chain;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,14 @@ internal sealed class EmbeddedRun(string ledgerPath, string agreementsPath)
             new RunReport(output).Write(agreementsPath, engine.AgreementSetHash, ledgerPath, steps, entries, sink.Received);
             output.WriteLine();
             var consentPlayed = await new ConsentPhase(host.Services, output).RunAsync(cancellationToken);
+
+            // Seal now rather than wait for the background sealer's next pass, so `hub audit verify` covers this run.
+            var sealedRun = await host.Services.GetRequiredService<ILedgerSealer>().SealAsync(cancellationToken);
+            if (sealedRun.Head is { } head)
+            {
+                output.WriteLine($"Sealed through seq {head.LastSequence} (seal {head.Number}); check it with `hub audit verify --sqlite {ledgerPath}`.");
+            }
+
             output.WriteLine("See `hub audit recalls --all` and `hub audit subject --pnc-id 2023/0011872D` for this ledger.");
             return entries.Count >= expectedRows && consentPlayed ? 0 : 1;
         }

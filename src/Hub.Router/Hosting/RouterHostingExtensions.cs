@@ -10,7 +10,7 @@ namespace Hub.Router.Hosting;
 
 public static class RouterHostingExtensions
 {
-    /// <summary>The production router: RabbitMQ with the router's own broker user, Postgres ledger.</summary>
+    /// <summary>The production router: RabbitMQ with the router's own broker user, Postgres ledger (schema applied by <c>ConnectionStrings:LedgerAdmin</c> when set).</summary>
     public static IHostApplicationBuilder AddHubRouter(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -18,7 +18,7 @@ public static class RouterHostingExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:Ledger is required (Npgsql connection string of the ledger database).");
 
         builder.Services.AddHubRouterCore(builder.Configuration);
-        builder.Services.AddPostgresLedger(connectionString);
+        builder.Services.AddPostgresLedger(connectionString, builder.Configuration.GetConnectionString("LedgerAdmin"));
         builder.Services.AddSingleton(HubAddresses.Broker);
         builder.Services.AddOptions<BrokerOptions>().Bind(builder.Configuration.GetSection(BrokerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMassTransit(bus =>

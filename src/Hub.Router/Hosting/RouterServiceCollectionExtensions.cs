@@ -5,6 +5,7 @@ using Hub.Router.Consent.Postgres;
 using Hub.Router.Consent.Sqlite;
 using Hub.Router.Ingress;
 using Hub.Router.Ledger;
+using Hub.Router.Ledger.Chain;
 using Hub.Router.Ledger.Postgres;
 using Hub.Router.Ledger.Sqlite;
 using Hub.Router.Recalls;
@@ -12,6 +13,7 @@ using Hub.Router.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -30,6 +32,7 @@ public static class RouterServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RouterOptions>, RouterOptionsSetup>());
         services.AddOptions<LedgerOptions>().Bind(configuration.GetSection(LedgerOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LedgerOptions>, LedgerOptionsValidator>());
+        services.AddOptions<LedgerIntegrityOptions>().Bind(configuration.GetSection(LedgerIntegrityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
@@ -49,22 +52,38 @@ public static class RouterServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The production ledger: Postgres through a pooled <see cref="NpgsqlDataSource"/>.</summary>
-    public static IServiceCollection AddPostgresLedger(this IServiceCollection services, string connectionString)
+    /// <summary>
+    /// The production ledger: Postgres through a pooled <see cref="NpgsqlDataSource"/> of the runtime role, and the
+    /// background sealer. <paramref name="adminConnectionString"/>, when given, is the schema owner's: it applies the
+    /// schema and grants the runtime role INSERT and SELECT on the ledger, never UPDATE or DELETE (docs/adr/0008).
+    /// </summary>
+    public static IServiceCollection AddPostgresLedger(this IServiceCollection services, string connectionString, string? adminConnectionString = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.TryAddSingleton<ILedgerStore, PostgresLedgerStore>();
+        services.TryAddSingleton(sp => new PostgresLedgerMigration(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            string.IsNullOrWhiteSpace(adminConnectionString) ? null : adminConnectionString,
+            sp.GetRequiredService<IOptions<LedgerIntegrityOptions>>().Value.RequireAppendOnly,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<PostgresLedgerMigration>()));
+        services.TryAddSingleton<ILedgerStore>(sp => new PostgresLedgerStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<PostgresLedgerMigration>()));
+        services.TryAddSingleton<ILedgerChainStore>(sp => new PostgresChainStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton<ILedgerSealer, PostgresLedgerSealer>();
+        services.AddHostedService<LedgerSealingService>();
         services.TryAddSingleton<IConsentStore, PostgresConsentStore>();
         return services;
     }
 
-    /// <summary>The embedded ledger: one SQLite file.</summary>
+    /// <summary>The embedded ledger: one SQLite file, and the background sealer.</summary>
     public static IServiceCollection AddSqliteLedger(this IServiceCollection services, string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         services.TryAddSingleton<ILedgerStore>(_ => new SqliteLedgerStore(path));
         services.TryAddSingleton<IConsentStore>(_ => new SqliteConsentStore(path));
+        services.TryAddSingleton(_ => new SqliteChainStore(path));
+        services.TryAddSingleton<ILedgerChainStore>(sp => sp.GetRequiredService<SqliteChainStore>());
+        services.TryAddSingleton<ILedgerSealer, SqliteLedgerSealer>();
+        services.AddHostedService<LedgerSealingService>();
         return services;
     }
 }

@@ -16,7 +16,8 @@ public sealed class RouterProcess : IDisposable
     /// <summary>One key for every router process of a test, as a real deployment shares one.</summary>
     public static string NewSubjectKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public static RouterProcess Start(BrokerEndpoint broker, string ledgerConnectionString, string agreementsPath, string subjectKey)
+    /// <param name="environment">Further settings, e.g. <c>ConnectionStrings__LedgerAdmin</c> or <c>Ledger__Integrity__SealInterval</c>.</param>
+    public static RouterProcess Start(BrokerEndpoint broker, string ledgerConnectionString, string agreementsPath, string subjectKey, IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(broker);
         var start = new ProcessStartInfo("dotnet")
@@ -36,6 +37,11 @@ public sealed class RouterProcess : IDisposable
         start.Environment["ConnectionStrings__Ledger"] = ledgerConnectionString;
         start.Environment["Router__AgreementsPath"] = agreementsPath;
         start.Environment["Ledger__SubjectKey"] = subjectKey;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
 
         // Drain the pipes so a chatty router never blocks on a full buffer.

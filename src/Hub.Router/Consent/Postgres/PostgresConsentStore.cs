@@ -13,22 +13,11 @@ public sealed partial class PostgresConsentStore(NpgsqlDataSource dataSource) : 
         w.effective_at, w.stated_at, w.event_id, w.registered_at
         """;
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(727275)", connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var command = new NpgsqlCommand(PostgresConsentSchema.Sql, connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
+    /// <summary>
+    /// Nothing to do: the registry's tables are created, with the ledger's, by the schema owner in
+    /// <see cref="Ledger.Postgres.PostgresLedgerMigration"/>, which also grants the router's role INSERT and SELECT on them.
+    /// </summary>
+    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task<ConsentRegistration> RecordAsync(ConsentRecord record, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace Hub.Router.Ledger.Postgres;
 /// Ledger, ingress register and outbox in Postgres. One transaction per ingress event: the register row makes
 /// reprocessing idempotent, and the ledger rows commit before any delivery is sent (architecture §6, §7).
 /// </summary>
-public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource) : ILedgerStore
+public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource, PostgresLedgerMigration? migration = null) : ILedgerStore
 {
     private const string Columns = """
         entry_id, recorded_at, kind, outcome, source, event_id, event_type, recipient, agreement_id, agreement_version,
@@ -15,23 +15,12 @@ public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource) : ILedgerSt
         delivery_id, subject_pseudonyms, agreement_set_hash, trace_id, message_id, footing
         """;
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        // Several routers may start together: serialise the DDL so CREATE ... IF NOT EXISTS cannot race.
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(727274)", connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var command = new NpgsqlCommand(PostgresSchema.Sql, connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
+    /// <summary>
+    /// Applies the schema through <paramref name="migration"/> (schema owner and runtime grants, docs/adr/0008), or,
+    /// without one, as the runtime role itself.
+    /// </summary>
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        (migration ?? new PostgresLedgerMigration(dataSource, ownerConnectionString: null, requireAppendOnly: false)).ApplyAsync(cancellationToken);
 
     public async Task<RecordResult> RecordDecisionsAsync(DecisionBatch batch, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ public sealed class SqliteLedgerStore(string path) : ILedgerStore, IDisposable
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.Sql;
+        command.CommandText = SqliteSchema.Sql + SqliteChainSchema.Sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await SqliteColumns.AddMissingAsync(connection, SqliteSchema.AddedColumns, cancellationToken);
     }

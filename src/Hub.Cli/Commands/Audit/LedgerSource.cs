@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Hub.Router.Ledger;
+using Hub.Router.Ledger.Chain;
+using Hub.Router.Ledger.Postgres;
+using Hub.Router.Ledger.Sqlite;
+using Npgsql;
+
+namespace Hub.Cli.Commands.Audit;
+
+/// <summary>
+/// The ledger an audit command reads: Postgres from <c>--postgres</c> or <c>AGENCYHUB_LEDGER_POSTGRES</c>, else the
+/// embedded SQLite file from <c>--sqlite</c> (default <c>.agencyhub/ledger.db</c>, where <c>hub demo</c> leaves it).
+/// </summary>
+internal sealed class LedgerSource : IAsyncDisposable
+{
+    public const string PostgresVariable = "AGENCYHUB_LEDGER_POSTGRES";
+
+    private readonly IAsyncDisposable? _dataSource;
+    private readonly IDisposable? _store;
+
+    private LedgerSource(ILedgerStore rows, ILedgerChainStore chain, string description, IAsyncDisposable? dataSource, IDisposable? store)
+    {
+        Rows = rows;
+        Chain = chain;
+        Description = description;
+        _dataSource = dataSource;
+        _store = store;
+    }
+
+    public ILedgerStore Rows { get; }
+
+    public ILedgerChainStore Chain { get; }
+
+    /// <summary>Where the ledger is, without credentials.</summary>
+    public string Description { get; }
+
+    public static Option<string?> PostgresOption(string description) => new("--postgres")
+    {
+        Description = description + $" (default: ${PostgresVariable})",
+    };
+
+    public static Option<FileInfo?> SqliteOption() => new("--sqlite")
+    {
+        Description = "Embedded SQLite ledger file (default: .agencyhub/ledger.db)",
+    };
+
+    /// <returns>The source, or null with <paramref name="error"/> saying why.</returns>
+    public static LedgerSource? Open(string? postgres, FileInfo? sqlite, out string? error)
+    {
+        error = null;
+        if (postgres is not null && sqlite is not null)
+        {
+            error = "Give either --postgres or --sqlite, not both.";
+            return null;
+        }
+
+        postgres ??= sqlite is null ? Environment.GetEnvironmentVariable(PostgresVariable) : null;
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            NpgsqlConnectionStringBuilder builder;
+            try
+            {
+                builder = new NpgsqlConnectionStringBuilder(postgres);
+            }
+            catch (ArgumentException)
+            {
+                error = "The Postgres connection string is not valid.";
+                return null;
+            }
+
+            var dataSource = NpgsqlDataSource.Create(builder);
+            return new LedgerSource(
+                new PostgresLedgerStore(dataSource), new PostgresChainStore(dataSource), $"postgres {builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}", dataSource, null);
+        }
+
+        var path = (sqlite ?? new FileInfo(Path.Combine(".agencyhub", "ledger.db"))).FullName;
+        if (!File.Exists(path))
+        {
+            error = $"No ledger at {path}: run `hub demo` first, or pass --sqlite FILE or --postgres CONNECTION.";
+            return null;
+        }
+
+        var store = new SqliteLedgerStore(path);
+        return new LedgerSource(store, new SqliteChainStore(path), "sqlite " + path, null, store);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _store?.Dispose();
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
+        }
+    }
+}

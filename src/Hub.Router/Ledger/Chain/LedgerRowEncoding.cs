@@ -1,0 +1,128 @@
+namespace Hub.Router.Ledger.Chain;
+
+/// <summary>
+/// The canonical encoding of one ledger row, the input of the seal hashes (docs/adr/0008). Each version lists its
+/// columns explicitly, in order; a column added to <see cref="LedgerEntry"/> is covered only by a new version, so
+/// protecting it is a deliberate change (a unit test fails until the new property is placed). Version 2 adds
+/// <c>footing</c>, what a disclosure relied on (consent, gateway or basis: docs/adr/0007). A seal records the
+/// version it was made with, so seals made under version 1 still verify.
+/// Values use <see cref="CanonicalWriter"/>'s grammar: text as UTF-8 exactly as stored, nulls distinct from empty
+/// text, arrays with their count and each element, timestamps in UTC microseconds, uuids as 16 bytes, integers as int64.
+/// </summary>
+public static class LedgerRowEncoding
+{
+    public const int CurrentVersion = 2;
+
+    private const string RowDomainV1 = "agencyhub.ledger.row/v1";
+    private const string RowDomainV2 = "agencyhub.ledger.row/v2";
+
+    /// <summary>The columns version 1 covers, in encoding order; <c>seq</c> is encoded only in the row encoding, not the content encoding.</summary>
+    public static readonly IReadOnlyList<string> ColumnsV1 =
+    [
+        "seq", "entry_id", "recorded_at", "kind", "outcome", "source", "event_id", "event_type", "recipient", "agreement_id",
+        "agreement_version", "flow_id", "purpose", "lawful_basis", "consent_ref", "legal_gateway", "released_fields",
+        "withheld_fields", "reasons", "delivery_id", "subject_pseudonyms", "agreement_set_hash", "trace_id", "message_id",
+    ];
+
+    /// <summary>The <see cref="LedgerEntry"/> properties version 1 covers: every property the type had when v1 was defined.</summary>
+    public static readonly IReadOnlyList<string> PropertiesV1 =
+    [
+        nameof(LedgerEntry.Sequence), nameof(LedgerEntry.EntryId), nameof(LedgerEntry.RecordedAt), nameof(LedgerEntry.Kind),
+        nameof(LedgerEntry.Outcome), nameof(LedgerEntry.Source), nameof(LedgerEntry.EventId), nameof(LedgerEntry.EventType),
+        nameof(LedgerEntry.Recipient), nameof(LedgerEntry.AgreementId), nameof(LedgerEntry.AgreementVersion), nameof(LedgerEntry.FlowId),
+        nameof(LedgerEntry.Purpose), nameof(LedgerEntry.LawfulBasis), nameof(LedgerEntry.ConsentRef), nameof(LedgerEntry.LegalGateway),
+        nameof(LedgerEntry.ReleasedFields), nameof(LedgerEntry.WithheldFields), nameof(LedgerEntry.Reasons), nameof(LedgerEntry.DeliveryId),
+        nameof(LedgerEntry.SubjectPseudonyms), nameof(LedgerEntry.AgreementSetHash), nameof(LedgerEntry.TraceId), nameof(LedgerEntry.MessageId),
+    ];
+
+    /// <summary>The columns version 2 covers, in encoding order: version 1's, then <c>footing</c>.</summary>
+    public static readonly IReadOnlyList<string> ColumnsV2 = [.. ColumnsV1, "footing"];
+
+    /// <summary>The <see cref="LedgerEntry"/> properties version 2 covers.</summary>
+    public static readonly IReadOnlyList<string> PropertiesV2 = [.. PropertiesV1, nameof(LedgerEntry.Footing)];
+
+    /// <summary>
+    /// <see cref="LedgerEntry"/> properties deliberately outside every encoding version (none yet). A property added
+    /// to the type must be placed here or in a new version's list: a unit test fails until it is.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PropertiesNotCovered = [];
+
+    public static bool IsSupported(int version) => version is 1 or 2;
+
+    /// <summary>The row as the chain hashes it: its position (seq) and its content.</summary>
+    public static void WriteRow(CanonicalWriter writer, LedgerEntry entry, int version = CurrentVersion)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(entry);
+        RequireSupported(version);
+        writer.Text(version == 1 ? RowDomainV1 : RowDomainV2);
+        writer.Number(entry.Sequence);
+        WriteColumns(writer, entry, version);
+    }
+
+    /// <summary>The row without its position: equal for two rows whose contents were swapped, which tells reordering from editing.</summary>
+    public static void WriteContent(CanonicalWriter writer, LedgerEntry entry, int version = CurrentVersion)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(entry);
+        RequireSupported(version);
+        writer.Text(version == 1 ? RowDomainV1 : RowDomainV2);
+        WriteColumns(writer, entry, version);
+    }
+
+    public static byte[] EncodeRow(LedgerEntry entry, int version = CurrentVersion)
+    {
+        var writer = new CanonicalWriter();
+        WriteRow(writer, entry, version);
+        return writer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteColumns(CanonicalWriter writer, LedgerEntry entry, int version)
+    {
+        WriteColumnsV1(writer, entry);
+        if (version >= 2)
+        {
+            writer.Text(entry.Footing);
+        }
+    }
+
+    private static void WriteColumnsV1(CanonicalWriter writer, LedgerEntry entry)
+    {
+        writer.Uuid(entry.EntryId);
+        writer.Timestamp(entry.RecordedAt);
+        writer.Text(entry.Kind switch
+        {
+            LedgerEntryKind.Decision => "decision",
+            LedgerEntryKind.Rejection => "rejection",
+            _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.Kind, "Unknown ledger entry kind."),
+        });
+        writer.Text(entry.Outcome);
+        writer.Text(entry.Source);
+        writer.Uuid(entry.EventId);
+        writer.Text(entry.EventType);
+        writer.Text(entry.Recipient);
+        writer.Text(entry.AgreementId);
+        writer.Number(entry.AgreementVersion);
+        writer.Text(entry.FlowId);
+        writer.Text(entry.Purpose);
+        writer.Text(entry.LawfulBasis);
+        writer.Text(entry.ConsentRef);
+        writer.Text(entry.LegalGateway);
+        writer.List(entry.ReleasedFields);
+        writer.List(entry.WithheldFields);
+        writer.List(entry.Reasons);
+        writer.Uuid(entry.DeliveryId);
+        writer.List(entry.SubjectPseudonyms);
+        writer.Text(entry.AgreementSetHash);
+        writer.Text(entry.TraceId);
+        writer.Text(entry.MessageId);
+    }
+
+    private static void RequireSupported(int version)
+    {
+        if (!IsSupported(version))
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, "Unknown ledger row encoding version.");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace Hub.Router.Ledger.Postgres;
+
+/// <summary>
+/// What the router's runtime role may do to each table, granted by the schema owner (docs/adr/0008). Every table
+/// of the schema is in exactly one list; revoking everything first removes any earlier UPDATE or DELETE grant.
+/// </summary>
+public static class PostgresRuntimeGrants
+{
+    /// <summary>
+    /// INSERT and SELECT only: the ledger, its seals, the ingress register, and the consent registry and recalls
+    /// (a withdrawal or an acknowledgement is a new row, never an edit).
+    /// </summary>
+    public static readonly IReadOnlyList<string> AppendOnly =
+        ["ledger_entries", "ledger_seals", "ingress_events", "consent_records", "consent_withdrawals", "recalls", "recall_deliveries", "recall_acknowledgements"];
+
+    /// <summary>SELECT only: written by the admin role (retention).</summary>
+    public static readonly IReadOnlyList<string> ReadOnly = ["ledger_prunes"];
+
+    /// <summary>INSERT, SELECT and UPDATE: state the router moves forward (sent_at), never deletes.</summary>
+    public static readonly IReadOnlyList<string> Updatable = ["outbox_deliveries"];
+
+    public static IEnumerable<string> AllTables => AppendOnly.Concat(ReadOnly).Concat(Updatable);
+
+    /// <param name="schema">The schema the tables are in.</param>
+    /// <param name="role">The runtime role; quoted here, so any name is safe.</param>
+    /// <param name="ledgerSequence">The identity sequence of ledger_entries as Postgres names it (already quoted).</param>
+    public static string Sql(string schema, string role, string ledgerSequence)
+    {
+        var r = Quote(role);
+        var sql = new StringBuilder();
+        sql.AppendLine($"GRANT USAGE ON SCHEMA {Quote(schema)} TO {r};");
+        sql.AppendLine($"REVOKE ALL ON TABLE {string.Join(", ", AllTables)} FROM {r};");
+        sql.AppendLine($"GRANT SELECT, INSERT ON TABLE {string.Join(", ", AppendOnly)} TO {r};");
+        sql.AppendLine($"GRANT SELECT ON TABLE {string.Join(", ", ReadOnly)} TO {r};");
+        sql.AppendLine($"GRANT SELECT, INSERT, UPDATE ON TABLE {string.Join(", ", Updatable)} TO {r};");
+
+        // The sealer reads the sequence's last value for its horizon; SELECT on a sequence does not allow nextval.
+        sql.AppendLine($"REVOKE ALL ON SEQUENCE {ledgerSequence} FROM {r};");
+        sql.AppendLine($"GRANT SELECT ON SEQUENCE {ledgerSequence} TO {r};");
+        return sql.ToString();
+    }
+
+    public static string Quote(string identifier)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(identifier);
+        return "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}
