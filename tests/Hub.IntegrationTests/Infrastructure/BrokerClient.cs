@@ -9,9 +9,10 @@ namespace Hub.IntegrationTests.Infrastructure;
 /// <summary>A plain AMQP client logged in as one hub user: what an agency's own code, or an attacker, could do.</summary>
 public sealed class BrokerClient : IAsyncDisposable
 {
-    private readonly IConnection _connection;
+    private readonly ConnectionFactory _factory;
+    private IConnection _connection;
 
-    private BrokerClient(IConnection connection) => _connection = connection;
+    private BrokerClient(ConnectionFactory factory, IConnection connection) => (_factory, _connection) = (factory, connection);
 
     public static async Task<BrokerClient> ConnectAsync(BrokerEndpoint broker, string user)
     {
@@ -25,11 +26,24 @@ public sealed class BrokerClient : IAsyncDisposable
             Password = broker.PasswordOf(user),
             ClientProvidedName = "agencyhub-tests-" + user,
         };
-        return new BrokerClient(await factory.CreateConnectionAsync());
+        return new BrokerClient(factory, await factory.CreateConnectionAsync());
     }
 
-    public async Task<IChannel> OpenChannelAsync() =>
-        await _connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+    /// <summary>
+    /// A channel on an open connection. RabbitMQ answers a get on a quorum queue whose process is still starting with
+    /// 541 INTERNAL_ERROR, which closes the whole connection, not just the channel: reconnect rather than fail the
+    /// next call.
+    /// </summary>
+    public async Task<IChannel> OpenChannelAsync()
+    {
+        if (!_connection.IsOpen)
+        {
+            _connection.Dispose();
+            _connection = await _factory.CreateConnectionAsync();
+        }
+
+        return await _connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+    }
 
     /// <summary>Publishes raw bytes with publisher confirms, as a MassTransit envelope unless told otherwise.</summary>
     public async Task PublishAsync(string exchange, byte[] body, string contentType = "application/vnd.masstransit+json", string routingKey = "", string? messageId = null)
@@ -102,7 +116,11 @@ public sealed class BrokerClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _connection.CloseAsync();
+        if (_connection.IsOpen)
+        {
+            await _connection.CloseAsync();
+        }
+
         _connection.Dispose();
     }
 }
