@@ -165,8 +165,9 @@ public class DecisionProperties
                     var allowed = !forbidden && permits.Count > 0;
                     var released = allowed ? permits.SelectMany(f => f.Fields).Where(present.Contains).Distinct().Order(StringComparer.Ordinal).ToList() : [];
                     var pseudonymised = permits.SelectMany(f => f.Pseudonymise).Where(released.Contains).Distinct().Order(StringComparer.Ordinal).ToList();
-                    Verify.That(d.IsAllowed == allowed && d.ReleasedFields.SequenceEqual(released) && (!allowed || d.PseudonymisedFields.SequenceEqual(pseudonymised)), c, decisions, () =>
-                        $"for {recipient} the rules give {(allowed ? "Allowed" : "Denied")} releasing {Verify.List(released)} pseudonymising {Verify.List(pseudonymised)}" +
+                    var footing = allowed ? c.Footing(permits, released) : "None";
+                    Verify.That(d.IsAllowed == allowed && d.ReleasedFields.SequenceEqual(released) && (!allowed || d.PseudonymisedFields.SequenceEqual(pseudonymised)) && d.Footing.ToString() == footing, c, decisions, () =>
+                        $"for {recipient} the rules give {(allowed ? "Allowed" : "Denied")} releasing {Verify.List(released)} pseudonymising {Verify.List(pseudonymised)} on footing {footing}" +
                         $" (forbid applies: {forbidden}; permits applying: {Verify.List(permits.Select(f => f.Id))})");
                 }
             },

@@ -88,6 +88,24 @@ public static class Reference
         return !consentNeeded || c.ConsentCovers(recipient, f.Purpose);
     }
 
+    /// <summary>A permit relies on the consent when it needs one: required, or required unless a gateway the event does not assert.</summary>
+    public static bool NeedsConsent(this CaseModel c, FlowModel f) =>
+        f.Consent == ConsentNeed.Required || (f.Consent == ConsentNeed.RequiredUnlessGateway && !(f.Gateway is not null && f.Gateway == c.LegalGateway));
+
+    /// <summary>
+    /// What an allowed share relied on: the consent if some released field left only under permits that need it;
+    /// else the gateway if a permit applied on the gateway the event asserts; else the flows' basis.
+    /// </summary>
+    public static string Footing(this CaseModel c, IReadOnlyList<FlowModel> applying, IReadOnlyList<string> released)
+    {
+        if (released.Any(field => applying.Where(f => f.Fields.Contains(field)).All(c.NeedsConsent)))
+        {
+            return "Consent";
+        }
+
+        return applying.Any(f => !c.NeedsConsent(f) && f.Gateway is not null && f.Gateway == c.LegalGateway) ? "Gateway" : "Basis";
+    }
+
     /// <summary>A forbid applies when its agreement is in force and its conditions hold; nothing else matters.</summary>
     public static bool ForbidApplies(this CaseModel c, AgreementModel a, FlowModel f, string recipient) =>
         !f.IsPermit && c.InForce(a) && f.Names(c.Event.Source, c.Event.EventType, recipient) && f.ConditionsHold(c.Event);
