@@ -1,0 +1,6 @@
+using Hub.Adapters.Council.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Configuration.AddEnvironmentVariables("AGENCYHUB_");
+builder.AddCouncilAdapter();
+await builder.Build().RunAsync();

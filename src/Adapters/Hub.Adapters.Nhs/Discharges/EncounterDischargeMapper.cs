@@ -1,0 +1,81 @@
+using Hl7.Fhir.Model;
+using Hub.Adapters.Nhs.Fhir;
+using Hub.Adapters.Nhs.Mapping;
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Envelope;
+using Hub.Contracts.Health.V1;
+
+namespace Hub.Adapters.Nhs.Discharges;
+
+/// <summary>
+/// A FHIR R4 <c>Encounter</c> (inpatient, in progress) whose <c>period.end</c> is the planned discharge becomes
+/// <c>health.discharge.planned</c>, shared under the hospital discharge protocol's gateway (DSA-015).
+/// </summary>
+public sealed class EncounterDischargeMapper
+{
+    public const string LegalGateway = "HSCA2012-s251B";
+    public const string CollectionPurpose = "direct-care";
+
+    public MappingResult<DischargePlanned> Map(string encounterJson)
+    {
+        var parsed = FhirResourceReader.Read<Encounter>(encounterJson);
+        return parsed.Value is { } encounter ? Map(encounter) : MappingResult<DischargePlanned>.Failure(parsed.Problems);
+    }
+
+    public MappingResult<DischargePlanned> Map(Encounter encounter)
+    {
+        ArgumentNullException.ThrowIfNull(encounter);
+        var fields = new FieldReader();
+        var id = fields.Required("Encounter.id", encounter.Id);
+        if (encounter.Status is not (Encounter.EncounterStatus.InProgress or Encounter.EncounterStatus.Planned))
+        {
+            fields.Add("Encounter.status", "must be in-progress or planned for a planned discharge");
+        }
+
+        var subject = FhirSubject.From(encounter.Subject, "Encounter.subject", fields);
+        var organisation = encounter.ServiceProvider?.Identifier is { System: FhirSystems.OdsOrganisation } ods
+            ? fields.Required("Encounter.serviceProvider.identifier[ods]", ods.Value)
+            : fields.Required("Encounter.serviceProvider.identifier[ods]", null);
+        var plannedEnd = encounter.Period?.EndElement?.ToDateTimeOffset(TimeSpan.Zero);
+        if (plannedEnd is null)
+        {
+            fields.Add("Encounter.period.end", "is required (the planned discharge date and time)");
+        }
+
+        var disposition = encounter.Hospitalization?.DischargeDisposition?.Coding
+            .FirstOrDefault(c => c.System == FhirSystems.DischargeDisposition)?.Code;
+        var occurredAt = encounter.Meta?.LastUpdated;
+        if (occurredAt is null)
+        {
+            fields.Add("Encounter.meta.lastUpdated", "is required (when the discharge was planned)");
+        }
+
+        if (fields.HasProblems)
+        {
+            return MappingResult<DischargePlanned>.Failure(fields.Problems);
+        }
+
+        return MappingResult<DischargePlanned>.Success(new DischargePlanned
+        {
+            Envelope = new EventEnvelope
+            {
+                EventId = EventIds.For("encounter-discharge", $"{id}/{encounter.Meta!.VersionId ?? "1"}"),
+                OccurredAt = occurredAt!.Value,
+                Source = AgencyCode.Nhs,
+                Subject = subject! with { LocalId = LocalPatientId(encounter) },
+                Classification = DataClassification.SpecialCategoryHealth,
+                Consent = new ConsentTag { LegalGateway = LegalGateway, CollectionPurpose = CollectionPurpose },
+            },
+            EncounterId = id,
+            Organisation = organisation,
+            PlannedDischargeAt = plannedEnd!.Value,
+            DischargeAddress = encounter.Hospitalization?.Destination?.Display,
+            MentalHealthNeeds = disposition is null ? null : disposition == "psy",
+            CarePackageRequired = encounter.Hospitalization?.SpecialArrangement.Count > 0,
+            ClinicalSummary = encounter.ReasonCode.FirstOrDefault()?.Text,
+        });
+    }
+
+    private static string? LocalPatientId(Encounter encounter) =>
+        encounter.Identifier.FirstOrDefault(i => i.System == FhirSystems.LocalPatientId)?.Value;
+}

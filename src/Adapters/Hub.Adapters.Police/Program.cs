@@ -1,0 +1,6 @@
+using Hub.Adapters.Police.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Configuration.AddEnvironmentVariables("AGENCYHUB_");
+builder.AddPoliceAdapter();
+await builder.Build().RunAsync();
