@@ -19,7 +19,8 @@ public static class DropFolderHostingExtensions
         builder.Services.AddOptions<DropFolderOptions>().Bind(builder.Configuration.GetSection(DropFolderOptions.SectionName)).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DropFolderOptions>, DropFolderOptionsValidator>());
         builder.Services.AddSourceCore();
-        builder.Services.TryAddSingleton<IRecordMapper<DropFolderRecord>, TMapper>();
+        builder.Services.TryAddSingleton<TMapper>();
+        builder.Services.TryAddSingleton<IRecordMapper<DropFolderRecord>>(sp => sp.GetRequiredService<TMapper>());
         builder.Services.TryAddSingleton<DropFileProcessor>();
         builder.Services.TryAddSingleton<DropFolderSource>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DropFolderSource>());
