@@ -72,8 +72,15 @@ public sealed class RecordSubmitter(IServiceScopeFactory scopes, IOptions<Adapte
         }
 
         EventCatalogue.TryGet(@event.GetType(), out var info);
+        return await PublishPreparedAsync(@event, info.Name, cancellationToken);
+    }
+
+    /// <summary>Publishes an event that <see cref="Prepare{TRecord}"/> accepted; returns once the broker confirmed.</summary>
+    public async Task<RecordOutcome> PublishPreparedAsync(Hub.Contracts.Envelope.IShareableEvent @event, string eventType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
         await PublishAsync(@event, cancellationToken);
-        return RecordOutcome.Confirmed(@event.Envelope.EventId, info.Name);
+        return RecordOutcome.Confirmed(@event.Envelope.EventId, eventType);
     }
 
     private async Task PublishAsync(Hub.Contracts.Envelope.IShareableEvent @event, CancellationToken cancellationToken)
