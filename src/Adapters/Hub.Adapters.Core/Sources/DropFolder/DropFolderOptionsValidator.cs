@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+
+namespace Hub.Adapters.Core.Sources.DropFolder;
+
+/// <summary>Start-time checks with messages that say which setting to fix.</summary>
+public sealed class DropFolderOptionsValidator : IValidateOptions<DropFolderOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DropFolderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.Enabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            failures.Add($"{DropFolderOptions.SectionName}:Path is required when the drop folder is enabled (its inbox/ is watched).");
+        }
+
+        if (options.PollInterval < TimeSpan.FromMilliseconds(50) || options.PollInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{DropFolderOptions.SectionName}:PollInterval must be between 00:00:00.050 and 01:00:00.");
+        }
+
+        if (options.SettleTime < TimeSpan.Zero || options.SettleTime > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{DropFolderOptions.SectionName}:SettleTime must be between 00:00:00 and 01:00:00.");
+        }
+
+        if (options.MaxFileBytes < 1)
+        {
+            failures.Add($"{DropFolderOptions.SectionName}:MaxFileBytes must be positive.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,28 @@
+using Hub.Adapters.Core.Sources.Records;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Adapters.Core.Sources.Http;
+
+public static class HttpIngestHostingExtensions
+{
+    /// <summary>
+    /// The HTTP ingest endpoint, bound from <c>Adapter:Sources:Http</c>, with the agency's mapper (or
+    /// <see cref="ContractShapeMapper"/> for bodies already in the contract shape). Call after <c>AddAgencyAdapter</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddHttpIngestSource<TMapper>(this IHostApplicationBuilder builder)
+        where TMapper : class, IRecordMapper<HttpIngestRecord>
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<HttpIngestOptions>().Bind(builder.Configuration.GetSection(HttpIngestOptions.SectionName)).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpIngestOptions>, HttpIngestOptionsValidator>());
+        builder.Services.AddSourceCore();
+        builder.Services.TryAddSingleton<TMapper>();
+        builder.Services.TryAddSingleton<IRecordMapper<HttpIngestRecord>>(sp => sp.GetRequiredService<TMapper>());
+        builder.Services.TryAddSingleton<HttpIngestAuthenticator>();
+        builder.Services.AddHostedService<HttpIngestServer>();
+        return builder;
+    }
+}

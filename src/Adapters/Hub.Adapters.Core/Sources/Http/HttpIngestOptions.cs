@@ -1,0 +1,24 @@
+namespace Hub.Adapters.Core.Sources.Http;
+
+/// <summary><c>Adapter:Sources:Http</c>: <c>POST /events/{eventType}</c> inside the adapter worker.</summary>
+public sealed class HttpIngestOptions
+{
+    public const string SectionName = "Adapter:Sources:Http";
+
+    public bool Enabled { get; set; }
+
+    /// <summary>Kestrel listen URLs, e.g. <c>https://0.0.0.0:8443</c>.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>Named API keys (name → key), sent as <c>X-Api-Key</c>. Put keys in a secret store, never in appsettings.</summary>
+    public Dictionary<string, string> ApiKeys { get; set; } = [];
+
+    /// <summary>SHA-1 thumbprints (hex) of client certificates allowed instead of an API key.</summary>
+    public List<string> ClientCertificateThumbprints { get; set; } = [];
+
+    /// <summary>How long to wait for the broker's confirm before answering 503.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Request bodies larger than this are refused with 413.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+}

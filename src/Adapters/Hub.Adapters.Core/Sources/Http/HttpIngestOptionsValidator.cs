@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+
+namespace Hub.Adapters.Core.Sources.Http;
+
+/// <summary>Start-time checks: an enabled endpoint must have at least one way to authenticate, and usable keys.</summary>
+public sealed class HttpIngestOptionsValidator : IValidateOptions<HttpIngestOptions>
+{
+    public ValidateOptionsResult Validate(string? name, HttpIngestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.Enabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var section = HttpIngestOptions.SectionName;
+        var failures = new List<string>();
+        if (options.ApiKeys.Count == 0 && options.ClientCertificateThumbprints.Count == 0)
+        {
+            failures.Add($"{section} is enabled but has neither ApiKeys nor ClientCertificateThumbprints: nobody could call it.");
+        }
+
+        failures.AddRange(options.ApiKeys.Where(k => k.Value is null || k.Value.Length < 32).Select(k => $"{section}:ApiKeys:{k.Key} must be at least 32 characters (e.g. `openssl rand -base64 32`)."));
+        failures.AddRange(options.ClientCertificateThumbprints.Where(t => t.Length != 40 || !t.All(Uri.IsHexDigit)).Select((_, i) => $"{section}:ClientCertificateThumbprints:{i} must be a 40-digit hex SHA-1 thumbprint."));
+        if (options.PublishTimeout <= TimeSpan.Zero || options.PublishTimeout > TimeSpan.FromMinutes(2))
+        {
+            failures.Add($"{section}:PublishTimeout must be between 00:00:00 (exclusive) and 00:02:00.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Urls))
+        {
+            failures.Add($"{section}:Urls is required when the endpoint is enabled.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,64 @@
+using Hub.Adapters.Core.Sources.Records;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Adapters.Core.Sources.Http;
+
+/// <summary>
+/// Runs the ingest endpoint on Kestrel inside the adapter worker, so a worker stays a generic host. The web app
+/// shares the worker's submitter, mapper and logging; it has no other services.
+/// </summary>
+public sealed class HttpIngestServer(IServiceProvider worker, IOptions<HttpIngestOptions> options) : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Value.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+            https.ClientCertificateMode = options.Value.ClientCertificateThumbprints.Count > 0 ? ClientCertificateMode.AllowCertificate : ClientCertificateMode.NoCertificate));
+        Share(builder.Services, worker);
+        _app = builder.Build();
+        _app.MapHttpIngest();
+        await _app.StartAsync(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>The services the endpoint needs, taken from the worker; used by tests hosting the endpoint on a TestServer too.</summary>
+    public static void Share(IServiceCollection services, IServiceProvider worker)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(worker);
+        services.AddSingleton(worker.GetRequiredService<RecordSubmitter>());
+        services.AddSingleton(worker.GetRequiredService<IRecordMapper<HttpIngestRecord>>());
+        services.AddSingleton(worker.GetRequiredService<IOptions<HttpIngestOptions>>());
+        services.AddSingleton(worker.GetRequiredService<HttpIngestAuthenticator>());
+        services.AddSingleton(worker.GetRequiredService<ILoggerFactory>());
+    }
+}

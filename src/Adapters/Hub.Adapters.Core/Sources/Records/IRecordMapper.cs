@@ -1,0 +1,15 @@
+namespace Hub.Adapters.Core.Sources.Records;
+
+/// <summary>
+/// Agency-supplied: turns one record in the agency's own shape into a contract event, or names what is wrong with
+/// it. Problems name fields, never values (they end up in reports, logs and HTTP bodies).
+/// </summary>
+/// <remarks>
+/// Use <see cref="RecordContext.EventId"/> as the envelope's event id, or leave it <see cref="Guid.Empty"/> and the
+/// SDK stamps it; supply an id of your own only if it is stable across re-runs (e.g. derived from the agency's
+/// record key), because the hub deduplicates by (source, event id).
+/// </remarks>
+public interface IRecordMapper<in TRecord>
+{
+    RecordMapping Map(TRecord record, RecordContext context);
+}

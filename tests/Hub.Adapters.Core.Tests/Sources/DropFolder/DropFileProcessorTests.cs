@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Hub.Adapters.Core.Sources.DropFolder;
+using Hub.Adapters.Core.Sources.Records;
+using Hub.Adapters.Core.Tests.Sources.Support;
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Subjects;
+
+namespace Hub.Adapters.Core.Tests.Sources.DropFolder;
+
+public sealed class DropFileProcessorTests
+{
+    private static string Csv(params string[] rows) => string.Join("\n", [ReleaseFields.Header, .. rows]) + "\n";
+
+    [Fact]
+    public async Task When_every_row_is_valid_should_publish_each_in_order_report_and_move_the_file_to_done()
+    {
+        await using var host = await SourceTestHost.StartAsync();
+        var content = Csv(ReleaseFields.Row(1), ReleaseFields.Row(2), ReleaseFields.Row(3));
+        await host.DropAsync("releases.csv", content);
+
+        var report = await host.Processor.ProcessAsync("releases.csv", CancellationToken.None);
+
+        report.Rows.ShouldBe(3);
+        report.Published.ShouldBe(3);
+        report.Quarantined.ShouldBeEmpty();
+        var hash = SourceEventIds.Sha256(System.Text.Encoding.UTF8.GetBytes(content));
+        host.SentEventIds().ShouldBe([.. Enumerable.Range(1, 3).Select(r => SourceEventIds.ForFileRow(AgencyCode.Probation, hash, r))]);
+        File.Exists(Path.Combine(host.Layout.Done, "releases.csv")).ShouldBeTrue();
+        File.Exists(Path.Combine(host.Layout.Inbox, "releases.csv")).ShouldBeFalse();
+        File.Exists(host.Layout.Checkpoint("releases.csv")).ShouldBeFalse();
+        File.Exists(host.Layout.Report("releases.csv")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task When_rows_are_bad_should_quarantine_them_with_reasons_naming_fields_never_values()
+    {
+        await using var host = await SourceTestHost.StartAsync();
+        var badPnc = "2019/0000001Z";
+        await host.DropAsync("mixed.csv", Csv(
+            ReleaseFields.Row(1),
+            ReleaseFields.Row(2, releaseDate: "04/12/2026"),
+            $"PRB-3,{badPnc},2026-12-04,HMP Fictional,lewisham",
+            "PRB-4,too,few",
+            ReleaseFields.Row(5)));
+
+        var report = await host.Processor.ProcessAsync("mixed.csv", CancellationToken.None);
+
+        report.Published.ShouldBe(2);
+        report.Quarantined.Select(q => q.Row).ShouldBe([2, 3, 4]);
+        report.Quarantined[0].Reasons.ShouldBe(["release_date is not a date (yyyy-MM-dd)"]);
+        report.Quarantined[1].Reasons.ShouldContain(r => r.Contains("subject.pncId", StringComparison.Ordinal));
+        report.Quarantined[2].Reasons.ShouldBe(["the row has 3 cells; the header has 5"]);
+        var reportText = await File.ReadAllTextAsync(host.Layout.Report("mixed.csv"));
+        reportText.ShouldNotContain("04/12/2026");
+        reportText.ShouldNotContain(badPnc);
+        reportText.ShouldNotContain("PRB-");
+
+        var rejected = CsvParser.Parse(await File.ReadAllTextAsync(host.Layout.Rejected("mixed.csv", DropFileFormat.Csv)));
+        rejected[0].ShouldBe([QuarantineWriter.RowColumn, QuarantineWriter.ReasonsColumn, .. ReleaseFields.Header.Split(',')]);
+        rejected.Skip(1).Select(r => r[0]).ShouldBe(["2", "3", "4"]);
+        rejected[2][3].ShouldBe(badPnc, "the quarantine file keeps the row as it was, for the agency to fix");
+    }
+
+    [Fact]
+    public async Task When_interrupted_mid_file_should_resume_after_the_checkpoint_and_publish_every_row_exactly_once()
+    {
+        await using var host = await SourceTestHost.StartAsync();
+        await host.DropAsync("big.csv", Csv([.. Enumerable.Range(1, 10).Select(n => ReleaseFields.Row(n))]));
+        using var crash = new CancellationTokenSource();
+        host.Mapper.OnRow = row =>
+        {
+            if (row == 6)
+            {
+                crash.Cancel();
+            }
+        };
+
+        await Should.ThrowAsync<OperationCanceledException>(() => host.Processor.ProcessAsync("big.csv", crash.Token));
+        File.Exists(Path.Combine(host.Layout.Inbox, "big.csv")).ShouldBeTrue("the file stays in the inbox until every row is settled");
+        var checkpoint = JsonSerializer.Deserialize<DropFileCheckpoint>(await File.ReadAllTextAsync(host.Layout.Checkpoint("big.csv")), Hub.Contracts.ContractJson.Options)!;
+        checkpoint.LastRow.ShouldBe(5);
+        host.Mapper.OnRow = null;
+
+        var report = await host.Processor.ProcessAsync("big.csv", CancellationToken.None);
+
+        report.Published.ShouldBe(10);
+        var sent = host.SentEventIds();
+        sent.Count.ShouldBe(10);
+        sent.Distinct().Count().ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task When_the_checkpoint_is_lost_should_republish_the_same_event_ids_for_the_hub_to_deduplicate()
+    {
+        var root = Directory.CreateTempSubdirectory("agencyhub-drop-").FullName;
+        var content = Csv(ReleaseFields.Row(1), ReleaseFields.Row(2));
+        IReadOnlyList<Guid> first;
+        await using (var host = await SourceTestHost.StartAsync(root))
+        {
+            await host.DropAsync("again.csv", content);
+            await host.Processor.ProcessAsync("again.csv", CancellationToken.None);
+            first = host.SentEventIds();
+        }
+
+        await using (var host = await SourceTestHost.StartAsync(root))
+        {
+            await host.DropAsync("again.csv", content);
+            await host.Processor.ProcessAsync("again.csv", CancellationToken.None);
+            host.SentEventIds().ShouldBe(first);
+            Directory.GetFiles(host.Layout.Done).Length.ShouldBe(2, "the second copy is kept beside the first, not over it");
+        }
+    }
+
+    [Fact]
+    public async Task When_the_file_is_ndjson_should_quarantine_a_broken_line_and_publish_the_rest()
+    {
+        await using var host = await SourceTestHost.StartAsync();
+        var good = """{"local_id":"PRB-1","pnc_id":"PNC","release_date":"2026-12-04","establishment":"HMP Fictional","resettlement_area":"lewisham"}""".Replace("PNC", PncId.Create(2019, 400001), StringComparison.Ordinal);
+        await host.DropAsync("feed.ndjson", good + "\n{\"local_id\": \"PRB-2\", oops\n" + good.Replace("PRB-1", "PRB-3", StringComparison.Ordinal) + "\n");
+
+        var report = await host.Processor.ProcessAsync("feed.ndjson", CancellationToken.None);
+
+        report.Published.ShouldBe(2);
+        report.Quarantined.ShouldHaveSingleItem().ShouldBe(new QuarantinedRow(2, ["the row is not valid JSON"]), new QuarantinedRowComparer());
+        File.Exists(host.Layout.Rejected("feed.ndjson", DropFileFormat.Ndjson)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task When_a_json_file_is_not_an_array_should_quarantine_the_whole_file_and_publish_nothing()
+    {
+        await using var host = await SourceTestHost.StartAsync();
+        await host.DropAsync("broken.json", """{"not":"an array"}""");
+
+        var report = await host.Processor.ProcessAsync("broken.json", CancellationToken.None);
+
+        report.FileProblem.ShouldBe("the file is not a JSON array");
+        host.SentEventIds().ShouldBeEmpty();
+        File.Exists(Path.Combine(host.Layout.Quarantine, "broken.json")).ShouldBeTrue();
+    }
+
+    private sealed class QuarantinedRowComparer : IEqualityComparer<QuarantinedRow>
+    {
+        public bool Equals(QuarantinedRow? x, QuarantinedRow? y) => x!.Row == y!.Row && x.Reasons.SequenceEqual(y.Reasons);
+
+        public int GetHashCode(QuarantinedRow obj) => obj.Row;
+    }
+}
