@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Hub.Adapters.Council.Mapping;
+using Hub.Adapters.Core.Mapping;
 using Hub.Contracts.Delivery.V1;
 
 namespace Hub.Adapters.Council.AdultSocialCare;

@@ -1,4 +1,4 @@
-using Hub.Adapters.Council.Mapping;
+using Hub.Adapters.Core.Mapping;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Employment.V1;
 using Hub.Contracts.Envelope;
@@ -41,7 +41,7 @@ public sealed class HousingApplicationMapper
             return MappingResult<EmploymentStatusQueried>.Failure(fields.Problems);
         }
 
-        var eventId = EventIds.For("housing-application-s131", reference);
+        var eventId = RecordEventIds.For(AgencyCode.Council, "housing-application-s131", reference);
         return MappingResult<EmploymentStatusQueried>.Success(new EmploymentStatusQueried
         {
             Envelope = new EventEnvelope

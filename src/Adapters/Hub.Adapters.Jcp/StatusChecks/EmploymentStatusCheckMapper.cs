@@ -1,4 +1,4 @@
-using Hub.Adapters.Jcp.Mapping;
+using Hub.Adapters.Core.Mapping;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Employment.V1;
 using Hub.Contracts.Envelope;
@@ -54,7 +54,7 @@ public sealed class EmploymentStatusCheckMapper
         {
             Envelope = new EventEnvelope
             {
-                EventId = EventIds.For("employment-status-check", queryText),
+                EventId = RecordEventIds.For(AgencyCode.Jcp, "employment-status-check", queryText),
                 OccurredAt = answeredAt,
                 Source = AgencyCode.Jcp,
                 Subject = new SubjectIdentifiers { Nino = nino },

@@ -1,6 +1,6 @@
 using Hl7.Fhir.Model;
 using Hub.Adapters.Nhs.Fhir;
-using Hub.Adapters.Nhs.Mapping;
+using Hub.Adapters.Core.Mapping;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Envelope;
 using Hub.Contracts.Health.V1;
@@ -59,7 +59,7 @@ public sealed class EncounterDischargeMapper
         {
             Envelope = new EventEnvelope
             {
-                EventId = EventIds.For("encounter-discharge", $"{id}/{encounter.Meta!.VersionId ?? "1"}"),
+                EventId = RecordEventIds.For(AgencyCode.Nhs, "encounter-discharge", $"{id}/{encounter.Meta!.VersionId ?? "1"}"),
                 OccurredAt = occurredAt!.Value,
                 Source = AgencyCode.Nhs,
                 Subject = subject! with { LocalId = LocalPatientId(encounter) },

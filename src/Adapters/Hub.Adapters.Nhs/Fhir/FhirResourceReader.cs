@@ -3,7 +3,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Utility;
-using Hub.Adapters.Nhs.Mapping;
+using Hub.Adapters.Core.Mapping;
 
 namespace Hub.Adapters.Nhs.Fhir;
 

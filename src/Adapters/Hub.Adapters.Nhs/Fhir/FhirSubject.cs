@@ -1,5 +1,5 @@
 using Hl7.Fhir.Model;
-using Hub.Adapters.Nhs.Mapping;
+using Hub.Adapters.Core.Mapping;
 using Hub.Contracts.Subjects;
 
 namespace Hub.Adapters.Nhs.Fhir;

@@ -1,6 +1,6 @@
 using Hl7.Fhir.Model;
 using Hub.Adapters.Nhs.Fhir;
-using Hub.Adapters.Nhs.Mapping;
+using Hub.Adapters.Core.Mapping;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Envelope;
 using Hub.Contracts.Health.V1;
@@ -53,7 +53,7 @@ public sealed class MedicationRequestContinuityMapper
         {
             Envelope = new EventEnvelope
             {
-                EventId = EventIds.For("medication-request-continuity", $"{id}/{request.Meta?.VersionId ?? "1"}"),
+                EventId = RecordEventIds.For(AgencyCode.Nhs, "medication-request-continuity", $"{id}/{request.Meta?.VersionId ?? "1"}"),
                 OccurredAt = authoredOn,
                 Source = AgencyCode.Nhs,
                 Subject = subject,

@@ -1,4 +1,4 @@
-using Hub.Adapters.Probation.Mapping;
+using Hub.Adapters.Core.Mapping;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Assessment.V1;
 using Hub.Contracts.Envelope;
@@ -56,7 +56,7 @@ public sealed class OasysAssessmentMapper
         {
             Envelope = new EventEnvelope
             {
-                EventId = EventIds.For("oasys-assessment", id),
+                EventId = RecordEventIds.For(AgencyCode.Probation, "oasys-assessment", id),
                 OccurredAt = completedAt,
                 Source = AgencyCode.Probation,
                 Subject = subject,

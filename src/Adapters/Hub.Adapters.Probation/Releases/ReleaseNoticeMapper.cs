@@ -1,5 +1,5 @@
 using System.Globalization;
-using Hub.Adapters.Probation.Mapping;
+using Hub.Adapters.Core.Mapping;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Custody.V1;
 using Hub.Contracts.Envelope;
@@ -71,7 +71,7 @@ public sealed class ReleaseNoticeMapper
                 return fields.HasProblems ? MappingResult<IShareableEvent>.Failure(fields.Problems) : MappingResult<IShareableEvent>.Success(new ReleaseAmended
                 {
                     Envelope = Envelope(noticeId, issuedAt, subject, consent),
-                    SupersedesEventId = EventIds.For(RecordKind, supersedes),
+                    SupersedesEventId = RecordEventIds.For(AgencyCode.Probation, RecordKind, supersedes),
                     ReleaseDate = releaseDate,
                     PreviousReleaseDate = previous,
                     Establishment = prison,
@@ -87,7 +87,7 @@ public sealed class ReleaseNoticeMapper
 
     private static EventEnvelope Envelope(string noticeId, DateTimeOffset issuedAt, SubjectIdentifiers subject, ConsentTag consent) => new()
     {
-        EventId = EventIds.For(RecordKind, noticeId),
+        EventId = RecordEventIds.For(AgencyCode.Probation, RecordKind, noticeId),
         OccurredAt = issuedAt,
         Source = AgencyCode.Probation,
         Subject = subject,

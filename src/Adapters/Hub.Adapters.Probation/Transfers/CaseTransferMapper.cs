@@ -1,4 +1,4 @@
-using Hub.Adapters.Probation.Mapping;
+using Hub.Adapters.Core.Mapping;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.CaseManagement.V1;
 using Hub.Contracts.Envelope;
@@ -33,7 +33,7 @@ public sealed class CaseTransferMapper
         {
             Envelope = new EventEnvelope
             {
-                EventId = EventIds.For("case-transfer", id),
+                EventId = RecordEventIds.For(AgencyCode.Probation, "case-transfer", id),
                 OccurredAt = effective,
                 Source = AgencyCode.Probation,
                 Subject = subject,

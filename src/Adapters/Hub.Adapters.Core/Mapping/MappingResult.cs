@@ -1,4 +1,4 @@
-namespace Hub.Adapters.Police.Mapping;
+namespace Hub.Adapters.Core.Mapping;
 
 /// <summary>What a mapper made of one record: the mapped value, or every field-level problem that stopped it.</summary>
 public sealed record MappingResult<T>

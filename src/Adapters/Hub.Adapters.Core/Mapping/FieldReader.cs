@@ -1,7 +1,7 @@
 using System.Globalization;
 using Hub.Contracts.Subjects;
 
-namespace Hub.Adapters.Probation.Mapping;
+namespace Hub.Adapters.Core.Mapping;
 
 /// <summary>Reads source fields as text, collecting a problem per bad field. Problems name fields, never values.</summary>
 public sealed class FieldReader
