@@ -29,6 +29,7 @@ public sealed class DeliveryConsumer(IDeliverySink sink, IDeliveryDeduplicator d
         try
         {
             await sink.HandleAsync(delivery, context.CancellationToken);
+            await deduplicator.CompleteAsync(delivery.DeliveryId, context.CancellationToken);
         }
         catch
         {

@@ -15,4 +15,7 @@ public sealed class MemoryDeliveryDeduplicator : IDeliveryDeduplicator
         _seen.TryRemove(deliveryId, out _);
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Nothing to do: the id was kept when the delivery began.</summary>
+    public ValueTask CompleteAsync(Guid deliveryId, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -30,7 +30,12 @@ public static class AdapterBus
                 rabbit.BindQueue = false;
             }
 
-            endpoint.UseMessageRetry(retry => retry.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
+            // A sink's permanent refusal (e.g. a webhook's 400) goes straight to the error queue: retrying cannot help.
+            endpoint.UseMessageRetry(retry =>
+            {
+                retry.Ignore<PermanentDeliveryFailureException>();
+                retry.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+            });
             endpoint.ConfigureConsumer<DeliveryConsumer>(context);
 
             // Recalls share the delivery queue: the adapter's broker user already reads it (docs/adr/0007).

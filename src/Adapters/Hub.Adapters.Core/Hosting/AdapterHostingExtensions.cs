@@ -1,6 +1,7 @@
 using Hub.Adapters.Core.Configuration;
 using Hub.Adapters.Core.Delivery;
 using Hub.Adapters.Core.Publishing;
+using Hub.Adapters.Core.Sinks;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Topology;
 using Hub.ServiceDefaults.Messaging;
@@ -24,6 +25,7 @@ public static class AdapterHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<AdapterOptions>().Bind(builder.Configuration.GetSection(AdapterOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<BrokerOptions>().Bind(builder.Configuration.GetSection(BrokerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddConfiguredSink(builder.Configuration);
         builder.Services.AddAdapterCore(HubAddresses.Broker);
         builder.Services.AddMassTransit(bus =>
         {

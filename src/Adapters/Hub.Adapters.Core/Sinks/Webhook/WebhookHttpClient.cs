@@ -1,0 +1,41 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace Hub.Adapters.Core.Sinks.Webhook;
+
+/// <summary>
+/// The webhook's HttpClient: one per sink, pooled connections recycled every few minutes (DNS changes), no automatic
+/// redirects (they would drop or leak the Authorization header), the mTLS client certificate when configured. Time
+/// limits are Polly's, so the client's own timeout is off.
+/// </summary>
+public static class WebhookHttpClient
+{
+    public static HttpClient Create(WebhookSinkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = options.AttemptTimeout,
+        };
+        if (LoadClientCertificate(options) is { } certificate)
+        {
+            handler.SslOptions.ClientCertificates = [certificate];
+        }
+
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    public static X509Certificate2? LoadClientCertificate(WebhookSinkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.ClientCertificatePath))
+        {
+            return null;
+        }
+
+        return string.IsNullOrWhiteSpace(options.ClientKeyPath)
+            ? X509CertificateLoader.LoadPkcs12FromFile(options.ClientCertificatePath, options.ClientCertificatePassword)
+            : X509Certificate2.CreateFromPemFile(options.ClientCertificatePath, options.ClientKeyPath);
+    }
+}
