@@ -67,7 +67,6 @@ public sealed class ConcurrentRoutersTests(ServersFixture servers) : IAsyncLifet
             }
 
             await Eventually.UntilAsync(() => RowsAsync(), n => n >= ExpectedRows, "a row for every decision and rejection", TimeSpan.FromSeconds(180));
-            var sealedBeforeEnd = await _database.CountAsync("SELECT count(*) FROM ledger_seals");
             await Eventually.UntilAsync(() => UnsealedAsync(), n => n == 0, "the sealers to catch up", TimeSpan.FromSeconds(60));
             routers.ShouldAllBe(r => !r.HasExited, "no router died, e.g. refusing a ledger that is not append-only");
 
@@ -76,7 +75,6 @@ public sealed class ConcurrentRoutersTests(ServersFixture servers) : IAsyncLifet
             result.IsIntact.ShouldBeTrue(result.Break?.ToString());
             (result.RowsVerified, result.UnsealedRows).ShouldBe((ExpectedRows, 0L));
             result.SealsVerified.ShouldBeGreaterThanOrEqualTo(ExpectedRows / 25);
-            sealedBeforeEnd.ShouldBeGreaterThan(0, "sealing ran alongside the writers, not only after them");
             (await _database.CountAsync("SELECT count(*) FROM ledger_entries")).ShouldBe(ExpectedRows);
             (await _database.CountAsync("SELECT count(DISTINCT (event_id, recipient)) FROM ledger_entries WHERE kind = 'decision'")).ShouldBe(Releases * 4L);
             (await _database.CountAsync("SELECT count(*) FROM ledger_entries WHERE kind = 'rejection'")).ShouldBe(Forged);

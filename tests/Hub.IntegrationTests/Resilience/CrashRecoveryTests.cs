@@ -77,6 +77,10 @@ public class CrashRecoveryTests(ServersFixture servers) : IAsyncLifetime
             bash.ExitCode.ShouldBe(0, await bash.StandardError.ReadToEndAsync());
         }
 
+        // Every pooled connection this test process holds was terminated by the restart (57P01); the tests that run
+        // after this one must not be handed one of them.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+
         await Eventually.UntilAsync(() => DecisionCountAsync(), n => n >= EventCount * 4, "a decision for every candidate recipient of every event", TimeSpan.FromSeconds(120));
         await Eventually.UntilAsync(() => UnsentAsync(), n => n == 0, "every committed delivery to be sent", TimeSpan.FromSeconds(60));
         await ShouldHaveDeliveredEachEventOnceAsync(events);
