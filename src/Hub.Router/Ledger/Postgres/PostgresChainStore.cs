@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Hub.Router.Ledger.Chain;
 using Npgsql;
 
@@ -6,22 +7,20 @@ namespace Hub.Router.Ledger.Postgres;
 /// <summary>Seals and pruning records in Postgres. Reads treat missing tables (a ledger from before sealing) as empty.</summary>
 public sealed class PostgresChainStore(NpgsqlDataSource dataSource) : ILedgerChainStore
 {
-    private const string SealColumns = "seal_no, first_seq, last_seq, row_count, encoding_version, previous_hash, chain_hash, content_digest, sealed_at";
-    private const string PruneColumns = "prune_no, through_seal, through_seq, anchor_hash, rows_pruned, cutoff, pruned_at";
 
     public async Task<LedgerSeal?> LastSealAsync(CancellationToken cancellationToken) =>
-        (await SealsAsync($"SELECT {SealColumns} FROM ledger_seals ORDER BY seal_no DESC LIMIT 1", [], cancellationToken)).SingleOrDefault();
+        (await SealsAsync($"SELECT {ChainRecords.SealColumns} FROM ledger_seals ORDER BY seal_no DESC LIMIT 1", [], cancellationToken)).SingleOrDefault();
 
     public Task<IReadOnlyList<LedgerSeal>> ReadSealsAsync(long afterNumber, int limit, CancellationToken cancellationToken) =>
-        SealsAsync($"SELECT {SealColumns} FROM ledger_seals WHERE seal_no > $1 ORDER BY seal_no LIMIT $2", [afterNumber, limit], cancellationToken);
+        SealsAsync($"SELECT {ChainRecords.SealColumns} FROM ledger_seals WHERE seal_no > $1 ORDER BY seal_no LIMIT $2", [afterNumber, limit], cancellationToken);
 
     public async Task<LedgerSeal?> ReadSealAsync(long number, CancellationToken cancellationToken) =>
-        (await SealsAsync($"SELECT {SealColumns} FROM ledger_seals WHERE seal_no = $1", [number], cancellationToken)).SingleOrDefault();
+        (await SealsAsync($"SELECT {ChainRecords.SealColumns} FROM ledger_seals WHERE seal_no = $1", [number], cancellationToken)).SingleOrDefault();
 
     public async Task AppendSealAsync(LedgerSeal seal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seal);
-        await using var command = dataSource.CreateCommand($"INSERT INTO ledger_seals ({SealColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+        await using var command = dataSource.CreateCommand($"INSERT INTO ledger_seals ({ChainRecords.SealColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
         foreach (var value in new object[] { seal.Number, seal.FirstSequence, seal.LastSequence, seal.RowCount, seal.EncodingVersion, seal.PreviousHash, seal.ChainHash, seal.ContentDigest, seal.SealedAt })
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value });
@@ -34,23 +33,14 @@ public sealed class PostgresChainStore(NpgsqlDataSource dataSource) : ILedgerCha
     {
         try
         {
-            await using var command = dataSource.CreateCommand($"SELECT {PruneColumns} FROM ledger_prunes ORDER BY prune_no DESC LIMIT 1");
+            await using var command = dataSource.CreateCommand($"SELECT {ChainRecords.PruneColumns} FROM ledger_prunes ORDER BY prune_no DESC LIMIT 1");
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {
                 return null;
             }
 
-            return new LedgerPrune
-            {
-                Number = reader.GetInt64(0),
-                ThroughSeal = reader.GetInt64(1),
-                ThroughSequence = reader.GetInt64(2),
-                AnchorHash = reader.GetString(3),
-                RowsPruned = reader.GetInt64(4),
-                Cutoff = reader.GetFieldValue<DateTimeOffset>(5),
-                PrunedAt = reader.GetFieldValue<DateTimeOffset>(6),
-            };
+            return ChainRecords.ReadPrune(reader, Timestamp);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
         {
@@ -63,7 +53,7 @@ public sealed class PostgresChainStore(NpgsqlDataSource dataSource) : ILedgerCha
         ArgumentNullException.ThrowIfNull(prune);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var insert = new NpgsqlCommand($"INSERT INTO ledger_prunes ({PruneColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7)", connection, transaction))
+        await using (var insert = new NpgsqlCommand($"INSERT INTO ledger_prunes ({ChainRecords.PruneColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7)", connection, transaction))
         {
             foreach (var value in new object[] { prune.Number, prune.ThroughSeal, prune.ThroughSequence, prune.AnchorHash, prune.RowsPruned, prune.Cutoff, prune.PrunedAt })
             {
@@ -96,18 +86,7 @@ public sealed class PostgresChainStore(NpgsqlDataSource dataSource) : ILedgerCha
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                seals.Add(new LedgerSeal
-                {
-                    Number = reader.GetInt64(0),
-                    FirstSequence = reader.GetInt64(1),
-                    LastSequence = reader.GetInt64(2),
-                    RowCount = reader.GetInt32(3),
-                    EncodingVersion = reader.GetInt32(4),
-                    PreviousHash = reader.GetString(5),
-                    ChainHash = reader.GetString(6),
-                    ContentDigest = reader.GetString(7),
-                    SealedAt = reader.GetFieldValue<DateTimeOffset>(8),
-                });
+                seals.Add(ChainRecords.ReadSeal(reader, Timestamp));
             }
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
@@ -117,4 +96,6 @@ public sealed class PostgresChainStore(NpgsqlDataSource dataSource) : ILedgerCha
 
         return seals;
     }
+
+    private static DateTimeOffset Timestamp(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Hub.Router.Ledger.Chain;
 using Microsoft.Data.Sqlite;
@@ -7,19 +8,17 @@ namespace Hub.Router.Ledger.Sqlite;
 /// <summary>Seals and pruning records in the embedded ledger file. Reads treat missing tables (an older ledger file) as empty.</summary>
 public sealed class SqliteChainStore(string path) : ILedgerChainStore
 {
-    private const string SealColumns = "seal_no, first_seq, last_seq, row_count, encoding_version, previous_hash, chain_hash, content_digest, sealed_at";
-    private const string PruneColumns = "prune_no, through_seal, through_seq, anchor_hash, rows_pruned, cutoff, pruned_at";
 
     private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
 
     public async Task<LedgerSeal?> LastSealAsync(CancellationToken cancellationToken) =>
-        (await SealsAsync($"SELECT {SealColumns} FROM ledger_seals ORDER BY seal_no DESC LIMIT 1", [], cancellationToken)).SingleOrDefault();
+        (await SealsAsync($"SELECT {ChainRecords.SealColumns} FROM ledger_seals ORDER BY seal_no DESC LIMIT 1", [], cancellationToken)).SingleOrDefault();
 
     public Task<IReadOnlyList<LedgerSeal>> ReadSealsAsync(long afterNumber, int limit, CancellationToken cancellationToken) =>
-        SealsAsync($"SELECT {SealColumns} FROM ledger_seals WHERE seal_no > $1 ORDER BY seal_no LIMIT $2", [afterNumber, limit], cancellationToken);
+        SealsAsync($"SELECT {ChainRecords.SealColumns} FROM ledger_seals WHERE seal_no > $1 ORDER BY seal_no LIMIT $2", [afterNumber, limit], cancellationToken);
 
     public async Task<LedgerSeal?> ReadSealAsync(long number, CancellationToken cancellationToken) =>
-        (await SealsAsync($"SELECT {SealColumns} FROM ledger_seals WHERE seal_no = $1", [number], cancellationToken)).SingleOrDefault();
+        (await SealsAsync($"SELECT {ChainRecords.SealColumns} FROM ledger_seals WHERE seal_no = $1", [number], cancellationToken)).SingleOrDefault();
 
     public async Task AppendSealAsync(LedgerSeal seal, CancellationToken cancellationToken)
     {
@@ -27,7 +26,7 @@ public sealed class SqliteChainStore(string path) : ILedgerChainStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(
             connection,
-            $"INSERT INTO ledger_seals ({SealColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            $"INSERT INTO ledger_seals ({ChainRecords.SealColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             seal.Number, seal.FirstSequence, seal.LastSequence, seal.RowCount, seal.EncodingVersion, seal.PreviousHash, seal.ChainHash, seal.ContentDigest, Text(seal.SealedAt));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -35,7 +34,7 @@ public sealed class SqliteChainStore(string path) : ILedgerChainStore
     public async Task<LedgerPrune?> LastPruneAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, $"SELECT {PruneColumns} FROM ledger_prunes ORDER BY prune_no DESC LIMIT 1");
+        await using var command = Command(connection, $"SELECT {ChainRecords.PruneColumns} FROM ledger_prunes ORDER BY prune_no DESC LIMIT 1");
         try
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -44,16 +43,7 @@ public sealed class SqliteChainStore(string path) : ILedgerChainStore
                 return null;
             }
 
-            return new LedgerPrune
-            {
-                Number = reader.GetInt64(0),
-                ThroughSeal = reader.GetInt64(1),
-                ThroughSequence = reader.GetInt64(2),
-                AnchorHash = reader.GetString(3),
-                RowsPruned = reader.GetInt64(4),
-                Cutoff = Instant(reader.GetString(5)),
-                PrunedAt = Instant(reader.GetString(6)),
-            };
+            return ChainRecords.ReadPrune(reader, Timestamp);
         }
         catch (SqliteException ex) when (IsMissingTable(ex))
         {
@@ -70,7 +60,7 @@ public sealed class SqliteChainStore(string path) : ILedgerChainStore
         // The record first: the delete trigger allows only rows a pruning record covers.
         await using (var insert = Command(
             connection,
-            $"INSERT INTO ledger_prunes ({PruneColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            $"INSERT INTO ledger_prunes ({ChainRecords.PruneColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7)",
             prune.Number, prune.ThroughSeal, prune.ThroughSequence, prune.AnchorHash, prune.RowsPruned, Text(prune.Cutoff), Text(prune.PrunedAt)))
         {
             insert.Transaction = transaction;
@@ -129,18 +119,7 @@ public sealed class SqliteChainStore(string path) : ILedgerChainStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                seals.Add(new LedgerSeal
-                {
-                    Number = reader.GetInt64(0),
-                    FirstSequence = reader.GetInt64(1),
-                    LastSequence = reader.GetInt64(2),
-                    RowCount = reader.GetInt32(3),
-                    EncodingVersion = reader.GetInt32(4),
-                    PreviousHash = reader.GetString(5),
-                    ChainHash = reader.GetString(6),
-                    ContentDigest = reader.GetString(7),
-                    SealedAt = Instant(reader.GetString(8)),
-                });
+                seals.Add(ChainRecords.ReadSeal(reader, Timestamp));
             }
         }
         catch (SqliteException ex) when (IsMissingTable(ex))
@@ -150,4 +129,6 @@ public sealed class SqliteChainStore(string path) : ILedgerChainStore
 
         return seals;
     }
+
+    private static DateTimeOffset Timestamp(DbDataReader reader, int ordinal) => Instant(reader.GetString(ordinal));
 }
