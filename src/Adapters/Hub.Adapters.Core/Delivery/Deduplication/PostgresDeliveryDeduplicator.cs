@@ -5,55 +5,28 @@ namespace Hub.Adapters.Core.Delivery.Deduplication;
 
 /// <summary>
 /// Handled delivery ids in a Postgres table, so a redelivery after an adapter restart is still dropped. The id is
-/// written after the sink's effect (<see cref="CompleteAsync"/>), never before: see docs/adr/0010.
+/// written after the sink's effect (<see cref="DurableDeliveryDeduplicator.CompleteAsync"/>), never before: see docs/adr/0010.
 /// </summary>
-public sealed class PostgresDeliveryDeduplicator(NpgsqlDataSource dataSource, string table, TimeProvider time) : IDeliveryDeduplicator, IDisposable
+public sealed class PostgresDeliveryDeduplicator(NpgsqlDataSource dataSource, string table, TimeProvider time) : DurableDeliveryDeduplicator, IDisposable
 {
-    private readonly InFlightDeliveries _inFlight = new();
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private readonly string _table = SqlIdentifier.Require(table);
     private volatile bool _schemaReady;
 
-    public async ValueTask<bool> TryBeginAsync(Guid deliveryId, CancellationToken cancellationToken)
+    protected override async Task<bool> WasHandledAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
-        if (!_inFlight.TryEnter(deliveryId))
-        {
-            return false;
-        }
-
-        try
-        {
-            await EnsureSchemaAsync(cancellationToken);
-            await using var command = dataSource.CreateCommand($"SELECT EXISTS (SELECT 1 FROM {_table} WHERE delivery_id = $1)");
-            command.Parameters.Add(new NpgsqlParameter { Value = deliveryId });
-            if (await command.ExecuteScalarAsync(cancellationToken) is true)
-            {
-                _inFlight.Leave(deliveryId);
-                return false;
-            }
-
-            return true;
-        }
-        catch
-        {
-            _inFlight.Leave(deliveryId);
-            throw;
-        }
+        await EnsureSchemaAsync(cancellationToken);
+        await using var command = dataSource.CreateCommand($"SELECT EXISTS (SELECT 1 FROM {_table} WHERE delivery_id = $1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = deliveryId });
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
-    public ValueTask AbandonAsync(Guid deliveryId, CancellationToken cancellationToken)
-    {
-        _inFlight.Leave(deliveryId);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask CompleteAsync(Guid deliveryId, CancellationToken cancellationToken)
+    protected override async Task RecordHandledAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"INSERT INTO {_table} (delivery_id, handled_at) VALUES ($1, $2) ON CONFLICT (delivery_id) DO NOTHING");
         command.Parameters.Add(new NpgsqlParameter { Value = deliveryId });
         command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() });
         await command.ExecuteNonQueryAsync(cancellationToken);
-        _inFlight.Leave(deliveryId);
     }
 
     private async Task EnsureSchemaAsync(CancellationToken cancellationToken)

@@ -7,49 +7,23 @@ namespace Hub.Adapters.Core.Delivery.Deduplication;
 /// Handled delivery ids in a SQLite file, for small sites without a database server. Same order as
 /// <see cref="PostgresDeliveryDeduplicator"/>: recorded after the sink's effect (docs/adr/0010).
 /// </summary>
-public sealed class SqliteDeliveryDeduplicator(string path, string table, TimeProvider time) : IDeliveryDeduplicator, IDisposable
+public sealed class SqliteDeliveryDeduplicator(string path, string table, TimeProvider time) : DurableDeliveryDeduplicator, IDisposable
 {
-    private readonly InFlightDeliveries _inFlight = new();
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private readonly string _table = SqlIdentifier.Require(table).Replace('.', '_');
     private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
     private volatile bool _schemaReady;
 
-    public async ValueTask<bool> TryBeginAsync(Guid deliveryId, CancellationToken cancellationToken)
+    protected override async Task<bool> WasHandledAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
-        if (!_inFlight.TryEnter(deliveryId))
-        {
-            return false;
-        }
-
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM {_table} WHERE delivery_id = $id";
-            command.Parameters.AddWithValue("$id", deliveryId.ToString("D"));
-            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
-            {
-                _inFlight.Leave(deliveryId);
-                return false;
-            }
-
-            return true;
-        }
-        catch
-        {
-            _inFlight.Leave(deliveryId);
-            throw;
-        }
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {_table} WHERE delivery_id = $id";
+        command.Parameters.AddWithValue("$id", deliveryId.ToString("D"));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    public ValueTask AbandonAsync(Guid deliveryId, CancellationToken cancellationToken)
-    {
-        _inFlight.Leave(deliveryId);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask CompleteAsync(Guid deliveryId, CancellationToken cancellationToken)
+    protected override async Task RecordHandledAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -57,7 +31,6 @@ public sealed class SqliteDeliveryDeduplicator(string path, string table, TimePr
         command.Parameters.AddWithValue("$id", deliveryId.ToString("D"));
         command.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         await command.ExecuteNonQueryAsync(cancellationToken);
-        _inFlight.Leave(deliveryId);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
