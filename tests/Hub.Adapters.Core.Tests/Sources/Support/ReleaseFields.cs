@@ -55,6 +55,17 @@ internal static class ReleaseFields
         });
     }
 
+    /// <summary>A valid probation envelope for events built by test mappers (the SDK stamps the event id).</summary>
+    public static EventEnvelope Envelope() => new()
+    {
+        EventId = Guid.Empty,
+        OccurredAt = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero),
+        Source = Hub.Contracts.Agencies.AgencyCode.Probation,
+        Classification = DataClassification.CriminalOffence,
+        Subject = new SubjectIdentifiers { LocalId = "PRB-1", PncId = PncId.Create(2019, 400001) },
+        Consent = new ConsentTag { LegalGateway = "ORA2014-s7", CollectionPurpose = "offender-management" },
+    };
+
     private static string? Text(JsonElement fields, string name) =>
         fields.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
