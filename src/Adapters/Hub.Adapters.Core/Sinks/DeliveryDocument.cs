@@ -45,6 +45,12 @@ public sealed record DeliveryDocument
 
     public required JsonElement Payload { get; init; }
 
+    /// <summary>The agency's own record type (e.g. <c>IomNominalUpdate</c>) when its adapter maps deliveries back.</summary>
+    public string? RecordType { get; init; }
+
+    /// <summary>The delivery in the agency's own shape (see <see cref="IDeliveryRecordMapper"/>), else null.</summary>
+    public JsonElement? Record { get; init; }
+
     public static DeliveryDocument From(EventDelivered delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);

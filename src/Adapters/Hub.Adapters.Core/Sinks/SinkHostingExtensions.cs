@@ -28,6 +28,7 @@ public static class SinkHostingExtensions
         services.AddOptions<DeduplicationOptions>().Bind(configuration.GetSection(DeduplicationOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeduplicationOptions>, DeduplicationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new DeliveryDocumentFactory(sp.GetService<IDeliveryRecordMapper>()));
 
         var kind = configuration.GetSection(SinkOptions.SectionName).GetValue<SinkKind?>(nameof(SinkOptions.Kind)) ?? SinkKind.None;
         switch (kind)
@@ -36,11 +37,11 @@ public static class SinkHostingExtensions
                 services.TryAddSingleton<IDeliverySink>(sp =>
                 {
                     var options = Sink(sp).Webhook;
-                    return new WebhookSink(WebhookHttpClient.Create(options), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WebhookSink>>());
+                    return new WebhookSink(WebhookHttpClient.Create(options), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WebhookSink>>(), sp.GetRequiredService<DeliveryDocumentFactory>());
                 });
                 break;
             case SinkKind.DropFolder:
-                services.TryAddSingleton<IDeliverySink>(sp => new DropFolderSink(Sink(sp).DropFolder, sp.GetRequiredService<ILogger<DropFolderSink>>()));
+                services.TryAddSingleton<IDeliverySink>(sp => new DropFolderSink(Sink(sp).DropFolder, sp.GetRequiredService<ILogger<DropFolderSink>>(), sp.GetRequiredService<DeliveryDocumentFactory>()));
                 break;
             case SinkKind.Postgres:
                 services.TryAddSingleton<IDeliverySink>(sp =>

@@ -11,8 +11,10 @@ namespace Hub.Adapters.Core.Sinks.DropFolder;
 /// same bytes. A recall writes <c>&lt;recallId&gt;.recall.json</c>, deletes the named delivery files still there and
 /// leaves a <c>&lt;deliveryId&gt;.recalled</c> marker so a late redelivery cannot bring a recalled file back.
 /// </summary>
-public sealed class DropFolderSink(DropFolderSinkOptions options, ILogger<DropFolderSink> logger) : IDeliverySink
+public sealed class DropFolderSink(DropFolderSinkOptions options, ILogger<DropFolderSink> logger, DeliveryDocumentFactory? documents = null) : IDeliverySink
 {
+    private readonly DeliveryDocumentFactory _documents = documents ?? new();
+
     private readonly string _folder = Directory.CreateDirectory(options.Path!).FullName;
 
     public async Task HandleAsync(EventDelivered delivery, CancellationToken cancellationToken)
@@ -23,7 +25,7 @@ public sealed class DropFolderSink(DropFolderSinkOptions options, ILogger<DropFo
             return;
         }
 
-        var content = JsonSerializer.SerializeToUtf8Bytes(DeliveryDocument.From(delivery), ContractJson.Options);
+        var content = JsonSerializer.SerializeToUtf8Bytes(_documents.Create(delivery), ContractJson.Options);
         await AtomicFile.WriteAsync(DeliveryPath(delivery.DeliveryId), content, cancellationToken);
         SinkLog.DropFolderWritten(logger, delivery.DeliveryId);
     }

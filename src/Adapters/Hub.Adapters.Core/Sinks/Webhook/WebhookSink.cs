@@ -15,16 +15,18 @@ namespace Hub.Adapters.Core.Sinks.Webhook;
 /// retried by <see cref="WebhookPipeline"/>; any other non-success answer is permanent and sends the delivery to
 /// the error queue with the status code (never the body) as the reason.
 /// </summary>
-public sealed class WebhookSink(HttpClient http, WebhookSinkOptions options, TimeProvider time, ILogger<WebhookSink> logger) : IDeliverySink
+public sealed class WebhookSink(HttpClient http, WebhookSinkOptions options, TimeProvider time, ILogger<WebhookSink> logger, DeliveryDocumentFactory? documents = null) : IDeliverySink
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    private readonly DeliveryDocumentFactory _documents = documents ?? new();
 
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline = WebhookPipeline.Build(options, time, logger);
 
     public async Task HandleAsync(EventDelivered delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var body = JsonSerializer.SerializeToUtf8Bytes(DeliveryDocument.From(delivery), ContractJson.Options);
+        var body = JsonSerializer.SerializeToUtf8Bytes(_documents.Create(delivery), ContractJson.Options);
         using var response = await PostAsync(new Uri(options.Url!), "delivery", delivery.DeliveryId, body, cancellationToken);
     }
 
