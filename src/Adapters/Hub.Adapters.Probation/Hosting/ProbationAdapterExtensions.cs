@@ -1,7 +1,9 @@
 using Hub.Adapters.Core.Delivery;
 using Hub.Adapters.Core.Hosting;
+using Hub.Adapters.Core.Sources.DropFolder;
 using Hub.Adapters.Probation.Assessments;
 using Hub.Adapters.Probation.Releases;
+using Hub.Adapters.Probation.Sources;
 using Hub.Adapters.Probation.Transfers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,6 +19,7 @@ public static class ProbationAdapterExtensions
         builder.Services.TryAddSingleton<ReleaseNoticeMapper>();
         builder.Services.TryAddSingleton<OasysAssessmentMapper>();
         builder.Services.TryAddSingleton<CaseTransferMapper>();
+        builder.AddDropFolderSource<ProbationFolderMapper>();
 
         // Until a configured sink (webhook, folder, table) is registered, deliveries are held in memory.
         builder.Services.TryAddSingleton<IDeliverySink, MemoryDeliverySink>();

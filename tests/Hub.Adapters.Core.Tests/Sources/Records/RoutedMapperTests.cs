@@ -79,14 +79,14 @@ public sealed class RoutedMapperTests
     {
         public ReleaseFolderMapper()
         {
-            Route<ReleaseRow>("release-list*.csv", MapRelease);
-            Route<ReleaseRow>("releases.json", MapRelease);
+            Route<ReleaseRow, IShareableEvent>("release-list*.csv", MapRelease);
+            Route<ReleaseRow, IShareableEvent>("releases.json", MapRelease);
         }
     }
 
     private sealed class ReleaseHttpMapper : EventTypeRoutedMapper
     {
-        public ReleaseHttpMapper() => Route<ReleaseRow>("custody.release.scheduled", MapRelease);
+        public ReleaseHttpMapper() => Route<ReleaseRow, IShareableEvent>("custody.release.scheduled", MapRelease);
     }
 
     private sealed class ReleaseRow

@@ -34,8 +34,9 @@ public abstract class FileRoutedMapper : IRecordMapper<DropFolderRecord>
     }
 
     /// <summary>Files matching <paramref name="pattern"/> (<c>*</c> and <c>?</c>) hold <typeparamref name="TRecord"/> rows.</summary>
-    protected void Route<TRecord>(string pattern, Func<TRecord, MappingResult<IShareableEvent>> map)
+    protected void Route<TRecord, TEvent>(string pattern, Func<TRecord, MappingResult<TEvent>> map)
         where TRecord : class
+        where TEvent : class, IShareableEvent
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
         ArgumentNullException.ThrowIfNull(map);
@@ -43,7 +44,8 @@ public abstract class FileRoutedMapper : IRecordMapper<DropFolderRecord>
     }
 
     /// <summary>Files matching <paramref name="pattern"/> hold JSON the mapper reads itself (e.g. FHIR resources, NDJSON bulk export).</summary>
-    protected void RouteJson(string pattern, Func<JsonElement, MappingResult<IShareableEvent>> map)
+    protected void RouteJson<TEvent>(string pattern, Func<JsonElement, MappingResult<TEvent>> map)
+        where TEvent : class, IShareableEvent
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
         ArgumentNullException.ThrowIfNull(map);

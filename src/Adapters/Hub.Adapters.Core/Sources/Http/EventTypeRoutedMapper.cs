@@ -24,8 +24,9 @@ public abstract class EventTypeRoutedMapper : IRecordMapper<HttpIngestRecord>
     }
 
     /// <summary>Bodies POSTed for <paramref name="eventType"/> are <typeparamref name="TRecord"/> records.</summary>
-    protected void Route<TRecord>(string eventType, Func<TRecord, MappingResult<IShareableEvent>> map)
+    protected void Route<TRecord, TEvent>(string eventType, Func<TRecord, MappingResult<TEvent>> map)
         where TRecord : class
+        where TEvent : class, IShareableEvent
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventType);
         ArgumentNullException.ThrowIfNull(map);
@@ -33,7 +34,8 @@ public abstract class EventTypeRoutedMapper : IRecordMapper<HttpIngestRecord>
     }
 
     /// <summary>Bodies POSTed for <paramref name="eventType"/> are JSON the mapper reads itself (e.g. a FHIR resource).</summary>
-    protected void RouteJson(string eventType, Func<JsonElement, MappingResult<IShareableEvent>> map)
+    protected void RouteJson<TEvent>(string eventType, Func<JsonElement, MappingResult<TEvent>> map)
+        where TEvent : class, IShareableEvent
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventType);
         ArgumentNullException.ThrowIfNull(map);

@@ -23,8 +23,9 @@ public static class RecordBinder
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
     };
 
-    public static RecordMapping Map<TRecord>(JsonElement fields, RecordNaming naming, Func<TRecord, MappingResult<IShareableEvent>> map)
+    public static RecordMapping Map<TRecord, TEvent>(JsonElement fields, RecordNaming naming, Func<TRecord, MappingResult<TEvent>> map)
         where TRecord : class
+        where TEvent : class, IShareableEvent
     {
         ArgumentNullException.ThrowIfNull(map);
         TRecord? record;
@@ -41,7 +42,8 @@ public static class RecordBinder
         return record is null ? RecordMapping.Rejected("record: is empty") : map(record).ToRecordMapping();
     }
 
-    public static RecordMapping ToRecordMapping(this MappingResult<IShareableEvent> result)
+    public static RecordMapping ToRecordMapping<TEvent>(this MappingResult<TEvent> result)
+        where TEvent : class, IShareableEvent
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.Value is { } mapped ? RecordMapping.Mapped(mapped) : RecordMapping.Rejected([.. result.Problems.Select(p => p.ToString())]);
