@@ -29,6 +29,7 @@ public static partial class SourcesLog
     [LoggerMessage(208, LogLevel.Information, "{Agency}: change table {Table} published up to change {ChangeId}")]
     public static partial void ChangesPublished(ILogger logger, string agency, string table, long changeId);
 
-    [LoggerMessage(209, LogLevel.Warning, "{Agency}: change table {Table} poll failed; retried on the next poll")]
-    public static partial void ChangePollFailed(ILogger logger, string agency, string table, Exception exception);
+    /// <summary>Only the exception type: a database error's message can quote row values.</summary>
+    [LoggerMessage(209, LogLevel.Warning, "{Agency}: change table {Table} poll failed ({ExceptionType}); retried on the next poll from the stored watermark")]
+    public static partial void ChangePollFailed(ILogger logger, string agency, string table, string exceptionType);
 }
