@@ -1,4 +1,5 @@
 using Hub.Adapters.Core.Delivery;
+using Hub.Adapters.Core.Delivery.Deduplication;
 using Hub.Adapters.Core.Hosting;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Delivery.V1;
@@ -8,6 +9,8 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace Hub.IntegrationTests.Sinks;
 
@@ -57,6 +60,26 @@ public sealed class DurableDeduplicationTests(ServersFixture servers) : IAsyncLi
         sink.Received.Count(d => d.DeliveryId == delivery.DeliveryId).ShouldBe(1);
         sink.Received.Count.ShouldBe(2);
         await second.StopAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task When_pruning_in_a_schema_qualified_table_should_forget_only_ids_handled_before_the_cutoff()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var dataSource = NpgsqlDataSource.Create(_database);
+        using var deduplicator = new PostgresDeliveryDeduplicator(dataSource, "adapter_state.handled_deliveries", clock);
+        var old = Guid.NewGuid();
+        var recent = Guid.NewGuid();
+        (await deduplicator.TryBeginAsync(old, CancellationToken.None)).ShouldBeTrue();
+        await deduplicator.CompleteAsync(old, CancellationToken.None);
+        clock.Advance(TimeSpan.FromDays(2));
+        (await deduplicator.TryBeginAsync(recent, CancellationToken.None)).ShouldBeTrue();
+        await deduplicator.CompleteAsync(recent, CancellationToken.None);
+
+        (await deduplicator.PruneAsync(clock.GetUtcNow() - TimeSpan.FromDays(1), CancellationToken.None)).ShouldBe(1);
+
+        (await deduplicator.TryBeginAsync(old, CancellationToken.None)).ShouldBeTrue("an id past retention is forgotten");
+        (await deduplicator.TryBeginAsync(recent, CancellationToken.None)).ShouldBeFalse();
     }
 
     private static async Task DeliverAsync(BrokerClient router, EventDelivered delivery) =>

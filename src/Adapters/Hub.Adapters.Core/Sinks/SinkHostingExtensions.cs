@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Hub.Adapters.Core.Sinks;
 
@@ -29,6 +28,8 @@ public static class SinkHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeduplicationOptions>, DeduplicationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new DeliveryDocumentFactory(sp.GetService<IDeliveryRecordMapper>()));
+        services.TryAddSingleton<AdapterDataSources>();
+        services.AddHostedService<DeduplicationPruner>();
 
         var kind = configuration.GetSection(SinkOptions.SectionName).GetValue<SinkKind?>(nameof(SinkOptions.Kind)) ?? SinkKind.None;
         switch (kind)
@@ -47,7 +48,7 @@ public static class SinkHostingExtensions
                 services.TryAddSingleton<IDeliverySink>(sp =>
                 {
                     var options = Sink(sp).Postgres;
-                    return new PostgresTableSink(NpgsqlDataSource.Create(options.ConnectionString!), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresTableSink>>());
+                    return new PostgresTableSink(sp.GetRequiredService<AdapterDataSources>().For(options.ConnectionString!), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresTableSink>>());
                 });
                 break;
             default:
@@ -61,7 +62,7 @@ public static class SinkHostingExtensions
                 services.TryAddSingleton<IDeliveryDeduplicator>(sp =>
                 {
                     var options = Dedupe(sp);
-                    return new PostgresDeliveryDeduplicator(NpgsqlDataSource.Create(options.ConnectionString!), options.Table, sp.GetRequiredService<TimeProvider>());
+                    return new PostgresDeliveryDeduplicator(sp.GetRequiredService<AdapterDataSources>().For(options.ConnectionString!), options.Table, sp.GetRequiredService<TimeProvider>());
                 });
                 break;
             case DeduplicationKind.Sqlite:

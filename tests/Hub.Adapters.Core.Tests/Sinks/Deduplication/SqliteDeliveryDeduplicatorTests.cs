@@ -56,4 +56,23 @@ public sealed class SqliteDeliveryDeduplicatorTests : IDisposable
         (await deduplicator.TryBeginAsync(id, CancellationToken.None)).ShouldBeTrue();
         (await deduplicator.TryBeginAsync(id, CancellationToken.None)).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task When_pruning_should_forget_only_ids_handled_before_the_cutoff()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
+        using var deduplicator = new SqliteDeliveryDeduplicator(_path, "adapter_handled_deliveries", clock);
+        var old = Guid.NewGuid();
+        var recent = Guid.NewGuid();
+        (await deduplicator.TryBeginAsync(old, CancellationToken.None)).ShouldBeTrue();
+        await deduplicator.CompleteAsync(old, CancellationToken.None);
+        clock.Advance(TimeSpan.FromDays(2));
+        (await deduplicator.TryBeginAsync(recent, CancellationToken.None)).ShouldBeTrue();
+        await deduplicator.CompleteAsync(recent, CancellationToken.None);
+
+        (await deduplicator.PruneAsync(clock.GetUtcNow() - TimeSpan.FromDays(1), CancellationToken.None)).ShouldBe(1);
+
+        (await deduplicator.TryBeginAsync(old, CancellationToken.None)).ShouldBeTrue("an id past retention is forgotten");
+        (await deduplicator.TryBeginAsync(recent, CancellationToken.None)).ShouldBeFalse();
+    }
 }

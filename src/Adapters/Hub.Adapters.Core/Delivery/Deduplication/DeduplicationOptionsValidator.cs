@@ -30,6 +30,16 @@ public sealed class DeduplicationOptionsValidator : IValidateOptions<Deduplicati
             failures.Add("Adapter:Deduplication:SqlitePath is required when Kind is Sqlite.");
         }
 
+        if (options.Retention < TimeSpan.FromDays(1))
+        {
+            failures.Add("Adapter:Deduplication:Retention must be at least 1.00:00:00 (a day): ids pruned sooner could meet their redelivery.");
+        }
+
+        if (options.PruneInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add("Adapter:Deduplication:PruneInterval must be at least 00:00:01.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -50,4 +50,10 @@ public abstract class DurableDeliveryDeduplicator : IDeliveryDeduplicator
 
     /// <summary>Adds the id to the store; a second add of the same id changes nothing.</summary>
     protected abstract Task RecordHandledAsync(Guid deliveryId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forgets ids handled before <paramref name="before"/>; returns how many. Safe because the sinks are idempotent
+    /// by delivery id too: the store only spares them the repeat (docs/adr/0010).
+    /// </summary>
+    public abstract Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -29,6 +29,14 @@ public sealed class PostgresDeliveryDeduplicator(NpgsqlDataSource dataSource, st
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public override async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var command = dataSource.CreateCommand($"DELETE FROM {_table} WHERE handled_at < $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = before.ToUniversalTime() });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         if (_schemaReady)
@@ -41,11 +49,12 @@ public sealed class PostgresDeliveryDeduplicator(NpgsqlDataSource dataSource, st
         {
             if (!_schemaReady)
             {
-                await using var command = dataSource.CreateCommand($"""
+                await using var command = dataSource.CreateCommand(SqlIdentifier.CreateSchemaFor(_table) + $"""
                     CREATE TABLE IF NOT EXISTS {_table} (
                         delivery_id uuid PRIMARY KEY,
                         handled_at timestamptz NOT NULL
-                    )
+                    );
+                    CREATE INDEX IF NOT EXISTS {_table.Replace('.', '_')}_handled_at ON {_table} (handled_at);
                     """);
                 await command.ExecuteNonQueryAsync(cancellationToken);
                 _schemaReady = true;

@@ -33,6 +33,16 @@ public sealed class SqliteDeliveryDeduplicator(string path, string table, TimePr
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Times are stored as round-trip UTC strings, so they compare in time order as text.</summary>
+    public override async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DELETE FROM {_table} WHERE handled_at < $before";
+        command.Parameters.AddWithValue("$before", before.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -49,6 +59,7 @@ public sealed class SqliteDeliveryDeduplicator(string path, string table, TimePr
                         PRAGMA journal_mode = WAL;
                         PRAGMA synchronous = FULL;
                         CREATE TABLE IF NOT EXISTS {_table} (delivery_id TEXT PRIMARY KEY, handled_at TEXT NOT NULL);
+                        CREATE INDEX IF NOT EXISTS {_table}_handled_at ON {_table} (handled_at);
                         """;
                     await command.ExecuteNonQueryAsync(cancellationToken);
                     _schemaReady = true;

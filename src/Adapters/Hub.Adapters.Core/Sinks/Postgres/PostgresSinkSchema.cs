@@ -3,7 +3,7 @@ namespace Hub.Adapters.Core.Sinks.Postgres;
 /// <summary>The delivery table's DDL; run at first use, or by a DBA beforehand (it is idempotent).</summary>
 public static class PostgresSinkSchema
 {
-    public static string CreateTable(string table) => SchemaOf(table) + $"""
+    public static string CreateTable(string table) => SqlIdentifier.CreateSchemaFor(table) + $"""
         CREATE TABLE IF NOT EXISTS {SqlIdentifier.Require(table)} (
             delivery_id uuid PRIMARY KEY,
             event_id uuid NOT NULL,
@@ -27,7 +27,4 @@ public static class PostgresSinkSchema
             recall_id uuid
         )
         """;
-
-    private static string SchemaOf(string table) =>
-        SqlIdentifier.Require(table).Split('.') is [var schema, _] ? $"CREATE SCHEMA IF NOT EXISTS {schema};\n" : string.Empty;
 }

@@ -13,6 +13,10 @@ public static partial class SqlIdentifier
     public static string Require(string? name) =>
         IsValid(name) ? name! : throw new ArgumentException($"Not a plain lower-case SQL name: {Describe(name)}.", nameof(name));
 
+    /// <summary><c>CREATE SCHEMA IF NOT EXISTS s;</c> for a qualified <c>s.table</c>, else nothing: so a configured qualified table can be created.</summary>
+    public static string CreateSchemaFor(string table) =>
+        Require(table).Split('.') is [var schema, _] ? $"CREATE SCHEMA IF NOT EXISTS {schema};\n" : string.Empty;
+
     /// <summary>Quotes a configured name for a message (configuration, never personal data).</summary>
     public static string Describe(string? name) => name is null ? "(not set)" : $"'{name}'";
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Hub.Adapters.Core.Configuration;
 
 namespace Hub.Adapters.Core.Sinks.Webhook;
 
@@ -29,13 +30,6 @@ public static class WebhookHttpClient
     public static X509Certificate2? LoadClientCertificate(WebhookSinkOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.ClientCertificatePath))
-        {
-            return null;
-        }
-
-        return string.IsNullOrWhiteSpace(options.ClientKeyPath)
-            ? X509CertificateLoader.LoadPkcs12FromFile(options.ClientCertificatePath, options.ClientCertificatePassword)
-            : X509Certificate2.CreateFromPemFile(options.ClientCertificatePath, options.ClientKeyPath);
+        return CertificateFiles.Load(options.ClientCertificatePath, options.ClientKeyPath, options.ClientCertificatePassword);
     }
 }

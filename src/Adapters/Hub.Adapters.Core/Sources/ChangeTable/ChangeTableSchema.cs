@@ -9,7 +9,7 @@ namespace Hub.Adapters.Core.Sources.ChangeTable;
 /// </summary>
 public static class ChangeTableSchema
 {
-    public static string StateTables(string watermarkTable, string quarantineTable) => SchemaOf(watermarkTable) + SchemaOf(quarantineTable) + $"""
+    public static string StateTables(string watermarkTable, string quarantineTable) => SqlIdentifier.CreateSchemaFor(watermarkTable) + SqlIdentifier.CreateSchemaFor(quarantineTable) + $"""
         CREATE TABLE IF NOT EXISTS {SqlIdentifier.Require(watermarkTable)} (
             source_table text PRIMARY KEY,
             last_txid xid8 NOT NULL,
@@ -30,7 +30,7 @@ public static class ChangeTableSchema
     /// poll's order. Rows may hold the record's columns directly or a <c>jsonb</c> column; every column but
     /// <c>txid</c> reaches the mapper.
     /// </summary>
-    public static string ExampleChangeTable(string table) => SchemaOf(table) + $"""
+    public static string ExampleChangeTable(string table) => SqlIdentifier.CreateSchemaFor(table) + $"""
         CREATE TABLE IF NOT EXISTS {SqlIdentifier.Require(table)} (
             change_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
@@ -42,7 +42,4 @@ public static class ChangeTableSchema
         """;
 
     private static string IndexName(string table) => SqlIdentifier.Require(table).Replace('.', '_') + "_poll_order";
-
-    private static string SchemaOf(string table) =>
-        SqlIdentifier.Require(table).Split('.') is [var schema, _] ? $"CREATE SCHEMA IF NOT EXISTS {schema};\n" : string.Empty;
 }

@@ -13,6 +13,16 @@ public sealed class HttpIngestOptions
     /// <summary>Named API keys (name → key), sent as <c>X-Api-Key</c>. Put keys in a secret store, never in appsettings.</summary>
     public Dictionary<string, string> ApiKeys { get; set; } = [];
 
+    /// <summary>
+    /// The server certificate for <c>https</c> URLs: a PKCS#12 file (with <see cref="ServerCertificatePassword"/>),
+    /// or a PEM certificate with <see cref="ServerKeyPath"/>.
+    /// </summary>
+    public string? ServerCertificatePath { get; set; }
+
+    public string? ServerKeyPath { get; set; }
+
+    public string? ServerCertificatePassword { get; set; }
+
     /// <summary>SHA-1 thumbprints (hex) of client certificates allowed instead of an API key.</summary>
     public List<string> ClientCertificateThumbprints { get; set; } = [];
 

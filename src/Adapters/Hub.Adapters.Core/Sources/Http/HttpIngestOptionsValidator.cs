@@ -32,6 +32,21 @@ public sealed class HttpIngestOptionsValidator : IValidateOptions<HttpIngestOpti
             failures.Add($"{section}:Urls is required when the endpoint is enabled.");
         }
 
+        var https = options.Urls?.Contains("https://", StringComparison.OrdinalIgnoreCase) == true;
+        if (https && string.IsNullOrWhiteSpace(options.ServerCertificatePath))
+        {
+            failures.Add($"{section}:ServerCertificatePath is required for an https URL (PKCS#12, or PEM with ServerKeyPath).");
+        }
+        else if (https && !File.Exists(options.ServerCertificatePath))
+        {
+            failures.Add($"{section}:ServerCertificatePath names a file that does not exist.");
+        }
+
+        if (options.ClientCertificateThumbprints.Count > 0 && !https)
+        {
+            failures.Add($"{section}:ClientCertificateThumbprints need an https URL in {section}:Urls: client certificates are only presented over TLS.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,3 +1,4 @@
+using Hub.Adapters.Core.Configuration;
 using Hub.Adapters.Core.Sources.Records;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -26,8 +27,21 @@ public sealed class HttpIngestServer(IServiceProvider worker, IOptions<HttpInges
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Value.Urls);
+
+        // The slim builder leaves HTTPS out: without this an https:// URL fails at start.
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        var server = CertificateFiles.Load(options.Value.ServerCertificatePath, options.Value.ServerKeyPath, options.Value.ServerCertificatePassword);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
-            https.ClientCertificateMode = options.Value.ClientCertificateThumbprints.Count > 0 ? ClientCertificateMode.AllowCertificate : ClientCertificateMode.NoCertificate));
+        {
+            https.ServerCertificate = server;
+            if (options.Value.ClientCertificateThumbprints.Count > 0)
+            {
+                // The trust decision is the pinned thumbprint (HttpIngestAuthenticator), not a chain to a public root:
+                // agencies' client certificates usually come from their own or a government CA.
+                https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                https.AllowAnyClientCertificate();
+            }
+        }));
         Share(builder.Services, worker);
         _app = builder.Build();
         _app.MapHttpIngest();

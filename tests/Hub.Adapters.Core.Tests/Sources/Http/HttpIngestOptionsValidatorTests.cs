@@ -1,0 +1,40 @@
+using Hub.Adapters.Core.Sources.Http;
+
+namespace Hub.Adapters.Core.Tests.Sources.Http;
+
+public sealed class HttpIngestOptionsValidatorTests
+{
+    private const string Key = "key-0123456789abcdef0123456789abcdef";
+
+    [Fact]
+    public void When_enabled_with_nobody_able_to_call_it_should_say_so()
+    {
+        Failures(new HttpIngestOptions { Enabled = true }).ShouldContain(f => f.Contains("neither ApiKeys nor ClientCertificateThumbprints", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void When_an_api_key_is_short_should_name_it_and_never_quote_it()
+    {
+        var failures = Failures(new HttpIngestOptions { Enabled = true, ApiKeys = { ["case-system"] = "short-secret" } });
+
+        failures.ShouldContain(f => f.Contains("ApiKeys:case-system", StringComparison.Ordinal));
+        failures.ShouldAllBe(f => !f.Contains("short-secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void When_https_has_no_server_certificate_should_name_the_setting()
+    {
+        Failures(new HttpIngestOptions { Enabled = true, Urls = "https://0.0.0.0:8443", ApiKeys = { ["a"] = Key } })
+            .ShouldContain(f => f.Contains("ServerCertificatePath is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void When_client_certificates_are_pinned_on_plain_http_should_refuse()
+    {
+        Failures(new HttpIngestOptions { Enabled = true, ClientCertificateThumbprints = { new string('A', 40) } })
+            .ShouldContain(f => f.Contains("need an https URL", StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> Failures(HttpIngestOptions options) =>
+        new HttpIngestOptionsValidator().Validate(null, options).Failures ?? [];
+}
