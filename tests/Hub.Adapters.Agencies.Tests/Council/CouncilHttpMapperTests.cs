@@ -68,6 +68,20 @@ public sealed class CouncilHttpMapperTests
         mapping.Problems.ShouldAllBe(p => !p.Contains("JZ246813"));
     }
 
+    [Theory]
+    [InlineData("null", "indicators")]
+    [InlineData("[]", "indicators")]
+    [InlineData("[null]", "indicators[0]")]
+    public void When_a_return_has_no_indicator_lines_should_name_the_indicators(string indicators, string named)
+    {
+        var mapping = Post("performance.indicators.submitted", $$"""
+            { "returnId": "PR-LEW-2026-Q4", "period": "2026-Q4", "reportingBody": "lewisham", "signedOffAt": "2027-02-01T09:00:00Z", "indicators": {{indicators}} }
+            """);
+
+        mapping.Event.ShouldBeNull();
+        mapping.Problems.ShouldHaveSingleItem().ShouldStartWith(named + ":");
+    }
+
     private RecordMapping Post(string eventType, string body)
     {
         using var document = JsonDocument.Parse(body);

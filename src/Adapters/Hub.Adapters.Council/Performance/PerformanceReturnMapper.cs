@@ -28,15 +28,21 @@ public sealed partial class PerformanceReturnMapper
 
         var body = fields.Required("reportingBody", record.ReportingBody?.ToLowerInvariant());
         var signedOffAt = fields.Timestamp("signedOffAt", record.SignedOffAt);
-        if (record.Indicators.Count == 0)
+        var lines = record.Indicators ?? [];
+        if (lines.Count == 0)
         {
             fields.Add("indicators", "must list at least one indicator");
         }
 
         var indicators = new List<IndicatorValue>();
-        for (var i = 0; i < record.Indicators.Count; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
-            var line = record.Indicators[i];
+            if (lines[i] is not { } line)
+            {
+                fields.Add($"indicators[{i}]", "is empty");
+                continue;
+            }
+
             var code = fields.Required($"indicators[{i}].code", line.Code?.ToUpperInvariant());
             if (code.Length > 0 && !CodePattern().IsMatch(code))
             {

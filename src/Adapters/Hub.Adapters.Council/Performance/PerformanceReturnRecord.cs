@@ -18,5 +18,5 @@ public sealed class PerformanceReturnRecord
     /// <summary>When the return was signed off for submission (the event's time).</summary>
     public string? SignedOffAt { get; set; }
 
-    public IReadOnlyList<ReturnedIndicator> Indicators { get; set; } = [];
+    public IReadOnlyList<ReturnedIndicator?>? Indicators { get; set; }
 }
