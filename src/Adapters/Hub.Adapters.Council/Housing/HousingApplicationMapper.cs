@@ -12,6 +12,9 @@ namespace Hub.Adapters.Council.Housing;
 /// </summary>
 public sealed class HousingApplicationMapper
 {
+    /// <summary>The requesting service DSA-013 F1 names (its condition <c>requestingProvider equals housing-options</c>).</summary>
+    public const string RequestingProvider = "housing-options";
+
     public MappingResult<EmploymentStatusQueried> Map(HousingApplicationRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -56,7 +59,7 @@ public sealed class HousingApplicationMapper
             QueryId = eventId,
             JobStartDate = jobStart,
             CheckpointWeeks = weeks,
-            RequestingProvider = "council-housing-options",
+            RequestingProvider = RequestingProvider,
         });
     }
 }

@@ -1,20 +1,39 @@
+using Hub.Adapters.Core.Configuration;
 using Hub.Adapters.Core.Delivery;
 using Hub.Adapters.Core.Hosting;
+using Hub.Adapters.Core.Sinks;
+using Hub.Adapters.Core.Sources.DropFolder;
+using Hub.Adapters.Core.Sources.Http;
+using Hub.Adapters.Jcp.Deliveries;
+using Hub.Adapters.Jcp.Referrals;
+using Hub.Adapters.Jcp.Sources;
 using Hub.Adapters.Jcp.StatusChecks;
+using Hub.ServiceDefaults.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Adapters.Jcp.Hosting;
 
 public static class JcpAdapterExtensions
 {
-    /// <summary>The Jobcentre Plus (DWP) adapter: hub connection as <c>adapter-jcp</c>, and its record mappers.</summary>
+    /// <summary>
+    /// The Jobcentre Plus (DWP) adapter: hub connection as <c>adapter-jcp</c>; the drop folder and HTTP ingest of its
+    /// own records (each runs only when enabled); deliveries to the sink <c>Adapter:Sink:Kind</c> names, with JCP's
+    /// record shapes beside the payload.
+    /// </summary>
     public static IHostApplicationBuilder AddJcpAdapter(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdapterOptions>, JcpIdentityValidator>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, JcpIdentityValidator>());
+        builder.Services.TryAddSingleton<IDeliveryRecordMapper, JcpDeliveryRecordMapper>();
         builder.AddAgencyAdapter();
         builder.Services.TryAddSingleton<EmploymentStatusCheckMapper>();
+        builder.Services.TryAddSingleton<ProgrammeReferralMapper>();
+        builder.AddDropFolderSource<JcpFolderMapper>();
+        builder.AddHttpIngestSource<JcpHttpMapper>();
 
-        // Until a configured sink (webhook, folder, table) is registered, deliveries are held in memory.
+        // Sink kind None: deliveries are held in memory (for trying the adapter out, never for production).
         builder.Services.TryAddSingleton<IDeliverySink, MemoryDeliverySink>();
         return builder;
     }
