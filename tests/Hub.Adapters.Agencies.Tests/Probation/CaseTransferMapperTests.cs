@@ -7,7 +7,7 @@ namespace Hub.Adapters.Agencies.Tests.Probation;
 public sealed class CaseTransferMapperTests
 {
     private readonly CaseTransferMapper _mapper = new();
-    private readonly IReadOnlyList<CaseTransferRecord> _rows = CsvRecords.Read<CaseTransferRecord>(RepoPaths.Sample("probation", "case-transfers.csv"));
+    private readonly IReadOnlyList<CaseTransferRecord> _rows = DropSamples.Records<CaseTransferRecord>("probation", "case-transfers.csv");
 
     [Fact]
     public void When_the_lead_moves_to_the_nhs_should_map_to_lead_professional_changed()

@@ -7,7 +7,7 @@ namespace Hub.Adapters.Agencies.Tests.Probation;
 public sealed class OasysAssessmentMapperTests
 {
     private readonly OasysAssessmentMapper _mapper = new();
-    private readonly IReadOnlyList<OasysAssessmentRecord> _records = JsonSamples.Records<OasysAssessmentRecord>("probation", "oasys-assessments.json");
+    private readonly IReadOnlyList<OasysAssessmentRecord> _records = DropSamples.Records<OasysAssessmentRecord>("probation", "oasys-assessments.json");
 
     [Fact]
     public void When_an_assessment_has_need_sections_should_map_them_to_the_common_needs()

@@ -7,7 +7,7 @@ namespace Hub.Adapters.Agencies.Tests.Probation;
 public sealed class ReleaseNoticeMapperTests
 {
     private readonly ReleaseNoticeMapper _mapper = new();
-    private readonly IReadOnlyList<ReleaseNoticeRecord> _rows = CsvRecords.Read<ReleaseNoticeRecord>(RepoPaths.Sample("probation", "release-list.csv"));
+    private readonly IReadOnlyList<ReleaseNoticeRecord> _rows = DropSamples.Records<ReleaseNoticeRecord>("probation", "release-list.csv");
 
     [Fact]
     public void When_a_new_notice_is_read_should_schedule_a_release_under_ORA_s7_with_the_area_in_lower_case()

@@ -1,23 +1,25 @@
 using Hub.Adapters.Core.Sources.DropFolder;
 using Hub.Adapters.Probation.Assessments;
+using Hub.Adapters.Probation.Consents;
+using Hub.Adapters.Probation.LeavingCare;
 using Hub.Adapters.Probation.Releases;
 using Hub.Adapters.Probation.Transfers;
 
 namespace Hub.Adapters.Probation.Sources;
 
 /// <summary>
-/// What the probation drop folder reads, by file name: the prisons' release lists, OASys assessment exports and
-/// case-transfer lists (formats in <c>samples/probation/</c>).
+/// What the probation drop folder reads, by file name: the prisons' release lists, OASys assessment exports,
+/// case-transfer lists, the consent register and care leavers' accommodation referrals (formats in <c>samples/probation/</c>).
 /// </summary>
 public sealed class ProbationFolderMapper : FileRoutedMapper
 {
-    public ProbationFolderMapper(ReleaseNoticeMapper releases, OasysAssessmentMapper assessments, CaseTransferMapper transfers)
+    public ProbationFolderMapper(ProbationMappers mappers)
     {
-        ArgumentNullException.ThrowIfNull(releases);
-        ArgumentNullException.ThrowIfNull(assessments);
-        ArgumentNullException.ThrowIfNull(transfers);
-        Route("release-list*.csv", (ReleaseNoticeRecord r) => releases.Map(r));
-        Route("oasys*.json", (OasysAssessmentRecord r) => assessments.Map(r));
-        Route("case-transfers*.csv", (CaseTransferRecord r) => transfers.Map(r));
+        ArgumentNullException.ThrowIfNull(mappers);
+        Route("release-list*.csv", (ReleaseNoticeRecord r) => mappers.Releases.Map(r));
+        Route("oasys*.json", (OasysAssessmentRecord r) => mappers.Assessments.Map(r));
+        Route("case-transfers*.csv", (CaseTransferRecord r) => mappers.Transfers.Map(r));
+        Route("consents*.csv", (ConsentRecord r) => mappers.Consents.Map(r));
+        Route("leaving-care*.csv", (LeavingCareReferralRecord r) => mappers.LeavingCare.Map(r));
     }
 }
