@@ -1,6 +1,7 @@
 using Hub.Adapters.Jcp.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+// appsettings.json sits beside the binary: `dotnet run --project …` from the repository root must still find it.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddEnvironmentVariables("AGENCYHUB_");
 builder.AddJcpAdapter();
 await builder.Build().RunAsync();

@@ -40,6 +40,19 @@ public static class AdapterHostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// <see cref="AddAgencyAdapter(IHostApplicationBuilder)"/> for one agency's worker, which also refuses to start
+    /// unless <c>Adapter:Agency</c> and <c>Broker:Username</c> name that agency (<see cref="AgencyIdentityValidator"/>).
+    /// </summary>
+    public static IHostApplicationBuilder AddAgencyAdapter(this IHostApplicationBuilder builder, AgencyCode agency)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var identity = new AgencyIdentityValidator(agency);
+        builder.Services.AddSingleton<IValidateOptions<AdapterOptions>>(identity);
+        builder.Services.AddSingleton<IValidateOptions<BrokerOptions>>(identity);
+        return builder.AddAgencyAdapter();
+    }
+
     /// <summary>Publisher and deduplication; the transport is configured by the caller.</summary>
     public static IServiceCollection AddAdapterCore(this IServiceCollection services, HubAddresses addresses)
     {

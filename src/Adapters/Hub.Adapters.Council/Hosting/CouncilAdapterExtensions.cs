@@ -1,6 +1,7 @@
 using Hub.Adapters.Core.Configuration;
 using Hub.Adapters.Core.Delivery;
 using Hub.Adapters.Core.Hosting;
+using Hub.Contracts.Agencies;
 using Hub.Adapters.Core.Sinks;
 using Hub.Adapters.Core.Sources.DropFolder;
 using Hub.Adapters.Core.Sources.Http;
@@ -29,11 +30,9 @@ public static class CouncilAdapterExtensions
     public static IHostApplicationBuilder AddCouncilAdapter(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdapterOptions>, CouncilIdentityValidator>());
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, CouncilIdentityValidator>());
         builder.Services.TryAddSingleton<DischargeReferralMapper>();
         builder.Services.TryAddSingleton<IDeliveryRecordMapper, CouncilDeliveryRecordMapper>();
-        builder.AddAgencyAdapter();
+        builder.AddAgencyAdapter(AgencyCode.Council);
         builder.Services.TryAddSingleton<HousingApplicationMapper>();
         builder.Services.TryAddSingleton<EmploymentCheckRequestMapper>();
         builder.Services.TryAddSingleton<ProgrammeExitMapper>();

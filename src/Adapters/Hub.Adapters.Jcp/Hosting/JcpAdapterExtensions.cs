@@ -1,6 +1,7 @@
 using Hub.Adapters.Core.Configuration;
 using Hub.Adapters.Core.Delivery;
 using Hub.Adapters.Core.Hosting;
+using Hub.Contracts.Agencies;
 using Hub.Adapters.Core.Sinks;
 using Hub.Adapters.Core.Sources.DropFolder;
 using Hub.Adapters.Core.Sources.Http;
@@ -24,10 +25,8 @@ public static class JcpAdapterExtensions
     public static IHostApplicationBuilder AddJcpAdapter(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdapterOptions>, JcpIdentityValidator>());
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, JcpIdentityValidator>());
         builder.Services.TryAddSingleton<IDeliveryRecordMapper, JcpDeliveryRecordMapper>();
-        builder.AddAgencyAdapter();
+        builder.AddAgencyAdapter(AgencyCode.Jcp);
         builder.Services.TryAddSingleton<EmploymentStatusCheckMapper>();
         builder.Services.TryAddSingleton<ProgrammeReferralMapper>();
         builder.AddDropFolderSource<JcpFolderMapper>();

@@ -20,10 +20,7 @@ public static class PoliceAdapterExtensions
     public static IHostApplicationBuilder AddPoliceAdapter(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddAgencyAdapter();
-        var identity = new AgencyIdentityValidator(AgencyCode.Police);
-        builder.Services.AddSingleton<IValidateOptions<AdapterOptions>>(identity);
-        builder.Services.AddSingleton<IValidateOptions<BrokerOptions>>(identity);
+        builder.AddAgencyAdapter(AgencyCode.Police);
         builder.Services.TryAddSingleton<IomNominalMapper>();
         builder.Services.TryAddSingleton<IDeliveryRecordMapper, PoliceDeliveryRecordMapper>();
 

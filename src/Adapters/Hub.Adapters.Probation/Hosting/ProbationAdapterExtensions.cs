@@ -28,10 +28,7 @@ public static class ProbationAdapterExtensions
     public static IHostApplicationBuilder AddProbationAdapter(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddAgencyAdapter();
-        var identity = new AgencyIdentityValidator(AgencyCode.Probation);
-        builder.Services.AddSingleton<IValidateOptions<AdapterOptions>>(identity);
-        builder.Services.AddSingleton<IValidateOptions<BrokerOptions>>(identity);
+        builder.AddAgencyAdapter(AgencyCode.Probation);
 
         builder.Services.TryAddSingleton<ReleaseNoticeMapper>();
         builder.Services.TryAddSingleton<OasysAssessmentMapper>();
