@@ -48,7 +48,7 @@ public static class FhirResourceReader
 
         if (!parsed)
         {
-            var problems = (errors ?? []).Select(ToProblem).Distinct().ToList();
+            var problems = (errors ?? []).Select(e => ToProblem(e, typeof(T).Name)).Distinct().ToList();
             return MappingResult<T>.Failure(problems.Count > 0 ? problems : [new FieldProblem("$", "is not a valid FHIR R4 resource")]);
         }
 
@@ -57,7 +57,8 @@ public static class FhirResourceReader
             : MappingResult<T>.Failure([new FieldProblem("resourceType", $"must be {typeof(T).Name}")]);
     }
 
-    private static FieldProblem ToProblem(CodedException error) => error is ExtendedCodedException extended
-        ? new FieldProblem(string.IsNullOrEmpty(extended.InstancePath) ? "$" : extended.InstancePath, $"FHIR error {error.ErrorCode}")
+    /// <summary>Firely names the root <c>$this</c> in some paths (<c>$this.class</c>); the expected type reads better.</summary>
+    private static FieldProblem ToProblem(CodedException error, string resourceType) => error is ExtendedCodedException extended && !string.IsNullOrEmpty(extended.InstancePath)
+        ? new FieldProblem(extended.InstancePath.StartsWith("$this.", StringComparison.Ordinal) ? resourceType + extended.InstancePath[5..] : extended.InstancePath, $"FHIR error {error.ErrorCode}")
         : new FieldProblem("$", $"FHIR error {error.ErrorCode}");
 }

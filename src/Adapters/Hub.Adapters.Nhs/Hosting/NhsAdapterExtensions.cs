@@ -16,6 +16,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hub.Adapters.Nhs.Hosting;
 
+/// <summary>Composition of the NHS worker, so <c>Program.cs</c> and the tests build the same service.</summary>
 public static class NhsAdapterExtensions
 {
     /// <summary>
