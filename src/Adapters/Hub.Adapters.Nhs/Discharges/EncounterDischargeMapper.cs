@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Nhs.Fhir;
 using Hub.Adapters.Core.Mapping;
@@ -16,11 +17,10 @@ public sealed class EncounterDischargeMapper
     public const string LegalGateway = "HSCA2012-s251B";
     public const string CollectionPurpose = "direct-care";
 
-    public MappingResult<DischargePlanned> Map(string encounterJson)
-    {
-        var parsed = FhirResourceReader.Read<Encounter>(encounterJson);
-        return parsed.Value is { } encounter ? Map(encounter) : MappingResult<DischargePlanned>.Failure(parsed.Problems);
-    }
+    public MappingResult<DischargePlanned> Map(string encounterJson) => Map(FhirResourceReader.Read<Encounter>(encounterJson));
+
+    /// <summary>An Encounter already split out by a source (an NDJSON line, an HTTP body).</summary>
+    public MappingResult<DischargePlanned> Map(JsonElement encounterJson) => Map(FhirResourceReader.Read<Encounter>(encounterJson));
 
     public MappingResult<DischargePlanned> Map(Encounter encounter)
     {
@@ -75,6 +75,9 @@ public sealed class EncounterDischargeMapper
             ClinicalSummary = encounter.ReasonCode.FirstOrDefault()?.Text,
         });
     }
+
+    private MappingResult<DischargePlanned> Map(MappingResult<Encounter> parsed) =>
+        parsed.Value is { } encounter ? Map(encounter) : MappingResult<DischargePlanned>.Failure(parsed.Problems);
 
     private static string? LocalPatientId(Encounter encounter) =>
         encounter.Identifier.FirstOrDefault(i => i.System == FhirSystems.LocalPatientId)?.Value;

@@ -9,7 +9,8 @@ namespace Hub.Adapters.Nhs.Fhir;
 
 /// <summary>
 /// Parses FHIR R4 JSON with the Firely SDK's System.Text.Json deserializer. A parse failure becomes field-level
-/// problems at the FHIR instance path with the SDK's error code, never the offending value.
+/// problems at the FHIR instance path with the SDK's error code, never the offending value (Firely's messages can
+/// quote values, so they are never passed on).
 /// </summary>
 public static class FhirResourceReader
 {
@@ -19,7 +20,20 @@ public static class FhirResourceReader
         where T : Resource
     {
         ArgumentNullException.ThrowIfNull(json);
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        return Read<T>(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>A resource already split out by a source (an NDJSON line, an HTTP body).</summary>
+    public static MappingResult<T> Read<T>(JsonElement json)
+        where T : Resource =>
+        json.ValueKind == JsonValueKind.Object
+            ? Read<T>(JsonSerializer.SerializeToUtf8Bytes(json))
+            : MappingResult<T>.Failure([new FieldProblem("$", "is not a JSON object (a FHIR resource)")]);
+
+    private static MappingResult<T> Read<T>(byte[] utf8)
+        where T : Resource
+    {
+        var reader = new Utf8JsonReader(utf8);
         bool parsed;
         Resource? resource;
         IEnumerable<CodedException>? errors;
@@ -34,7 +48,7 @@ public static class FhirResourceReader
 
         if (!parsed)
         {
-            var problems = (errors ?? []).Select(ToProblem).ToList();
+            var problems = (errors ?? []).Select(e => ToProblem(e, typeof(T).Name)).Distinct().ToList();
             return MappingResult<T>.Failure(problems.Count > 0 ? problems : [new FieldProblem("$", "is not a valid FHIR R4 resource")]);
         }
 
@@ -43,7 +57,8 @@ public static class FhirResourceReader
             : MappingResult<T>.Failure([new FieldProblem("resourceType", $"must be {typeof(T).Name}")]);
     }
 
-    private static FieldProblem ToProblem(CodedException error) => error is ExtendedCodedException extended
-        ? new FieldProblem(string.IsNullOrEmpty(extended.InstancePath) ? "$" : extended.InstancePath, $"FHIR error {error.ErrorCode}")
+    /// <summary>Firely names the root <c>$this</c> in some paths (<c>$this.class</c>); the expected type reads better.</summary>
+    private static FieldProblem ToProblem(CodedException error, string resourceType) => error is ExtendedCodedException extended && !string.IsNullOrEmpty(extended.InstancePath)
+        ? new FieldProblem(extended.InstancePath.StartsWith("$this.", StringComparison.Ordinal) ? resourceType + extended.InstancePath[5..] : extended.InstancePath, $"FHIR error {error.ErrorCode}")
         : new FieldProblem("$", $"FHIR error {error.ErrorCode}");
 }

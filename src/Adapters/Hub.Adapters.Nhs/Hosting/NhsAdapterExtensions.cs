@@ -1,22 +1,46 @@
+using Hub.Adapters.Core.Configuration;
 using Hub.Adapters.Core.Delivery;
 using Hub.Adapters.Core.Hosting;
+using Hub.Adapters.Core.Sinks;
+using Hub.Adapters.Core.Sources.DropFolder;
+using Hub.Adapters.Core.Sources.Http;
+using Hub.Adapters.Nhs.Deliveries;
 using Hub.Adapters.Nhs.Discharges;
+using Hub.Adapters.Nhs.Performance;
+using Hub.Adapters.Nhs.Referrals;
+using Hub.Adapters.Nhs.Sources;
 using Hub.Adapters.Nhs.TreatmentContinuity;
+using Hub.ServiceDefaults.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Adapters.Nhs.Hosting;
 
+/// <summary>Composition of the NHS worker, so <c>Program.cs</c> and the tests build the same service.</summary>
 public static class NhsAdapterExtensions
 {
-    /// <summary>The NHS adapter: the hub connection as the <c>adapter-nhs</c> broker user, and the FHIR record mappers.</summary>
+    /// <summary>
+    /// The NHS adapter: the hub connection as the <c>adapter-nhs</c> broker user; the FHIR drop folder
+    /// (<c>Adapter:Sources:DropFolder</c>) and HTTP ingest (<c>Adapter:Sources:Http</c>), each running only when
+    /// enabled; deliveries to the sink named by <c>Adapter:Sink:Kind</c> with their FHIR record beside the payload.
+    /// Configuration is checked at start, each failure naming its setting.
+    /// </summary>
     public static IHostApplicationBuilder AddNhsAdapter(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAgencyAdapter();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdapterOptions>, NhsConfigurationValidator>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, NhsConfigurationValidator>());
         builder.Services.TryAddSingleton<EncounterDischargeMapper>();
         builder.Services.TryAddSingleton<MedicationRequestContinuityMapper>();
+        builder.Services.TryAddSingleton<ServiceRequestReferralMapper>();
+        builder.Services.TryAddSingleton<MeasureReportIndicatorsMapper>();
+        builder.Services.TryAddSingleton<NhsResourceMapper>();
+        builder.AddDropFolderSource<NhsFolderMapper>();
+        builder.AddHttpIngestSource<NhsHttpMapper>();
+        builder.Services.TryAddSingleton<IDeliveryRecordMapper, NhsDeliveryRecordMapper>();
 
-        // Until a configured sink (webhook, folder, table) is registered, deliveries are held in memory.
+        // Adapter:Sink:Kind None (the default) keeps deliveries in memory: nothing is written until a sink is chosen.
         builder.Services.TryAddSingleton<IDeliverySink, MemoryDeliverySink>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Nhs.Fhir;
 using Hub.Adapters.Core.Mapping;
@@ -18,11 +19,10 @@ public sealed class MedicationRequestContinuityMapper
     public const string LegalGateway = "HSCA2012-s251B";
     public const string CollectionPurpose = "substance-misuse-treatment";
 
-    public MappingResult<TreatmentContinuityRequired> Map(string medicationRequestJson)
-    {
-        var parsed = FhirResourceReader.Read<MedicationRequest>(medicationRequestJson);
-        return parsed.Value is { } request ? Map(request) : MappingResult<TreatmentContinuityRequired>.Failure(parsed.Problems);
-    }
+    public MappingResult<TreatmentContinuityRequired> Map(string medicationRequestJson) => Map(FhirResourceReader.Read<MedicationRequest>(medicationRequestJson));
+
+    /// <summary>A MedicationRequest already split out by a source (an NDJSON line, an HTTP body).</summary>
+    public MappingResult<TreatmentContinuityRequired> Map(JsonElement medicationRequestJson) => Map(FhirResourceReader.Read<MedicationRequest>(medicationRequestJson));
 
     public MappingResult<TreatmentContinuityRequired> Map(MedicationRequest request)
     {
@@ -67,4 +67,7 @@ public sealed class MedicationRequestContinuityMapper
             TreatmentHandoverInPlace = request.Performer is not null,
         });
     }
+
+    private MappingResult<TreatmentContinuityRequired> Map(MappingResult<MedicationRequest> parsed) =>
+        parsed.Value is { } request ? Map(request) : MappingResult<TreatmentContinuityRequired>.Failure(parsed.Problems);
 }

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hub.Adapters.Core.Mapping;
+using Hub.Adapters.Nhs.Fhir;
+using Hub.Contracts.Delivery.V1;
+
+namespace Hub.Adapters.Nhs.Deliveries;
+
+/// <summary>
+/// <c>performance.indicators.submitted</c> from the council (DSA-018 F1) as the FHIR <c>MeasureReport</c> the PCT
+/// reads its own Vital Signs from: type <c>summary</c>, no subject, one <c>group</c> per indicator. The period's
+/// label (e.g. <c>2026-Q3</c>) is kept as an <c>identifier</c>; a quarter or a <c>start/end</c> range also becomes
+/// the FHIR <c>period</c>.
+/// </summary>
+public static class IndicatorsMeasureReportRecord
+{
+    public const string PeriodSystem = "https://fhir.agencyhub.example/Id/reporting-period";
+
+    public const string Measure = "https://fhir.agencyhub.example/Measure/performance-indicators";
+
+    public static MappingResult<object> Map(EventDelivered delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var fields = new FieldReader();
+        var payload = new DeliveryPayload(delivery.Payload, fields);
+        var period = payload.RequiredValue("period");
+        var reportingBody = payload.RequiredValue("reportingBody");
+        var groups = new List<MeasureReport.GroupComponent>();
+        var indicators = payload.Array("indicators");
+        for (var i = 0; i < indicators.Count; i++)
+        {
+            var indicator = new DeliveryPayload(indicators[i], fields);
+            var code = fields.Required($"payload.indicators[{i}].code", indicator.Value("code"));
+            if (!indicators[i].TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Number)
+            {
+                fields.Add($"payload.indicators[{i}].value", "is required (a number)");
+                continue;
+            }
+
+            groups.Add(new MeasureReport.GroupComponent
+            {
+                Code = new CodeableConcept(FhirSystems.PerformanceIndicator, code),
+                MeasureScore = new Quantity { Value = value.GetDecimal() },
+            });
+        }
+
+        if (indicators.Count == 0)
+        {
+            fields.Add("payload.indicators", "needs at least one indicator");
+        }
+
+        if (fields.HasProblems)
+        {
+            return MappingResult<object>.Failure(fields.Problems);
+        }
+
+        var report = new MeasureReport
+        {
+            Id = delivery.DeliveryId.ToString("D", CultureInfo.InvariantCulture),
+            Identifier =
+            [
+                new Identifier(FhirSystems.HubDelivery, delivery.DeliveryId.ToString("D", CultureInfo.InvariantCulture)),
+                new Identifier(PeriodSystem, period),
+            ],
+            Status = MeasureReport.MeasureReportStatus.Complete,
+            Type = MeasureReport.MeasureReportType.Summary,
+            Measure = Measure,
+            Date = new FhirDateTime(delivery.OccurredAt).Value,
+            Reporter = new ResourceReference { Identifier = new Identifier(FhirSystems.HubAgency, reportingBody), Display = reportingBody },
+            Group = groups,
+        };
+        if (PeriodOf(period) is { } fhirPeriod)
+        {
+            report.Period = fhirPeriod;
+        }
+
+        return MappingResult<object>.Success(FhirR4Resource.From(report));
+    }
+
+    /// <summary><c>2026-Q3</c> is 2026-07-01 to 2026-09-30; <c>start/end</c> ISO dates are taken as they are; else none.</summary>
+    private static Period? PeriodOf(string label)
+    {
+        if (label.Length == 7 && label[4..6] == "-Q" && int.TryParse(label[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && label[6] is >= '1' and <= '4')
+        {
+            var start = new DateOnly(year, ((label[6] - '1') * 3) + 1, 1);
+            return new Period(new FhirDateTime(Day(start)), new FhirDateTime(Day(start.AddMonths(3).AddDays(-1))));
+        }
+
+        var parts = label.Split('/');
+        return parts.Length == 2
+            && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            && DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
+                ? new Period(new FhirDateTime(Day(from)), new FhirDateTime(Day(to)))
+                : null;
+    }
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Hub.Adapters.Core.Mapping;
+using Hub.Adapters.Nhs.Fhir;
+using Hub.Contracts.Delivery.V1;
+
+namespace Hub.Adapters.Nhs.Deliveries;
+
+/// <summary>
+/// <c>case.lead-professional.changed</c> (DSA-007: DIP takes or hands back the lead) as a FHIR <c>Communication</c>
+/// to the patient's record: who leads now, who led before, the new lead's role (never a person's name), from when,
+/// and why when released.
+/// </summary>
+public static class LeadProfessionalNotificationRecord
+{
+    public static MappingResult<object> Map(EventDelivered delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var fields = new FieldReader();
+        var payload = new DeliveryPayload(delivery.Payload, fields);
+        var newLead = payload.RequiredValue("newLeadAgency");
+        var effectiveFrom = payload.RequiredTimestamp("effectiveFrom");
+        var nhsNumber = payload.NhsNumber();
+        if (fields.HasProblems)
+        {
+            return MappingResult<object>.Failure(fields.Problems);
+        }
+
+        var lines = new List<string>
+        {
+            $"New lead agency: {newLead}",
+            string.Create(CultureInfo.InvariantCulture, $"Effective from: {effectiveFrom:yyyy-MM-ddTHH:mm:ssK}"),
+        };
+        if (payload.Value("previousLeadAgency") is { } previous)
+        {
+            lines.Add($"Previous lead agency: {previous}");
+        }
+
+        if (payload.Value("newLeadRole") is { } role)
+        {
+            lines.Add($"New lead role: {role}");
+        }
+
+        if (payload.Value("reason") is { } reason)
+        {
+            lines.Add($"Reason: {reason}");
+        }
+
+        return MappingResult<object>.Success(FhirR4Resource.From(NhsCommunication.For(delivery, "Lead professional changed", nhsNumber, lines)));
+    }
+}
