@@ -46,7 +46,7 @@ public sealed class NhsHttpMapperTests
     {
         var mapping = Post("custody.release.scheduled", "encounter-discharge-planned.json");
 
-        mapping.Problems.ShouldHaveSingleItem().ShouldStartWith("eventType: this adapter does not ingest it over HTTP");
+        mapping.Problems.ShouldHaveSingleItem().ShouldStartWith("eventType: this adapter has no mapper for it");
         NhsDropSamples.HttpMapper.EventTypes.ShouldBe(
             ["health.discharge.planned", "health.treatment-continuity.required", "employment.referral.created", "performance.indicators.submitted"],
             ignoreOrder: true);

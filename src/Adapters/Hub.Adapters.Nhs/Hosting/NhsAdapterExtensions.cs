@@ -1,4 +1,3 @@
-using Hub.Adapters.Core.Configuration;
 using Hub.Adapters.Core.Delivery;
 using Hub.Adapters.Core.Hosting;
 using Hub.Adapters.Core.Sinks;
@@ -10,9 +9,8 @@ using Hub.Adapters.Nhs.Performance;
 using Hub.Adapters.Nhs.Referrals;
 using Hub.Adapters.Nhs.Sources;
 using Hub.Adapters.Nhs.TreatmentContinuity;
-using Hub.ServiceDefaults.Messaging;
+using Hub.Contracts.Agencies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Hub.Adapters.Nhs.Hosting;
 
@@ -28,9 +26,7 @@ public static class NhsAdapterExtensions
     public static IHostApplicationBuilder AddNhsAdapter(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddAgencyAdapter();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdapterOptions>, NhsConfigurationValidator>());
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, NhsConfigurationValidator>());
+        builder.AddAgencyAdapter(AgencyCode.Nhs);
         builder.Services.TryAddSingleton<EncounterDischargeMapper>();
         builder.Services.TryAddSingleton<MedicationRequestContinuityMapper>();
         builder.Services.TryAddSingleton<ServiceRequestReferralMapper>();
