@@ -111,6 +111,9 @@ internal sealed class ReleaseGenerator(SimulationSettings settings, SyntheticPop
             date = ReleaseDates.InWeekOf(issuedOn.AddDays(7), settings.Profile.FridayShare, random);
         }
 
+        // An amendment always changes the date: a week later, on the same weekday, if the draw landed on the old one.
+        date = date == previous.ReleaseDate ? date.AddDays(7) : date;
+
         return previous with
         {
             NoticeId = string.Create(CultureInfo.InvariantCulture, $"{RootOf(previous)}-A{number}"),
