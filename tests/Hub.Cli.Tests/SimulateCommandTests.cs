@@ -51,6 +51,21 @@ public sealed partial class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task When_embedded_should_take_the_release_lists_through_the_probation_processor_and_count_router_decisions()
+    {
+        var agreements = Path.Combine(AppContext.BaseDirectory, "samples", "agreements");
+        var (exitCode, output, errors) = await HubProcess.RunAsync(
+            "simulate", "--embedded", "--days", "7", "--start", "2026-11-23", "--drop-root", _root, "--ledger", Path.Combine(_root, "ledger.db"), "--agreements", agreements);
+
+        exitCode.ShouldBe(0, errors);
+        output.ShouldMatch(@"release-list\s+\d+ file\(s\)\s+(\d+) row\(s\)\s+\1 published\s+0 quarantined");
+        output.ShouldMatch(@"Router decisions: \d+ ledger row\(s\): [1-9]\d* allowed");
+        output.ShouldContain("police    custody.release.scheduled under DSA-001@3 flow F1-police-iom");
+        Directory.GetFiles(Path.Combine(_root, "probation", "done"), "release-list-*.csv").ShouldNotBeEmpty();
+        Nino().IsMatch(output).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task When_given_no_target_should_say_how_to_name_one()
     {
         var (exitCode, output, errors) = await HubProcess.RunAsync("simulate", "--days", "7");

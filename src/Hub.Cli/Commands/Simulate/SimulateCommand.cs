@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hub.Cli.Embedded;
 using Hub.Simulation.Output;
 using Hub.Simulation.Running;
 using Hub.Simulation.Timeline;
@@ -35,6 +36,11 @@ internal static class SimulateCommand
                 return 0;
             }
 
+            if (result.GetValue(options.Embedded))
+            {
+                return await EmbeddedAsync(options, result, settings, timeline, cancellationToken);
+            }
+
             var target = new DropFolderTarget(result.GetValue(options.DropRoot)!.FullName);
             var speedup = result.GetValue(options.Speedup);
             var period = options.Period(result) ?? Batching.DefaultPeriod(speedup);
@@ -47,5 +53,19 @@ internal static class SimulateCommand
             return 0;
         });
         return command;
+    }
+
+    private static async Task<int> EmbeddedAsync(SimulateOptions options, ParseResult result, SimulationSettings settings, SimulationTimeline timeline, CancellationToken cancellationToken)
+    {
+        var agreements = result.GetValue(options.Agreements)?.FullName ?? RepositoryPaths.Find(Path.Combine("samples", "agreements"));
+        if (agreements is null)
+        {
+            await Console.Error.WriteLineAsync("Cannot find samples/agreements; pass --agreements DIR.");
+            return 2;
+        }
+
+        new SimulationPrinter(Console.Out).Heading(settings, "embedded: router in this process, probation files through the SDK's drop-folder processor");
+        var run = new SimulatedRun(result.GetValue(options.Ledger)!.FullName, agreements, result.GetValue(options.DropRoot)!.FullName);
+        return await run.ExecuteAsync(timeline, Console.Out, cancellationToken);
     }
 }

@@ -22,10 +22,20 @@ internal sealed class SimulateOptions
 
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print the plan (counts per agency and record kind per simulated week) and write nothing" };
 
+    public Option<bool> Embedded { get; } = new("--embedded") { Description = "Run the router in this process (in-memory transport, SQLite ledger) and feed the probation files through the real drop-folder processor; prints decisions by outcome" };
+
+    public Option<FileInfo> Ledger { get; } = new("--ledger")
+    {
+        Description = "With --embedded: the SQLite ledger file to write (kept after the run)",
+        DefaultValueFactory = _ => new FileInfo(Path.Combine(".agencyhub", "simulate-ledger.db")),
+    };
+
+    public Option<DirectoryInfo?> Agreements { get; } = new("--agreements") { Description = "With --embedded: folder of agreement files (default: samples/agreements of this repository)" };
+
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in new Option[] { Days, Start, Seed, Scale, Speedup, Batch, DropRoot, DryRun })
+        foreach (var option in new Option[] { Days, Start, Seed, Scale, Speedup, Batch, DropRoot, DryRun, Embedded, Ledger, Agreements })
         {
             command.Options.Add(option);
         }
@@ -40,6 +50,7 @@ internal sealed class SimulateOptions
             : result.GetValue(Speedup) is not > 0 ? "--speedup must be above 0."
             : result.GetValue(Batch) is { } batch && batch is not ("hour" or "day") ? "--batch must be 'hour' or 'day'."
             : !result.GetValue(DryRun) && result.GetValue(DropRoot) is null ? "Say where to write: --drop-root DIR (or --dry-run to see the plan)."
+            : result.GetValue(Embedded) && result.GetValue(DryRun) ? "--embedded runs the records through the hub; it cannot be a --dry-run."
             : null;
     }
 
