@@ -6,15 +6,15 @@ namespace Hub.Cli.Commands.Simulate;
 /// <summary>The options of <c>hub simulate</c> and how they become <see cref="SimulationSettings"/>.</summary>
 internal sealed class SimulateOptions
 {
-    public Option<int> Days { get; } = new("--days") { Description = "Simulated days to generate (default 7)", DefaultValueFactory = _ => 7 };
+    public Option<int> Days { get; } = new("--days") { Description = "Simulated days to generate", DefaultValueFactory = _ => 7 };
 
     public Option<DateOnly?> Start { get; } = new("--start") { Description = "First simulated day, YYYY-MM-DD (default: today, UTC)" };
 
-    public Option<int> Seed { get; } = new("--seed") { Description = "Seed: the same seed, scale and days give the same records (default 1)", DefaultValueFactory = _ => 1 };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Seed: the same seed, scale and days give the same records", DefaultValueFactory = _ => 1 };
 
     public Option<double> Scale { get; } = new("--scale") { Description = "Multiplier of one borough's volumes and claimant pools (Lewisham, scenarios.md §4a); e.g. 13 or 63 for stress tests (§4d)", DefaultValueFactory = _ => 1 };
 
-    public Option<double> Speedup { get; } = new("--speedup") { Description = "Simulated seconds per real second (default 3600: an hour a second)", DefaultValueFactory = _ => 3600 };
+    public Option<double> Speedup { get; } = new("--speedup") { Description = "Simulated seconds per real second (3600: an hour a second)", DefaultValueFactory = _ => 3600 };
 
     public Option<string?> Batch { get; } = new("--batch") { Description = "One file per kind per simulated 'hour' or 'day' (default: hour up to speed-up 720, day above)" };
 
