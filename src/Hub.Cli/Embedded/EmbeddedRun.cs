@@ -64,7 +64,8 @@ internal sealed class EmbeddedRun(string ledgerPath, string agreementsPath)
         }
     }
 
-    private IHost Build()
+    /// <summary>The embedded host; <paramref name="configure"/> adds what a caller needs beside it (e.g. an agency's drop-folder source).</summary>
+    internal IHost Build(Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -92,6 +93,7 @@ internal sealed class EmbeddedRun(string ledgerPath, string agreementsPath)
                 }
             });
         });
+        configure?.Invoke(builder);
         return builder.Build();
     }
 
@@ -132,7 +134,7 @@ internal sealed class EmbeddedRun(string ledgerPath, string agreementsPath)
         }
     }
 
-    private static async Task<long> LastSequenceAsync(ILedgerStore store, CancellationToken cancellationToken)
+    internal static async Task<long> LastSequenceAsync(ILedgerStore store, CancellationToken cancellationToken)
     {
         long last = 0;
         while (true)
