@@ -74,9 +74,7 @@ internal sealed class SimulatedRun(string ledgerPath, string agreementsPath, str
         builder.Services.AddOptions<AdapterOptions>().Bind(builder.Configuration.GetSection(AdapterOptions.SectionName));
         builder.Services.AddOptions<DropFolderOptions>().Bind(builder.Configuration.GetSection(DropFolderOptions.SectionName));
         builder.Services.AddSourceCore();
-        builder.Services.AddSingleton<ReleaseNoticeMapper>();
-        builder.Services.AddSingleton<OasysAssessmentMapper>();
-        builder.Services.AddSingleton<CaseTransferMapper>();
+        builder.Services.AddSingleton(new ProbationMappers());
         builder.Services.AddSingleton<IRecordMapper<DropFolderRecord>, ProbationFolderMapper>();
         builder.Services.AddSingleton<DropFileProcessor>();
     }

@@ -21,7 +21,7 @@ public sealed class AdapterMapperTests(GeneratedDropFolder folder) : IClassFixtu
     [Fact]
     public void When_release_lists_are_read_should_map_every_row_through_the_probation_folder_mapper()
     {
-        var mapper = new ProbationFolderMapper(new ReleaseNoticeMapper(), new OasysAssessmentMapper(), new CaseTransferMapper());
+        var mapper = new ProbationFolderMapper(new ProbationMappers());
         var rows = folder.Rows("probation", "release-list-*.csv");
         var events = rows.Select(r => mapper.Map(new DropFolderRecord(r.File, r.Row.Row, r.Row.Fields!.Value), Context(AgencyCode.Probation)))
             .Select(m => m.Event ?? throw new ShouldAssertException(string.Join("; ", m.Problems))).ToList();
