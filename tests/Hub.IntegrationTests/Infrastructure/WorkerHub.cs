@@ -99,7 +99,7 @@ public sealed class WorkerHub : IAsyncDisposable
     {
         try
         {
-            return await Eventually.UntilAsync(probe, done, what, timeout ?? TimeSpan.FromSeconds(120));
+            return await Eventually.UntilAsync(probe, done, what, timeout ?? TimeSpan.FromSeconds(180));
         }
         catch (ShouldAssertException ex)
         {
