@@ -80,6 +80,14 @@ public sealed class BrokerClient : IAsyncDisposable
         return messages;
     }
 
+    /// <summary>Ready messages and consumers on a queue the broker already declared (the hub's queues are, by definitions.json).</summary>
+    public async Task<(uint Messages, uint Consumers)> QueueStateAsync(string queue)
+    {
+        await using var channel = await OpenChannelAsync();
+        var state = await channel.QueueDeclarePassiveAsync(queue);
+        return (state.MessageCount, state.ConsumerCount);
+    }
+
     /// <summary>Empties every hub queue that exists, so a test class starts from nothing.</summary>
     public async Task PurgeHubQueuesAsync()
     {

@@ -17,36 +17,18 @@ public sealed class RouterProcess : IDisposable
     public static string NewSubjectKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     /// <param name="environment">Further settings, e.g. <c>ConnectionStrings__LedgerAdmin</c> or <c>Ledger__Integrity__SealInterval</c>.</param>
-    /// <summary>
-    /// Hub.Router.dll in the router project's own build output, with its own deps.json and runtimeconfig. The copy
-    /// beside the tests resolves its dependencies through the test project's, which include the ASP.NET Core shared
-    /// framework (the adapters' HTTP ingest); the router's runtimeconfig names only Microsoft.NETCore.App, so that
-    /// copy cannot start.
-    /// </summary>
-    private static string RouterBuildOutput()
-    {
-        var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = tests.Name;
-        var configuration = tests.Parent!.Name;
-        var repository = tests.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var router = Path.Combine(repository, "src", "Hub.Router", "bin", configuration, framework, "Hub.Router.dll");
-        return File.Exists(router)
-            ? router
-            : throw new FileNotFoundException($"The router's build output is missing: build the solution ({configuration}) before the integration tests.", router);
-    }
-
     public static RouterProcess Start(BrokerEndpoint broker, string ledgerConnectionString, string agreementsPath, string subjectKey, IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(broker);
-        var router = RouterBuildOutput();
+        var dll = WorkerBuildOutput.Find(Path.Combine("src", "Hub.Router"), "Hub.Router.dll");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(router)!,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(router);
+        start.ArgumentList.Add(dll);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Broker__Host"] = broker.Host;
         start.Environment["Broker__Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -62,14 +44,13 @@ public sealed class RouterProcess : IDisposable
         }
 
         var process = Process.Start(start)!;
-
-        // Drain the pipes so a chatty router never blocks on a full buffer.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new RouterProcess(process);
+        var router = new RouterProcess(process);
+        router.Output.Attach(process, "router");
+        return router;
     }
+
+    /// <summary>What the router printed (the last lines), for failure messages; reading it also keeps the pipes drained.</summary>
+    public ProcessOutput Output { get; } = new();
 
     public bool HasExited => _process.HasExited;
 
