@@ -17,7 +17,7 @@ public sealed class ReleaseNoticeMapperTests
         release.ReleaseDate.ShouldBe(new DateOnly(2026, 11, 30));
         release.ResettlementArea.ShouldBe("lewisham");
         release.SentenceBand.ShouldBe(SentenceBand.UnderTwelveMonths);
-        release.CohortTier.ShouldBe("IOM");
+        release.CohortTier.ShouldBe("iom", "the contract carries tiers in lower case, as DSA-008/009 compare them");
         release.SubstanceMisuseFlag.ShouldBe(true);
         release.Envelope.Subject!.PncId.ShouldBe("2019/0123456E");
         release.Envelope.Subject.LocalId.ShouldBe("A1234BC");

@@ -49,7 +49,7 @@ public sealed class IomNominalMapper
             PreviousReleaseDate = previous,
             Establishment = Text(payload, "establishment"),
             AddressOnRelease = Text(payload, "addressOnRelease"),
-            CohortTier = Text(payload, "cohortTier"),
+            CohortTier = Text(payload, "cohortTier")?.ToUpperInvariant(), // the IOM system keeps tiers in capitals
             Amendment = amendment,
             SharedUnder = string.Create(CultureInfo.InvariantCulture, $"{delivery.AgreementId}@{delivery.AgreementVersion}/{delivery.FlowId}"),
             RetentionDays = delivery.Obligations.RetentionDays ?? 0,

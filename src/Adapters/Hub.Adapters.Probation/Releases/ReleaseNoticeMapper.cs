@@ -16,7 +16,8 @@ public sealed class ReleaseNoticeMapper
     public const string RecordKind = "release-notice";
     public const string Gateway = "ORA2014-s7";
 
-    private static readonly string[] CohortTiers = ["MAPPA", "PPO", "IOM"];
+    // Prison systems write tiers in capitals; the contract carries them in lower case, as agreements compare them (DSA-008/009).
+    private static readonly string[] CohortTiers = ["mappa", "ppo", "iom"];
 
     public MappingResult<IShareableEvent> Map(ReleaseNoticeRecord record)
     {
@@ -33,7 +34,7 @@ public sealed class ReleaseNoticeMapper
             LocalId = fields.Required("noms_id", record.NomsId),
             Nino = fields.Nino("nino", record.Nino),
         };
-        var tier = FieldReader.Optional(record.CohortTier)?.ToUpperInvariant();
+        var tier = FieldReader.Optional(record.CohortTier)?.ToLowerInvariant();
         if (tier is not null && !CohortTiers.Contains(tier))
         {
             fields.Add("cohort_tier", "must be MAPPA, PPO, IOM or empty");
