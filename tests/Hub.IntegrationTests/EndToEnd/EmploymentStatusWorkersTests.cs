@@ -26,7 +26,8 @@ public sealed class EmploymentStatusWorkersTests(ServersFixture servers)
         var unconsented = RecordEventIds.For(AgencyCode.Jcp, "employment-status-check", "2a1b3c4d-5e6f-4a7b-8c9d-0e1f2a3b1001");
         var rows = await hub.UntilAsync(() => LedgerQueries.RowsAsync(hub.Ledger), r => r.Count(x => x.EventId == covered || x.EventId == unconsented) >= 8, "four decisions for each valid row");
 
-        var answer = hub.Sink(AgencyCode.Council).Documents().ShouldHaveSingleItem();
+        // The ledger row is written before the delivery leaves: wait for the sink too.
+        var answer = (await hub.UntilAsync(() => hub.Sink(AgencyCode.Council).Documents(), d => d.Count > 0, "the covered answer at the council sink")).ShouldHaveSingleItem();
         answer.EventId.ShouldBe(covered);
         PayloadFields.Of(answer.Payload).ShouldBe(["checkedOn", "queryId", "status"], "a yes/no/unknown only");
         answer.WithheldFields.ShouldContain("subject.nino");
