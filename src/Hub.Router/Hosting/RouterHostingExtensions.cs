@@ -1,4 +1,6 @@
 using Hub.Contracts.Topology;
+using Hub.Router.Health;
+using Hub.ServiceDefaults.Health;
 using Hub.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -10,13 +12,18 @@ namespace Hub.Router.Hosting;
 
 public static class RouterHostingExtensions
 {
-    /// <summary>The production router: RabbitMQ with the router's own broker user, Postgres ledger (schema applied by <c>ConnectionStrings:LedgerAdmin</c> when set).</summary>
+    /// <summary>
+    /// The production router: RabbitMQ with the router's own broker user, Postgres ledger (schema applied by
+    /// <c>ConnectionStrings:LedgerAdmin</c> when set), and the health listener (<c>Health:Urls</c>) with its checks.
+    /// </summary>
     public static IHostApplicationBuilder AddHubRouter(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var connectionString = builder.Configuration.GetConnectionString("Ledger")
             ?? throw new InvalidOperationException("ConnectionStrings:Ledger is required (Npgsql connection string of the ledger database).");
 
+        // First, so the health listener answers (unready) while the bus and the ledger start.
+        builder.AddRouterHealth();
         builder.Services.AddHubRouterCore(builder.Configuration);
         builder.Services.AddPostgresLedger(connectionString, builder.Configuration.GetConnectionString("LedgerAdmin"));
         builder.Services.AddSingleton(HubAddresses.Broker);
@@ -24,6 +31,7 @@ public static class RouterHostingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             RouterBus.AddIngressConsumers(bus);
+            bus.ConfigureHealthCheckOptions(health => health.Name = HealthHostingExtensions.BusCheckName);
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var broker = context.GetRequiredService<IOptions<BrokerOptions>>().Value;

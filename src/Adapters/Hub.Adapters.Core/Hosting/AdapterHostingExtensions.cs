@@ -1,9 +1,11 @@
 using Hub.Adapters.Core.Configuration;
 using Hub.Adapters.Core.Delivery;
+using Hub.Adapters.Core.Health;
 using Hub.Adapters.Core.Publishing;
 using Hub.Adapters.Core.Sinks;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Topology;
+using Hub.ServiceDefaults.Health;
 using Hub.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -18,18 +20,22 @@ public static class AdapterHostingExtensions
 {
     /// <summary>
     /// An agency adapter on RabbitMQ with the agency's own broker user: publishes to its submit exchange, receives
-    /// from its delivery queue into the registered <see cref="IDeliverySink"/>.
+    /// from its delivery queue into the registered <see cref="IDeliverySink"/>. Serves <c>/health/live</c> and
+    /// <c>/health/ready</c> when <c>Health:Urls</c> is set (the container images set it).
     /// </summary>
     public static IHostApplicationBuilder AddAgencyAdapter(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<AdapterOptions>().Bind(builder.Configuration.GetSection(AdapterOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<BrokerOptions>().Bind(builder.Configuration.GetSection(BrokerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        // First, so the health listener answers (unready) while the bus starts.
+        builder.AddAdapterHealth();
         builder.Services.AddConfiguredSink(builder.Configuration);
         builder.Services.AddAdapterCore(HubAddresses.Broker);
         builder.Services.AddMassTransit(bus =>
         {
             AdapterBus.AddDeliveryConsumer(bus);
+            bus.ConfigureHealthCheckOptions(health => health.Name = HealthHostingExtensions.BusCheckName);
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var adapter = context.GetRequiredService<IOptions<AdapterOptions>>().Value;

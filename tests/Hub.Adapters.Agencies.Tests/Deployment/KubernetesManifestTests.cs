@@ -1,0 +1,101 @@
+using YamlDotNet.RepresentationModel;
+using static Hub.Adapters.Agencies.Tests.Deployment.KubernetesManifests;
+
+namespace Hub.Adapters.Agencies.Tests.Deployment;
+
+/// <summary>Structural checks on deploy/k8s/base, so CI catches an unsafe or incomplete manifest without a cluster.</summary>
+public sealed class KubernetesManifestTests
+{
+    private static readonly string[] Agencies = ["police", "probation", "jcp", "nhs", "council"];
+
+    private static IEnumerable<(string File, string Deployment, YamlMappingNode Container)> Containers() =>
+        All().Where(m => Text(m.Document, "kind") == "Deployment")
+            .SelectMany(m => ((YamlSequenceNode)At(m.Document, "spec", "template", "spec", "containers")!).Children
+                .Select(c => (m.File, Text(m.Document, "metadata", "name")!, (YamlMappingNode)c)));
+
+    [Fact]
+    public void When_the_base_is_built_should_list_every_manifest_file_and_no_example_secret()
+    {
+        var listed = ((YamlSequenceNode)At(Load(Path.Combine(BaseFolder, "kustomization.yaml")).Single(), "resources")!).Children.Select(r => r.ToString()).ToList();
+        var files = Directory.GetFiles(BaseFolder, "*.yaml").Select(Path.GetFileName).Where(f => f is not "kustomization.yaml" and not "secret.example.yaml");
+
+        listed.ShouldBe(files, ignoreOrder: true);
+        listed.ShouldNotContain("secret.example.yaml");
+    }
+
+    [Fact]
+    public void When_the_base_is_applied_should_deploy_the_router_and_an_adapter_per_agency_each_with_a_disruption_budget()
+    {
+        var deployments = Containers().Select(c => c.Deployment).ToList();
+        deployments.ShouldBe(["router", .. Agencies.Select(a => "adapter-" + a)], ignoreOrder: true);
+        var budgets = All().Where(m => Text(m.Document, "kind") == "PodDisruptionBudget").Select(m => Text(m.Document, "spec", "selector", "matchLabels", "app.kubernetes.io/name")).ToList();
+        budgets.ShouldBe(deployments, ignoreOrder: true);
+        All().ShouldContain(m => Text(m.Document, "kind") == "Service" && Text(m.Document, "metadata", "name") == "router");
+        All().ShouldContain(m => Text(m.Document, "kind") == "ConfigMap" && Text(m.Document, "metadata", "name") == "agencyhub-agreements");
+    }
+
+    [Fact]
+    public void When_a_container_runs_should_probe_the_health_port_and_have_resources_and_a_non_root_read_only_context()
+    {
+        foreach (var (file, name, container) in Containers())
+        {
+            var port = ((YamlSequenceNode)At(container, "ports")!).Children.Single(p => Text(p, "name") == "health");
+            Text(port, "containerPort").ShouldBe("8081", file);
+            Env(container)["Health__Urls"].ShouldBe("http://+:8081", file);
+            Text(container, "livenessProbe", "httpGet", "path").ShouldBe("/health/live", file);
+            Text(container, "readinessProbe", "httpGet", "path").ShouldBe("/health/ready", file);
+            Text(container, "livenessProbe", "httpGet", "port").ShouldBe("health", file);
+            Text(container, "readinessProbe", "httpGet", "port").ShouldBe("health", file);
+            foreach (var bound in new[] { "requests", "limits" })
+            {
+                Text(container, "resources", bound, "cpu").ShouldNotBeNullOrEmpty($"{name} {bound} cpu");
+                Text(container, "resources", bound, "memory").ShouldNotBeNullOrEmpty($"{name} {bound} memory");
+            }
+
+            Text(container, "securityContext", "runAsNonRoot").ShouldBe("true", name);
+            Text(container, "securityContext", "readOnlyRootFilesystem").ShouldBe("true", name);
+            Text(container, "securityContext", "allowPrivilegeEscalation").ShouldBe("false", name);
+            ((YamlSequenceNode)At(container, "volumeMounts")!).Children.ShouldContain(m => Text(m, "mountPath") == "/tmp", $"{name} has no writable /tmp");
+        }
+    }
+
+    [Fact]
+    public void When_a_container_needs_a_secret_should_read_it_from_a_secret_and_use_its_own_broker_user()
+    {
+        foreach (var (_, name, container) in Containers())
+        {
+            foreach (var variable in ((YamlSequenceNode)At(container, "env")!).Children)
+            {
+                var key = Text(variable, "name")!;
+                if (key.Contains("Password", StringComparison.OrdinalIgnoreCase) || key.Contains("Key", StringComparison.Ordinal) || key.StartsWith("ConnectionStrings", StringComparison.Ordinal))
+                {
+                    At(variable, "value").ShouldBeNull($"{name}.{key} is a literal");
+                    Text(variable, "valueFrom", "secretKeyRef", "name").ShouldNotBeNullOrEmpty($"{name}.{key} is not from a secret");
+                }
+            }
+
+            var user = Env(container)["Broker__Username"];
+            user.ShouldBe(name == "router" ? "hub-router" : name, $"{name} must log in as its own broker user");
+            Text(((YamlSequenceNode)At(container, "env")!).Children.Single(v => Text(v, "name") == "Broker__Password"), "valueFrom", "secretKeyRef", "key").ShouldBe(user);
+            if (name != "router")
+            {
+                Env(container)["Adapter__Agency"].ShouldBe(name["adapter-".Length..]);
+            }
+        }
+    }
+
+    [Fact]
+    public void When_a_container_names_an_image_should_pin_its_tag()
+    {
+        foreach (var (_, name, container) in Containers())
+        {
+            var image = Text(container, "image")!;
+            var tag = image[(image.LastIndexOf('/') + 1)..].Split(':').ElementAtOrDefault(1);
+            tag.ShouldNotBeNullOrEmpty($"{name} image is not pinned");
+            tag.ShouldNotBe("latest");
+        }
+    }
+
+    private static Dictionary<string, string?> Env(YamlMappingNode container) =>
+        ((YamlSequenceNode)At(container, "env")!).Children.ToDictionary(v => Text(v, "name")!, v => Text(v, "value"), StringComparer.Ordinal);
+}
