@@ -67,7 +67,7 @@ public sealed class KubernetesManifestTests
             foreach (var variable in ((YamlSequenceNode)At(container, "env")!).Children)
             {
                 var key = Text(variable, "name")!;
-                if (key.Contains("Password", StringComparison.OrdinalIgnoreCase) || key.Contains("Key", StringComparison.Ordinal) || key.StartsWith("ConnectionStrings", StringComparison.Ordinal))
+                if (key.Contains("Password", StringComparison.OrdinalIgnoreCase) || key.Contains("Key", StringComparison.Ordinal) || key.Contains("Token", StringComparison.Ordinal) || key.Contains("ConnectionString", StringComparison.Ordinal))
                 {
                     At(variable, "value").ShouldBeNull($"{name}.{key} is a literal");
                     Text(variable, "valueFrom", "secretKeyRef", "name").ShouldNotBeNullOrEmpty($"{name}.{key} is not from a secret");
@@ -93,6 +93,22 @@ public sealed class KubernetesManifestTests
             var tag = image[(image.LastIndexOf('/') + 1)..].Split(':').ElementAtOrDefault(1);
             tag.ShouldNotBeNullOrEmpty($"{name} image is not pinned");
             tag.ShouldNotBe("latest");
+        }
+    }
+
+    [Fact]
+    public void When_an_adapter_runs_replicated_should_deliver_to_a_durable_sink_and_share_its_dedupe_store()
+    {
+        foreach (var (file, name, container) in Containers().Where(c => c.Deployment != "router"))
+        {
+            var env = Env(container);
+            env["Adapter__Sink__Kind"].ShouldBe("Webhook", $"{file}: the in-memory sink would lose deliveries");
+            env["Adapter__Deduplication__Kind"].ShouldBe("Postgres", $"{file}: replicas must share handled delivery ids");
+            env.ContainsKey("Adapter__Sources__DropFolder__Enabled").ShouldBeFalse($"{file}: two replicas would both read one drop folder");
+            if (name != "adapter-police")
+            {
+                env["Adapter__Sources__Http__Enabled"].ShouldBe("true", file);
+            }
         }
     }
 

@@ -75,4 +75,22 @@ public sealed class SqliteDeliveryDeduplicatorTests : IDisposable
         (await deduplicator.TryBeginAsync(old, CancellationToken.None)).ShouldBeTrue("an id past retention is forgotten");
         (await deduplicator.TryBeginAsync(recent, CancellationToken.None)).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task When_the_files_folder_does_not_exist_yet_should_create_it()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "agencyhub-dedupe-" + Guid.NewGuid().ToString("N"), "state");
+        try
+        {
+            using var deduplicator = new SqliteDeliveryDeduplicator(Path.Combine(folder, "handled.db"), "adapter_handled_deliveries", TimeProvider.System);
+
+            (await deduplicator.TryBeginAsync(Guid.NewGuid(), CancellationToken.None)).ShouldBeTrue();
+            File.Exists(Path.Combine(folder, "handled.db")).ShouldBeTrue();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        }
+    }
 }

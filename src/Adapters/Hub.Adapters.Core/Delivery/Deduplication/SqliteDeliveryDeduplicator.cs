@@ -45,6 +45,11 @@ public sealed class SqliteDeliveryDeduplicator(string path, string table, TimePr
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (!_schemaReady && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         if (!_schemaReady)
