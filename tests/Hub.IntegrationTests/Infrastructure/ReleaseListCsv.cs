@@ -14,16 +14,22 @@ public static class ReleaseListCsv
 
     public static string NoticeId(int row) => string.Create(CultureInfo.InvariantCulture, $"HMPFIC-2026-{row:00000}");
 
-    /// <summary>A new release notice for the <paramref name="row"/>th fictional person.</summary>
-    public static string NewNotice(int row) => string.Join(',',
+    public static string PncOf(int person) => PncId.Create(2020, 100000 + person);
+
+    public static string NomsOf(int person) => string.Create(CultureInfo.InvariantCulture, $"F{person:0000}ZZ");
+
+    public static string NinoOf(int person) => string.Create(CultureInfo.InvariantCulture, $"JY{100000 + person:000000}C");
+
+    /// <summary>A new release notice numbered <paramref name="row"/> for fictional person <paramref name="person"/> (default: the row), citing an opt-in consent when given.</summary>
+    public static string NewNotice(int row, string? optInConsentRef = null, int? person = null) => string.Join(',',
         NoticeId(row),
         "NEW",
         string.Empty,
         "2026-11-02T09:15:00Z",
         "HMP Fictional",
-        PncId.Create(2020, 100000 + row),
-        string.Create(CultureInfo.InvariantCulture, $"F{row:0000}ZZ"),
-        string.Create(CultureInfo.InvariantCulture, $"JY{100000 + row:000000}C"),
+        PncOf(person ?? row),
+        NomsOf(person ?? row),
+        NinoOf(person ?? row),
         "2026-12-04",
         string.Empty,
         "8",
@@ -36,9 +42,9 @@ public static class ReleaseListCsv
         "Y",
         "N",
         "Lewisham IOM probation team",
-        string.Empty);
+        optInConsentRef ?? string.Empty);
 
     /// <summary>The header and new notices for people 1 to <paramref name="rows"/>.</summary>
     public static string NewNotices(int rows) =>
-        string.Join('\n', [Header, .. Enumerable.Range(1, rows).Select(NewNotice)]) + "\n";
+        string.Join('\n', [Header, .. Enumerable.Range(1, rows).Select(row => NewNotice(row))]) + "\n";
 }
