@@ -1,3 +1,4 @@
+using Hub.Adapters.Agencies.Tests.Support;
 using System.Text.Json;
 using Hub.Adapters.Core.Delivery;
 using Hub.Adapters.Core.Sinks;
@@ -37,7 +38,7 @@ public sealed class CouncilAdapterCompositionTests : IDisposable
         host.Services.GetRequiredService<IRecordMapper<DropFolderRecord>>().ShouldBeOfType<CouncilFolderMapper>();
         host.Services.GetRequiredService<IRecordMapper<HttpIngestRecord>>().ShouldBeOfType<CouncilHttpMapper>();
         host.Services.GetRequiredService<IDeliveryRecordMapper>().ShouldBeOfType<CouncilDeliveryRecordMapper>();
-        var delivery = CouncilDeliveries.Of("employment.status.answered", AgencyCode.Jcp, """
+        var delivery = AgencyDeliveries.To(AgencyCode.Council, "employment.status.answered", AgencyCode.Jcp, """
             { "queryId": "2a1b3c4d-5e6f-4a7b-8c9d-0e1f2a3b1301", "status": "not-employed", "checkedOn": "2026-11-23" }
             """, "DSA-013", "F2-dwp-s131-supply-to-housing", "homelessness-application", gateway: "WRA2012-s131");
         await host.Services.GetRequiredService<IDeliverySink>().HandleAsync(delivery, CancellationToken.None);
@@ -64,15 +65,12 @@ public sealed class CouncilAdapterCompositionTests : IDisposable
 
     private static IHost Build(Dictionary<string, string?> settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var all = AdapterHosts.Settings("council");
+        foreach (var (key, value) in settings)
         {
-            ["Adapter:Agency"] = "council",
-            ["Broker:Username"] = "adapter-council",
-            ["Broker:Password"] = "not-used-the-host-is-never-started",
-        });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddCouncilAdapter();
-        return builder.Build();
+            all[key] = value;
+        }
+
+        return AdapterHosts.Build(all, b => b.AddCouncilAdapter());
     }
 }

@@ -35,7 +35,7 @@ public sealed class CouncilDeliveryRecordMapperTests
     [Fact]
     public void When_dwp_answers_a_housing_check_should_file_a_case_note_for_housing_options_that_forbids_onward_sharing()
     {
-        var delivery = CouncilDeliveries.Of("employment.status.answered", AgencyCode.Jcp, """
+        var delivery = AgencyDeliveries.To(AgencyCode.Council, "employment.status.answered", AgencyCode.Jcp, """
             { "queryId": "2a1b3c4d-5e6f-4a7b-8c9d-0e1f2a3b1301", "status": "employed", "checkedOn": "2026-11-23" }
             """, "DSA-013", "F2-dwp-s131-supply-to-housing", "homelessness-application", gateway: "WRA2012-s131");
 
@@ -53,7 +53,7 @@ public sealed class CouncilDeliveryRecordMapperTests
     [Fact]
     public void When_a_dwp_answer_is_malformed_should_name_the_fields_without_values()
     {
-        var delivery = CouncilDeliveries.Of("employment.status.answered", AgencyCode.Jcp, """
+        var delivery = AgencyDeliveries.To(AgencyCode.Council, "employment.status.answered", AgencyCode.Jcp, """
             { "queryId": "HOP-2026-5512", "status": "on-benefit" }
             """, "DSA-019", "F2-dwp-s131-supply-to-tf", "troubled-families", gateway: "WRA2012-s131");
 
@@ -66,7 +66,7 @@ public sealed class CouncilDeliveryRecordMapperTests
     [Fact]
     public void When_a_referral_arrives_without_the_indicator_should_take_it_in_with_the_indicator_left_unknown()
     {
-        var delivery = CouncilDeliveries.Of("employment.referral.created", AgencyCode.Jcp, """
+        var delivery = AgencyDeliveries.To(AgencyCode.Council, "employment.referral.created", AgencyCode.Jcp, """
             { "subject": { "nino": "JZ306090C" }, "referralId": "REF-2026-4471", "programme": "work-programme", "provider": "ways-into-work",
               "referredOn": "2026-11-23", "supportNeeds": ["basic-skills"] }
             """, "DSA-011", "F1-referral-handover", "employment-support");
@@ -82,7 +82,7 @@ public sealed class CouncilDeliveryRecordMapperTests
     [Fact]
     public void When_an_event_type_has_no_council_shape_should_leave_the_payload_alone()
     {
-        var delivery = CouncilDeliveries.Of("custody.release.scheduled", AgencyCode.Probation, """
+        var delivery = AgencyDeliveries.To(AgencyCode.Council, "custody.release.scheduled", AgencyCode.Probation, """
             { "subject": { "localId": "A1234BC" }, "releaseDate": "2026-12-04" }
             """, "DSA-001", "F2-council-housing", "resettlement-housing");
 

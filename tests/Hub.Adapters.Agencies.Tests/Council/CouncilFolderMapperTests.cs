@@ -1,3 +1,4 @@
+using Hub.Adapters.Agencies.Tests.Support;
 using Hub.Adapters.Core.Sources.Records;
 using Hub.Adapters.Council.EmploymentChecks;
 using Hub.Adapters.Council.Housing;
@@ -27,7 +28,7 @@ public sealed class CouncilFolderMapperTests
     [Fact]
     public void When_housing_applications_are_dropped_should_ask_dwp_as_housing_options_and_name_the_bad_fields()
     {
-        var rows = CouncilSampleRows.Map(_mapper, "housing-applications.json");
+        var rows = DropSamples.Prepare(_mapper, "council", "housing-applications.json");
 
         var query = rows[0].Event.ShouldBeOfType<EmploymentStatusQueried>();
         query.RequestingProvider.ShouldBe("housing-options");
@@ -38,7 +39,7 @@ public sealed class CouncilFolderMapperTests
     [Fact]
     public void When_the_check_log_is_dropped_should_ask_for_ways_into_work_on_consent_and_for_troubled_families_under_s131()
     {
-        var rows = CouncilSampleRows.Map(_mapper, "employment-check-requests.csv");
+        var rows = DropSamples.Prepare(_mapper, "council", "employment-check-requests.csv");
 
         var outcome = rows[0].Event.ShouldBeOfType<EmploymentStatusQueried>();
         outcome.RequestingProvider.ShouldBe("ways-into-work");
@@ -57,7 +58,7 @@ public sealed class CouncilFolderMapperTests
     [Fact]
     public void When_check_requests_are_invalid_should_name_each_bad_column_without_values()
     {
-        var rows = CouncilSampleRows.Map(_mapper, "employment-check-requests.csv");
+        var rows = DropSamples.Prepare(_mapper, "council", "employment-check-requests.csv");
 
         Fields(rows[2]).ShouldBe(["nino", "consent_ref", "checkpoint_weeks"], ignoreOrder: true);
         Fields(rows[3]).ShouldBe(["checkpoint_weeks", "consent_ref"], ignoreOrder: true);
@@ -67,7 +68,7 @@ public sealed class CouncilFolderMapperTests
     [Fact]
     public void When_ways_into_work_exits_are_dropped_should_tell_jcp_support_ended_with_the_contract_outcome()
     {
-        var rows = CouncilSampleRows.Map(_mapper, "wiw-programme-exits.csv");
+        var rows = DropSamples.Prepare(_mapper, "council", "wiw-programme-exits.csv");
 
         var ended = rows[0].Event.ShouldBeOfType<SupportEnded>();
         ended.ReferralId.ShouldBe("REF-2026-0112");
@@ -83,7 +84,7 @@ public sealed class CouncilFolderMapperTests
     [Fact]
     public void When_case_conferences_are_dropped_should_publish_each_panel_under_s131_with_its_programme_and_criteria()
     {
-        var rows = CouncilSampleRows.Map(_mapper, "tf-case-conferences.json");
+        var rows = DropSamples.Prepare(_mapper, "council", "tf-case-conferences.json");
 
         var panel = rows[0].Event.ShouldBeOfType<CaseConferenceConvened>();
         panel.FamilyId.ShouldBe("TF-FAM-0419");
@@ -102,7 +103,7 @@ public sealed class CouncilFolderMapperTests
     [Fact]
     public void When_a_case_conference_is_invalid_should_name_each_bad_field_without_values()
     {
-        var rejected = CouncilSampleRows.Map(_mapper, "tf-case-conferences.json")[2];
+        var rejected = DropSamples.Prepare(_mapper, "council", "tf-case-conferences.json")[2];
 
         Fields(rejected).ShouldBe(["familyId", "convenedAt", "leadAdult.nhsNumber", "leadAdult.pncId", "childrenInHousehold"], ignoreOrder: true);
         rejected.Problems.ShouldAllBe(p => !p.Contains("9990000000") && !p.Contains("2020/1234567A"));
@@ -111,7 +112,7 @@ public sealed class CouncilFolderMapperTests
     [Fact]
     public void When_birth_registrations_are_dropped_should_tell_dwp_under_tell_us_once_only_where_the_informant_took_it_up()
     {
-        var rows = CouncilSampleRows.Map(_mapper, "birth-registrations.csv");
+        var rows = DropSamples.Prepare(_mapper, "council", "birth-registrations.csv");
 
         var birth = rows[0].Event.ShouldBeOfType<BirthRecorded>();
         birth.RegistrationId.ShouldBe("LEW-2026-B-0412");
@@ -131,7 +132,7 @@ public sealed class CouncilFolderMapperTests
     [Fact]
     public void When_performance_returns_are_dropped_should_submit_aggregate_indicators_with_no_subject_and_no_footing()
     {
-        var rows = CouncilSampleRows.Map(_mapper, "performance-returns.json");
+        var rows = DropSamples.Prepare(_mapper, "council", "performance-returns.json");
 
         var submitted = rows[0].Event.ShouldBeOfType<IndicatorsSubmitted>();
         submitted.Period.ShouldBe("2026-Q3");
@@ -148,7 +149,7 @@ public sealed class CouncilFolderMapperTests
     [Fact]
     public void When_a_file_matches_no_pattern_should_reject_it_naming_the_file()
     {
-        var row = CouncilSampleRows.Read("birth-registrations.csv")[0] with { File = "death-registrations.csv" };
+        var row = DropSamples.Read("council", "birth-registrations.csv")[0] with { File = "death-registrations.csv" };
 
         var mapping = _mapper.Map(row, new RecordContext(Hub.Contracts.Agencies.AgencyCode.Council, Guid.NewGuid(), "death-registrations.csv row 1"));
 

@@ -1,3 +1,4 @@
+using Hub.Adapters.Agencies.Tests.Support;
 using System.Text.Json;
 using Hub.Adapters.Core.Delivery;
 using Hub.Adapters.Core.Sinks;
@@ -37,7 +38,7 @@ public sealed class JcpAdapterCompositionTests : IDisposable
         host.Services.GetRequiredService<IRecordMapper<DropFolderRecord>>().ShouldBeOfType<JcpFolderMapper>();
         host.Services.GetRequiredService<IRecordMapper<HttpIngestRecord>>().ShouldBeOfType<JcpHttpMapper>();
         host.Services.GetRequiredService<IDeliveryRecordMapper>().ShouldBeOfType<JcpDeliveryRecordMapper>();
-        var delivery = JcpDeliveries.Of("custody.release.scheduled", AgencyCode.Probation, """
+        var delivery = AgencyDeliveries.To(AgencyCode.Jcp, "custody.release.scheduled", AgencyCode.Probation, """
             { "subject": { "nino": "JZ204060B" }, "releaseDate": "2026-12-04", "establishment": "HMP Sampleton" }
             """, "DSA-001", "F3-jcp-benefit-continuity", "benefit-continuity");
         await host.Services.GetRequiredService<IDeliverySink>().HandleAsync(delivery, CancellationToken.None);
@@ -64,15 +65,12 @@ public sealed class JcpAdapterCompositionTests : IDisposable
 
     private static IHost Build(Dictionary<string, string?> settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var all = AdapterHosts.Settings("jcp");
+        foreach (var (key, value) in settings)
         {
-            ["Adapter:Agency"] = "jcp",
-            ["Broker:Username"] = "adapter-jcp",
-            ["Broker:Password"] = "not-used-the-host-is-never-started",
-        });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddJcpAdapter();
-        return builder.Build();
+            all[key] = value;
+        }
+
+        return AdapterHosts.Build(all, b => b.AddJcpAdapter());
     }
 }

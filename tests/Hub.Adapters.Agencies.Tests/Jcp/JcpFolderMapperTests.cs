@@ -1,3 +1,4 @@
+using Hub.Adapters.Agencies.Tests.Support;
 using Hub.Adapters.Core.Sources.DropFolder;
 using Hub.Adapters.Core.Sources.Records;
 using Hub.Adapters.Jcp.Referrals;
@@ -15,7 +16,7 @@ public sealed class JcpFolderMapperTests
     [Fact]
     public void When_the_status_check_export_is_dropped_should_answer_valid_checks_and_name_the_bad_columns()
     {
-        var rows = JcpSampleRows.Map(_mapper, "employment-status-checks.csv");
+        var rows = DropSamples.Prepare(_mapper, "jcp", "employment-status-checks.csv");
 
         var s131 = rows[0].Event.ShouldBeOfType<EmploymentStatusAnswered>();
         s131.Status.ShouldBe(EmploymentStatus.Employed);
@@ -30,7 +31,7 @@ public sealed class JcpFolderMapperTests
     [Fact]
     public void When_a_work_programme_referral_is_dropped_should_refer_with_support_needs_on_the_claimants_consent()
     {
-        var referral = JcpSampleRows.Map(_mapper, "programme-referrals.csv")[0].Event.ShouldBeOfType<ReferralCreated>();
+        var referral = DropSamples.Prepare(_mapper, "jcp", "programme-referrals.csv")[0].Event.ShouldBeOfType<ReferralCreated>();
 
         referral.ReferralId.ShouldBe("REF-2026-4410");
         referral.Programme.ShouldBe("work-programme");
@@ -48,7 +49,7 @@ public sealed class JcpFolderMapperTests
     [Fact]
     public void When_uc_pilot_screenings_are_dropped_should_publish_each_as_a_universal_credit_referral_with_its_indicator()
     {
-        var rows = JcpSampleRows.Map(_mapper, "programme-referrals.csv");
+        var rows = DropSamples.Prepare(_mapper, "jcp", "programme-referrals.csv");
 
         var meets = rows[1].Event.ShouldBeOfType<ReferralCreated>();
         meets.Programme.ShouldBe("universal-credit");
@@ -60,7 +61,7 @@ public sealed class JcpFolderMapperTests
     [Fact]
     public void When_a_referral_row_is_invalid_should_name_each_bad_column_and_quote_no_value()
     {
-        var rejected = JcpSampleRows.Map(_mapper, "programme-referrals.csv")[3];
+        var rejected = DropSamples.Prepare(_mapper, "jcp", "programme-referrals.csv")[3];
 
         rejected.Event.ShouldBeNull();
         rejected.Problems.Select(p => p.Split(':')[0])
@@ -71,8 +72,8 @@ public sealed class JcpFolderMapperTests
     [Fact]
     public void When_the_referral_log_is_exported_again_should_give_each_referral_the_same_event_id()
     {
-        var first = JcpSampleRows.Map(_mapper, "programme-referrals.csv")[0].Event!;
-        var renamed = JcpSampleRows.Read("programme-referrals.csv")[0] with { File = "programme-referrals-2026-11-24.csv" };
+        var first = DropSamples.Prepare(_mapper, "jcp", "programme-referrals.csv")[0].Event!;
+        var renamed = DropSamples.Read("jcp", "programme-referrals.csv")[0] with { File = "programme-referrals-2026-11-24.csv" };
         var again = _mapper.Map(renamed, new RecordContext(AgencyCode.Jcp, Guid.NewGuid(), "again")).Event!;
 
         again.Envelope.EventId.ShouldBe(first.Envelope.EventId);
@@ -82,7 +83,7 @@ public sealed class JcpFolderMapperTests
     [Fact]
     public void When_a_file_matches_no_pattern_should_reject_its_rows_naming_the_file_only()
     {
-        var row = JcpSampleRows.Read("programme-referrals.csv")[0] with { File = "claims-export.csv" };
+        var row = DropSamples.Read("jcp", "programme-referrals.csv")[0] with { File = "claims-export.csv" };
 
         var mapping = _mapper.Map(row, new RecordContext(AgencyCode.Jcp, Guid.NewGuid(), "claims-export.csv row 1"));
 

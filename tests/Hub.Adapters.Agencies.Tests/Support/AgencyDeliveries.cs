@@ -3,14 +3,14 @@ using Hub.Contracts.Agencies;
 using Hub.Contracts.Delivery.V1;
 using Hub.Contracts.Envelope;
 
-namespace Hub.Adapters.Agencies.Tests.Jcp;
+namespace Hub.Adapters.Agencies.Tests.Support;
 
-/// <summary>Deliveries to JCP as the router builds them: projected payload, agreement, flow, purpose and footing.</summary>
-internal static class JcpDeliveries
+/// <summary>Deliveries to an agency as the router builds them: projected payload, agreement, flow, purpose and footing.</summary>
+internal static class AgencyDeliveries
 {
     public static readonly DateTimeOffset DecidedAt = new(2026, 11, 23, 8, 0, 1, TimeSpan.Zero);
 
-    public static EventDelivered Of(string eventType, AgencyCode source, string payload, string agreement, string flow, string purpose, string? gateway = null, string? consentRef = null)
+    public static EventDelivered To(AgencyCode recipient, string eventType, AgencyCode source, string payload, string agreement, string flow, string purpose, string? gateway = null, string? consentRef = null)
     {
         using var document = JsonDocument.Parse(payload);
         return new EventDelivered
@@ -19,7 +19,7 @@ internal static class JcpDeliveries
             EventId = Guid.Parse("7f2e3c0a-2d9a-4b7a-9c73-5e9c4a3f2b01"),
             EventType = eventType,
             Source = source,
-            Recipient = AgencyCode.Jcp,
+            Recipient = recipient,
             OccurredAt = DecidedAt.AddMinutes(-5),
             DecidedAt = DecidedAt,
             Classification = DataClassification.Personal,
