@@ -3,6 +3,7 @@ using Hub.Adapters.Core.Delivery;
 using Hub.Adapters.Core.Hosting;
 using Hub.Contracts.Agencies;
 using Hub.Adapters.Core.Sinks;
+using Hub.Adapters.Core.Sources.ChangeTable;
 using Hub.Adapters.Core.Sources.DropFolder;
 using Hub.Adapters.Core.Sources.Http;
 using Hub.Adapters.Jcp.Deliveries;
@@ -19,7 +20,7 @@ public static class JcpAdapterExtensions
 {
     /// <summary>
     /// The Jobcentre Plus (DWP) adapter: hub connection as <c>adapter-jcp</c>; the drop folder and HTTP ingest of its
-    /// own records (each runs only when enabled); deliveries to the sink <c>Adapter:Sink:Kind</c> names, with JCP's
+    /// own records and the change table in its database (each runs only when enabled); deliveries to the sink <c>Adapter:Sink:Kind</c> names, with JCP's
     /// record shapes beside the payload.
     /// </summary>
     public static IHostApplicationBuilder AddJcpAdapter(this IHostApplicationBuilder builder)
@@ -31,6 +32,7 @@ public static class JcpAdapterExtensions
         builder.Services.TryAddSingleton<ProgrammeReferralMapper>();
         builder.AddDropFolderSource<JcpFolderMapper>();
         builder.AddHttpIngestSource<JcpHttpMapper>();
+        builder.AddChangeTableSource<JcpChangeMapper>();
 
         // Sink kind None: deliveries are held in memory (for trying the adapter out, never for production).
         builder.Services.TryAddSingleton<IDeliverySink, MemoryDeliverySink>();

@@ -16,11 +16,7 @@ public static class ChangeTableHostingExtensions
         where TMapper : class, IRecordMapper<ChangeTableRecord>
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<ChangeTableOptions>().Bind(builder.Configuration.GetSection(ChangeTableOptions.SectionName)).ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChangeTableOptions>, ChangeTableOptionsValidator>());
-        builder.Services.AddSourceCore();
-        builder.Services.TryAddSingleton<TMapper>();
-        builder.Services.TryAddSingleton<IRecordMapper<ChangeTableRecord>>(sp => sp.GetRequiredService<TMapper>());
+        builder.Services.AddSource<ChangeTableOptions, ChangeTableOptionsValidator, ChangeTableRecord, TMapper>(builder.Configuration, ChangeTableOptions.SectionName);
         builder.Services.TryAddSingleton(sp => new ChangeTableStore(sp.GetRequiredService<IOptions<ChangeTableOptions>>().Value));
         builder.Services.TryAddSingleton<ChangeTableProcessor>();
         builder.Services.TryAddSingleton<ChangeTableSource>();

@@ -14,22 +14,24 @@ public sealed class ChangeTableStore(ChangeTableOptions options) : IAsyncDisposa
 {
     // Created on first use: a disabled source is still composed, without a connection string.
     private readonly Lazy<NpgsqlDataSource> _dataSource = new(() => NpgsqlDataSource.Create(options.ConnectionString!));
-    private readonly string _table = SqlIdentifier.Require(options.Table);
-    private readonly string _watermarks = SqlIdentifier.Require(options.WatermarkTable);
-    private readonly string _quarantine = SqlIdentifier.Require(options.QuarantineTable);
 
-    public string Table => _table;
+    // Checked on use, not at construction: a disabled source is still composed, with no table configured.
+    public string Table => SqlIdentifier.Require(options.Table);
+
+    private string WatermarkTable => SqlIdentifier.Require(options.WatermarkTable);
+
+    private string QuarantineTable => SqlIdentifier.Require(options.QuarantineTable);
 
     public async Task EnsureStateTablesAsync(CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.Value.CreateCommand(ChangeTableSchema.StateTables(_watermarks, _quarantine));
+        await using var command = _dataSource.Value.CreateCommand(ChangeTableSchema.StateTables(WatermarkTable, QuarantineTable));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<ChangeWatermark> ReadWatermarkAsync(CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.Value.CreateCommand($"SELECT last_txid::text, last_change_id FROM {_watermarks} WHERE source_table = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = _table });
+        await using var command = _dataSource.Value.CreateCommand($"SELECT last_txid::text, last_change_id FROM {WatermarkTable} WHERE source_table = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = Table });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new ChangeWatermark(ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1))
@@ -44,7 +46,7 @@ public sealed class ChangeTableStore(ChangeTableOptions options) : IAsyncDisposa
         var kind = string.IsNullOrEmpty(options.KindColumn) ? "NULL::text" : $"t.{options.KindColumn}::text";
         await using var command = _dataSource.Value.CreateCommand($"""
             SELECT t.{tx}::text, t.{id}, {kind}, (to_jsonb(t) - '{tx}')::text
-            FROM {_table} t
+            FROM {Table} t
             WHERE t.{tx} < pg_snapshot_xmin(pg_current_snapshot())
               AND (t.{tx}, t.{id}) > ($1::text::xid8, $2)
             ORDER BY t.{tx}, t.{id}
@@ -71,10 +73,10 @@ public sealed class ChangeTableStore(ChangeTableOptions options) : IAsyncDisposa
     public async Task SaveWatermarkAsync(ChangeWatermark watermark, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.Value.CreateCommand($"""
-            INSERT INTO {_watermarks} (source_table, last_txid, last_change_id, updated_at) VALUES ($1, $2::text::xid8, $3, $4)
+            INSERT INTO {WatermarkTable} (source_table, last_txid, last_change_id, updated_at) VALUES ($1, $2::text::xid8, $3, $4)
             ON CONFLICT (source_table) DO UPDATE SET last_txid = excluded.last_txid, last_change_id = excluded.last_change_id, updated_at = excluded.updated_at
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = _table });
+        command.Parameters.Add(new NpgsqlParameter { Value = Table });
         command.Parameters.Add(new NpgsqlParameter { Value = watermark.TransactionId.ToString(CultureInfo.InvariantCulture) });
         command.Parameters.Add(new NpgsqlParameter { Value = watermark.ChangeId });
         command.Parameters.Add(new NpgsqlParameter { Value = at.ToUniversalTime() });
@@ -85,10 +87,10 @@ public sealed class ChangeTableStore(ChangeTableOptions options) : IAsyncDisposa
     public async Task QuarantineAsync(long changeId, IReadOnlyList<string> reasons, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.Value.CreateCommand($"""
-            INSERT INTO {_quarantine} (source_table, change_id, reasons, quarantined_at) VALUES ($1, $2, $3, $4)
+            INSERT INTO {QuarantineTable} (source_table, change_id, reasons, quarantined_at) VALUES ($1, $2, $3, $4)
             ON CONFLICT (source_table, change_id) DO NOTHING
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = _table });
+        command.Parameters.Add(new NpgsqlParameter { Value = Table });
         command.Parameters.Add(new NpgsqlParameter { Value = changeId });
         command.Parameters.Add(new NpgsqlParameter { Value = reasons.ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = at.ToUniversalTime() });

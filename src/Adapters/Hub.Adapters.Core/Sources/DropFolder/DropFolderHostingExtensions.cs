@@ -16,11 +16,7 @@ public static class DropFolderHostingExtensions
         where TMapper : class, IRecordMapper<DropFolderRecord>
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<DropFolderOptions>().Bind(builder.Configuration.GetSection(DropFolderOptions.SectionName)).ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DropFolderOptions>, DropFolderOptionsValidator>());
-        builder.Services.AddSourceCore();
-        builder.Services.TryAddSingleton<TMapper>();
-        builder.Services.TryAddSingleton<IRecordMapper<DropFolderRecord>>(sp => sp.GetRequiredService<TMapper>());
+        builder.Services.AddSource<DropFolderOptions, DropFolderOptionsValidator, DropFolderRecord, TMapper>(builder.Configuration, DropFolderOptions.SectionName);
         builder.Services.TryAddSingleton<DropFileProcessor>();
         builder.Services.TryAddSingleton<DropFolderSource>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DropFolderSource>());

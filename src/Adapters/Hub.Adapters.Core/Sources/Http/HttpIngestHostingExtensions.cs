@@ -16,11 +16,7 @@ public static class HttpIngestHostingExtensions
         where TMapper : class, IRecordMapper<HttpIngestRecord>
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<HttpIngestOptions>().Bind(builder.Configuration.GetSection(HttpIngestOptions.SectionName)).ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpIngestOptions>, HttpIngestOptionsValidator>());
-        builder.Services.AddSourceCore();
-        builder.Services.TryAddSingleton<TMapper>();
-        builder.Services.TryAddSingleton<IRecordMapper<HttpIngestRecord>>(sp => sp.GetRequiredService<TMapper>());
+        builder.Services.AddSource<HttpIngestOptions, HttpIngestOptionsValidator, HttpIngestRecord, TMapper>(builder.Configuration, HttpIngestOptions.SectionName);
         builder.Services.TryAddSingleton<HttpIngestAuthenticator>();
         builder.Services.AddHostedService<HttpIngestServer>();
         return builder;
