@@ -114,6 +114,17 @@ read -r passed failed skipped < <(
         END { skipped = total - executed; if (notexec > skipped) skipped = notexec; print passed + 0, failed + 0, skipped + 0 }'
 )
 
+# A run that aborts (a crashed or hung test host, killed by the blame timeout) leaves counters without the test it
+# was running: count each such run as one failure, so the summary never says "0 failed" for a failing run.
+for f in "${trx_files[@]}"; do
+    outcome=$(grep -o -m1 'ResultSummary outcome="[A-Za-z]*"' "$f" | sed 's/.*="//; s/"$//' || true)
+    counted=$(grep -o -m1 '<Counters [^>]*>' "$f" | grep -o ' \(failed\|error\|timeout\|aborted\)="[0-9]*"' | grep -o '[0-9][0-9]*' | awk '{ n += $1 } END { print n + 0 }')
+    if [ -n "$outcome" ] && [ "$outcome" != "Completed" ] && [ "$outcome" != "Passed" ] && [ "${counted:-0}" -eq 0 ]; then
+        log "test run in $(basename "$f") ended '$outcome' with no failed test recorded (crashed or hung host): counted as 1 failure"
+        failed=$((failed + 1))
+    fi
+done
+
 cleanup
 
 status=0
