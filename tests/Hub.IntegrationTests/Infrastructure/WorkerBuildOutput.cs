@@ -3,8 +3,8 @@ namespace Hub.IntegrationTests.Infrastructure;
 /// <summary>
 /// A hub executable in its own project's build output (<c>src/.../bin/&lt;configuration&gt;/&lt;framework&gt;</c>), with its
 /// own deps.json and runtimeconfig. Copies beside the tests resolve their dependencies through the test project's,
-/// which is not how they run in production, and the router's copy cannot start at all (its runtimeconfig names only
-/// Microsoft.NETCore.App while the test project's deps bring ASP.NET Core).
+/// which is not how they run in production (and has stopped the router's copy from starting when the two named
+/// different shared frameworks).
 /// </summary>
 public static class WorkerBuildOutput
 {
