@@ -10,39 +10,58 @@ namespace Hub.Adapters.Core.Sinks;
 /// <see cref="FieldReader"/>. A withheld field is simply absent; problems name the payload path
 /// (<c>payload.releaseDate</c>), never the value.
 /// </summary>
-public sealed class DeliveryPayloadReader(EventDelivered delivery, FieldReader fields)
+public sealed class DeliveryPayloadReader
 {
-    private readonly JsonElement _payload = delivery.Payload;
+    private readonly JsonElement _payload;
+    private readonly FieldReader _fields;
+    private readonly string _path;
 
-    public string SharedUnder { get; } = string.Create(CultureInfo.InvariantCulture, $"{delivery.AgreementId}@{delivery.AgreementVersion}/{delivery.FlowId}");
+    public DeliveryPayloadReader(EventDelivered delivery, FieldReader fields)
+        : this(delivery?.Payload ?? throw new ArgumentNullException(nameof(delivery)), fields, "payload")
+    {
+        SharedUnder = string.Create(CultureInfo.InvariantCulture, $"{delivery.AgreementId}@{delivery.AgreementVersion}/{delivery.FlowId}");
+        RetainUntil = DeliveryDocument.RetainUntil(delivery);
+    }
+
+    private DeliveryPayloadReader(JsonElement payload, FieldReader fields, string path)
+    {
+        _payload = payload;
+        _fields = fields;
+        _path = path;
+    }
+
+    public string SharedUnder { get; } = string.Empty;
 
     /// <summary>Retention runs from the sharing decision (see <see cref="DeliveryDocument.RetainUntil"/>).</summary>
-    public DateTimeOffset? RetainUntil { get; } = DeliveryDocument.RetainUntil(delivery);
+    public DateTimeOffset? RetainUntil { get; }
 
     public string? Text(string name) => Read(_payload, name);
 
     public string? SubjectText(string name) =>
         _payload.ValueKind == JsonValueKind.Object && _payload.TryGetProperty("subject", out var subject) ? Read(subject, name) : null;
 
-    public string Required(string name) => fields.Required($"payload.{name}", Text(name));
+    public string Required(string name) => _fields.Required($"{_path}.{name}", Text(name));
 
     public string? RequiredNino()
     {
         var text = SubjectText("nino");
         if (text is null)
         {
-            fields.Add("payload.subject.nino", "is required");
+            _fields.Add($"{_path}.subject.nino", "is required");
             return null;
         }
 
-        return fields.Nino("payload.subject.nino", text);
+        return _fields.Nino($"{_path}.subject.nino", text);
     }
 
-    public DateOnly Date(string name) => fields.Date($"payload.{name}", Text(name));
+    /// <summary>The subject's NHS number when the flow released it, checked (a malformed one is a problem); else null.</summary>
+    public string? NhsNumber() => _fields.NhsNumber($"{_path}.subject.nhsNumber", SubjectText("nhsNumber"));
 
-    public DateOnly? OptionalDate(string name) => fields.OptionalDate($"payload.{name}", Text(name));
+    public DateOnly Date(string name) => _fields.Date($"{_path}.{name}", Text(name));
 
-    public DateTimeOffset Timestamp(string name) => fields.Timestamp($"payload.{name}", Text(name));
+    public DateOnly? OptionalDate(string name) => _fields.OptionalDate($"{_path}.{name}", Text(name));
+
+    public DateTimeOffset Timestamp(string name) => _fields.Timestamp($"{_path}.{name}", Text(name));
 
     public DateTimeOffset? OptionalTimestamp(string name) => Text(name) is null ? null : Timestamp(name);
 
@@ -53,9 +72,13 @@ public sealed class DeliveryPayloadReader(EventDelivered delivery, FieldReader f
             return number;
         }
 
-        fields.Add($"payload.{name}", "is required (a whole number)");
+        _fields.Add($"{_path}.{name}", "is required (a whole number)");
         return 0;
     }
+
+    /// <summary>A released number, or null when withheld, absent or not a number.</summary>
+    public decimal? Quantity(string name) =>
+        _payload.ValueKind == JsonValueKind.Object && _payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal() : null;
 
     /// <summary>A released boolean, or null when withheld or absent.</summary>
     public bool? Flag(string name) =>
@@ -64,6 +87,12 @@ public sealed class DeliveryPayloadReader(EventDelivered delivery, FieldReader f
     public IReadOnlyList<string> TextList(string name) =>
         _payload.ValueKind == JsonValueKind.Object && _payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
             ? [.. value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
+            : [];
+
+    /// <summary>The objects of a released array, each read at <c>payload.name[i]</c>.</summary>
+    public IReadOnlyList<DeliveryPayloadReader> Elements(string name) =>
+        _payload.ValueKind == JsonValueKind.Object && _payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? [.. value.EnumerateArray().Select((e, i) => new DeliveryPayloadReader(e, _fields, string.Create(CultureInfo.InvariantCulture, $"{_path}.{name}[{i}]")))]
             : [];
 
     private static string? Read(JsonElement element, string name) =>

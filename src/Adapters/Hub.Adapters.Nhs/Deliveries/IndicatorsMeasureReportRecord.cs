@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hl7.Fhir.Model;
+using Hub.Adapters.Core.Sinks;
 using Hub.Adapters.Core.Mapping;
 using Hub.Adapters.Nhs.Fhir;
 using Hub.Contracts.Delivery.V1;
@@ -23,16 +24,15 @@ public static class IndicatorsMeasureReportRecord
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var fields = new FieldReader();
-        var payload = new DeliveryPayload(delivery.Payload, fields);
-        var period = payload.RequiredValue("period");
-        var reportingBody = payload.RequiredValue("reportingBody");
+        var payload = new DeliveryPayloadReader(delivery, fields);
+        var period = payload.Required("period");
+        var reportingBody = payload.Required("reportingBody");
         var groups = new List<MeasureReport.GroupComponent>();
-        var indicators = payload.Array("indicators");
+        var indicators = payload.Elements("indicators");
         for (var i = 0; i < indicators.Count; i++)
         {
-            var indicator = new DeliveryPayload(indicators[i], fields);
-            var code = fields.Required($"payload.indicators[{i}].code", indicator.Value("code"));
-            if (!indicators[i].TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Number)
+            var code = indicators[i].Required("code");
+            if (indicators[i].Quantity("value") is not { } value)
             {
                 fields.Add($"payload.indicators[{i}].value", "is required (a number)");
                 continue;
@@ -41,7 +41,7 @@ public static class IndicatorsMeasureReportRecord
             groups.Add(new MeasureReport.GroupComponent
             {
                 Code = new CodeableConcept(FhirSystems.PerformanceIndicator, code),
-                MeasureScore = new Quantity { Value = value.GetDecimal() },
+                MeasureScore = new Quantity { Value = value },
             });
         }
 

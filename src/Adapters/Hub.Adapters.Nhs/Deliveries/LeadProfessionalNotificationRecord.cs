@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hub.Adapters.Core.Sinks;
 using Hub.Adapters.Core.Mapping;
 using Hub.Adapters.Nhs.Fhir;
 using Hub.Contracts.Delivery.V1;
@@ -16,9 +17,9 @@ public static class LeadProfessionalNotificationRecord
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var fields = new FieldReader();
-        var payload = new DeliveryPayload(delivery.Payload, fields);
-        var newLead = payload.RequiredValue("newLeadAgency");
-        var effectiveFrom = payload.RequiredTimestamp("effectiveFrom");
+        var payload = new DeliveryPayloadReader(delivery, fields);
+        var newLead = payload.Required("newLeadAgency");
+        var effectiveFrom = payload.Timestamp("effectiveFrom");
         var nhsNumber = payload.NhsNumber();
         if (fields.HasProblems)
         {
@@ -30,17 +31,17 @@ public static class LeadProfessionalNotificationRecord
             $"New lead agency: {newLead}",
             string.Create(CultureInfo.InvariantCulture, $"Effective from: {effectiveFrom:yyyy-MM-ddTHH:mm:ssK}"),
         };
-        if (payload.Value("previousLeadAgency") is { } previous)
+        if (payload.Text("previousLeadAgency") is { } previous)
         {
             lines.Add($"Previous lead agency: {previous}");
         }
 
-        if (payload.Value("newLeadRole") is { } role)
+        if (payload.Text("newLeadRole") is { } role)
         {
             lines.Add($"New lead role: {role}");
         }
 
-        if (payload.Value("reason") is { } reason)
+        if (payload.Text("reason") is { } reason)
         {
             lines.Add($"Reason: {reason}");
         }

@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using Hub.Adapters.Core.Sinks;
 using Hub.Adapters.Core.Mapping;
 using Hub.Adapters.Nhs.Fhir;
 using Hub.Contracts.Catalogue;
@@ -19,28 +20,28 @@ public static class ReleaseNotificationRecord
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var fields = new FieldReader();
-        var payload = new DeliveryPayload(delivery.Payload, fields);
+        var payload = new DeliveryPayloadReader(delivery, fields);
         var amended = delivery.EventType == EventCatalogue.For<ReleaseAmended>().Name;
-        var releaseDate = payload.RequiredDate("releaseDate");
-        var previous = payload.Date("previousReleaseDate");
+        var releaseDate = payload.Date("releaseDate");
+        var previous = payload.OptionalDate("previousReleaseDate");
         var nhsNumber = payload.NhsNumber();
-        var supersedes = payload.Value("supersedesEventId");
+        var supersedes = payload.Text("supersedesEventId");
         if (fields.HasProblems)
         {
             return MappingResult<object>.Failure(fields.Problems);
         }
 
-        var lines = new List<string> { $"Release date: {DeliveryPayload.Format(releaseDate)}" };
+        var lines = new List<string> { $"Release date: {NarrativeText.Format(releaseDate)}" };
         if (previous is { } before)
         {
-            lines.Add($"Previous release date: {DeliveryPayload.Format(before)}");
+            lines.Add($"Previous release date: {NarrativeText.Format(before)}");
         }
 
-        AddIfPresent(lines, "Establishment", payload.Value("establishment"));
+        AddIfPresent(lines, "Establishment", payload.Text("establishment"));
         AddIfPresent(lines, "Weekend release", payload.Flag("weekendRelease"));
         AddIfPresent(lines, "Substance misuse flagged", payload.Flag("substanceMisuseFlag"));
         AddIfPresent(lines, "Mental health flagged", payload.Flag("mentalHealthFlag"));
-        AddIfPresent(lines, "Lead professional", payload.Value("leadProfessional"));
+        AddIfPresent(lines, "Lead professional", payload.Text("leadProfessional"));
 
         var title = amended ? "Prison release date amended" : "Prison release scheduled";
         var communication = NhsCommunication.For(delivery, title, nhsNumber, lines);
@@ -64,7 +65,7 @@ public static class ReleaseNotificationRecord
     {
         if (value is { } flag)
         {
-            lines.Add($"{label}: {DeliveryPayload.Format(flag)}");
+            lines.Add($"{label}: {NarrativeText.Format(flag)}");
         }
     }
 }
