@@ -1,7 +1,6 @@
+using Hub.Adapters.Core.Hosting;
 using Hub.Adapters.Police.Hosting;
 
-// appsettings.json sits beside the binary: `dotnet run --project …` from the repository root must still find it.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration.AddEnvironmentVariables("AGENCYHUB_");
+var builder = AgencyWorkerHost.CreateBuilder(args);
 builder.AddPoliceAdapter();
 await builder.Build().RunAsync();
