@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Hub.Adapters.Core.Mapping;
 using Hub.Adapters.Core.Sinks;
 using Hub.Contracts.Delivery.V1;
@@ -25,22 +23,16 @@ public sealed class CaseContactMapper : IDeliveryRecordMapper
     private static MappingResult<object> TreatmentHandover(EventDelivered delivery)
     {
         var fields = new FieldReader();
-        var payload = delivery.Payload;
-        var subject = Property(payload, "subject");
-        var pnc = Text(subject, "pncId");
+        var payload = new DeliveryPayloadReader(delivery, fields);
+        var pnc = payload.SubjectText("pncId");
         var pncId = fields.PncId("payload.subject.pncId", pnc);
         if (pnc is null)
         {
             fields.Add("payload.subject.pncId", "is required: the case is found by its PNC id");
         }
 
-        var releaseDate = fields.Date("payload.releaseDate", Text(payload, "releaseDate"));
-        bool? inPlace = Property(payload, "treatmentHandoverInPlace").ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => null,
-        };
+        var releaseDate = payload.Date("releaseDate");
+        var inPlace = payload.Flag("treatmentHandoverInPlace");
         if (inPlace is null)
         {
             fields.Add("payload.treatmentHandoverInPlace", "is required and must be true or false");
@@ -63,15 +55,9 @@ public sealed class CaseContactMapper : IDeliveryRecordMapper
             Notes = inPlace.Value
                 ? "NHS: community treatment handover is in place for the release date."
                 : "NHS: community treatment handover is NOT yet in place for the release date; contact the prison healthcare team.",
-            SharedUnder = string.Create(CultureInfo.InvariantCulture, $"{delivery.AgreementId}@{delivery.AgreementVersion}/{delivery.FlowId}"),
-            RetainUntil = DeliveryDocument.RetainUntil(delivery),
+            SharedUnder = payload.SharedUnder,
+            RetainUntil = payload.RetainUntil,
             OnwardSharingForbidden = delivery.Obligations.OnwardSharingForbidden,
         });
     }
-
-    private static JsonElement Property(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
-
-    private static string? Text(JsonElement element, string name) =>
-        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 }
