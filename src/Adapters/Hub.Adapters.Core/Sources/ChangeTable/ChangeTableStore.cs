@@ -15,12 +15,12 @@ public sealed class ChangeTableStore(ChangeTableOptions options) : IAsyncDisposa
     // Created on first use: a disabled source is still composed, without a connection string.
     private readonly Lazy<NpgsqlDataSource> _dataSource = new(() => NpgsqlDataSource.Create(options.ConnectionString!));
 
-    // Checked on use, not at construction: a disabled source is still composed, with no table configured.
-    public string Table => SqlIdentifier.Require(options.Table);
+    // Checked on first use, not at construction: a disabled source is still composed, with no table configured.
+    public string Table => field ??= SqlIdentifier.Require(options.Table);
 
-    private string WatermarkTable => SqlIdentifier.Require(options.WatermarkTable);
+    private string WatermarkTable => field ??= SqlIdentifier.Require(options.WatermarkTable);
 
-    private string QuarantineTable => SqlIdentifier.Require(options.QuarantineTable);
+    private string QuarantineTable => field ??= SqlIdentifier.Require(options.QuarantineTable);
 
     public async Task EnsureStateTablesAsync(CancellationToken cancellationToken)
     {
