@@ -10,6 +10,17 @@ namespace Hub.Adapters.Core.Sources.DropFolder;
 /// </summary>
 public sealed class DropFolderSource(DropFileProcessor processor, IOptions<DropFolderOptions> options, TimeProvider time, ILogger<DropFolderSource> logger) : BackgroundService
 {
+    /// <summary>Creates the folder layout before the host reports started, so an agency's transfer job can drop files at once.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.Enabled)
+        {
+            processor.Layout.Create();
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
@@ -17,7 +28,6 @@ public sealed class DropFolderSource(DropFileProcessor processor, IOptions<DropF
             return;
         }
 
-        processor.Layout.Create();
         using var timer = new PeriodicTimer(options.Value.PollInterval, time);
         do
         {
