@@ -27,8 +27,8 @@ public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnv
         const string name = "release-list-load-burst.csv";
         var dropped = new DropWriter(_probation.Inbox).Drop(name, notices);
         var result = await CompleteAsync(notices.ToDictionary(ReleaseFeed.EventIdOf, _ => dropped), cancellationToken);
-        await CheckReportAsync(name, notices.Count, cancellationToken);
-        return result;
+        var report = await CheckReportAsync(name, notices.Count, cancellationToken);
+        return result with { SourceSeconds = (report.CompletedAt - dropped).TotalSeconds };
     }
 
     public async Task<PhaseResult> PacedAsync(IReadOnlyList<ReleaseNotice> notices, CancellationToken cancellationToken)
@@ -106,7 +106,7 @@ public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnv
     }
 
     /// <summary>The probation worker's own account of the burst file: every row published, none quarantined.</summary>
-    private async Task CheckReportAsync(string name, int rows, CancellationToken cancellationToken)
+    private async Task<DropFileReport> CheckReportAsync(string name, int rows, CancellationToken cancellationToken)
     {
         // The worker writes its report after the last row's confirm: deliveries can land before it does.
         for (var waited = TimeSpan.Zero; !File.Exists(_probation.Report(name)) && waited < TimeSpan.FromSeconds(30); waited += PollEvery)
@@ -120,5 +120,7 @@ public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnv
         {
             throw new InvalidOperationException($"The probation worker read {report.Rows} rows of {name}, published {report.Published} and quarantined {report.Quarantined.Count}; expected {rows} published.");
         }
+
+        return report;
     }
 }

@@ -30,6 +30,11 @@ public static class ReportPrinter
         output.WriteLine(Line($"{title} ({phase.Events:N0} events, {phase.Deliveries:N0} deliveries in {phase.Seconds:N1} s)"));
         output.WriteLine(Line($"  events/s        {phase.EventsPerSecond,10:N1}"));
         output.WriteLine(Line($"  deliveries/s    {phase.DeliveriesPerSecond,10:N1}   ({string.Join(", ", phase.DeliveriesByRecipient.Select(r => $"{r.Key} {r.Value}"))}; {phase.NoneShared} events shared with no one)"));
+        if (phase.SourceRowsPerSecond is { } source)
+        {
+            output.WriteLine(Line($"  source rows/s   {source,10:N1}   (probation worker: read, map, publish with confirm, checkpoint; done after {phase.SourceSeconds:N1} s)"));
+        }
+
         output.WriteLine(Line($"  drop-to-sink    {Latency(phase.Latency)}"));
         output.WriteLine();
     }
