@@ -199,7 +199,6 @@ public sealed class IngressProcessor(
 
     private async Task RejectAsync(ConsumeContext context, string source, IngressRejection rejection, Guid? eventId, string eventType)
     {
-        RouterTracing.Rejected(Activity.Current, rejection.Code, eventId);
         await rejections.RecordAsync(source, rejection, context.MessageId?.ToString(), context.ReceiveContext.Body.GetBytes(), eventId, eventType, context.CancellationToken);
         throw new IngressRejectedException(rejection);
     }
