@@ -1,5 +1,6 @@
 using Hub.Contracts.Topology;
 using Hub.Router.Health;
+using Hub.Router.Metrics;
 using Hub.ServiceDefaults.Health;
 using Hub.ServiceDefaults.Messaging;
 using MassTransit;
@@ -14,7 +15,8 @@ public static class RouterHostingExtensions
 {
     /// <summary>
     /// The production router: RabbitMQ with the router's own broker user, Postgres ledger (schema applied by
-    /// <c>ConnectionStrings:LedgerAdmin</c> when set), and the health listener (<c>Health:Urls</c>) with its checks.
+    /// <c>ConnectionStrings:LedgerAdmin</c> when set), and the health listener (<c>Health:Urls</c>) with its checks and
+    /// the Prometheus scrape endpoint <c>/metrics</c>.
     /// </summary>
     public static IHostApplicationBuilder AddHubRouter(this IHostApplicationBuilder builder)
     {
@@ -24,6 +26,7 @@ public static class RouterHostingExtensions
 
         // First, so the health listener answers (unready) while the bus and the ledger start.
         builder.AddRouterHealth();
+        builder.AddRouterMetrics(sampleBrokerQueues: true);
         builder.Services.AddHubRouterCore(builder.Configuration);
         builder.Services.AddPostgresLedger(connectionString, builder.Configuration.GetConnectionString("LedgerAdmin"));
         builder.Services.AddSingleton(HubAddresses.Broker);

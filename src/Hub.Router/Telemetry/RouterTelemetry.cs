@@ -1,28 +1,14 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
-using Hub.Sharing.Decisions;
 
 namespace Hub.Router.Telemetry;
 
 /// <summary>
-/// The router's ActivitySource and Meter. Tags carry agencies, event types, agreement and flow ids and outcomes:
-/// never subject identifiers or payload values.
+/// The router's ActivitySource (its meters are in <see cref="Metrics.RouterMetrics"/>). Tags carry agencies, event
+/// types, agreement and flow ids and outcomes: never subject identifiers or payload values.
 /// </summary>
-public sealed class RouterTelemetry : IDisposable
+public sealed class RouterTelemetry
 {
     public const string SourceName = "AgencyHub.Router";
-
-    private readonly Meter _meter;
-    private readonly Counter<long> _decisions;
-    private readonly Counter<long> _rejections;
-
-    public RouterTelemetry(IMeterFactory meterFactory)
-    {
-        ArgumentNullException.ThrowIfNull(meterFactory);
-        _meter = meterFactory.Create(SourceName);
-        _decisions = _meter.CreateCounter<long>("agencyhub.router.decisions", "{decision}", "Sharing decisions by outcome, agreement and source/recipient agency");
-        _rejections = _meter.CreateCounter<long>("agencyhub.router.rejections", "{message}", "Ingress messages refused, by reason code");
-    }
 
     public static ActivitySource ActivitySource { get; } = new(SourceName);
 
@@ -33,26 +19,6 @@ public sealed class RouterTelemetry : IDisposable
         activity?.SetTag(Attributes.EventType, eventType);
         return activity;
     }
-
-    public void Decided(string source, string eventType, IReadOnlyList<Decision> decisions)
-    {
-        ArgumentNullException.ThrowIfNull(decisions);
-        foreach (var decision in decisions)
-        {
-            _decisions.Add(
-                1,
-                new(Attributes.Outcome, decision.Outcome.ToString().ToLowerInvariant()),
-                new(Attributes.SourceAgency, source),
-                new(Attributes.RecipientAgency, decision.Recipient.Value),
-                new(Attributes.EventType, eventType),
-                new(Attributes.AgreementId, decision.AgreementId ?? "none"));
-        }
-    }
-
-    public void Rejected(string source, string code) =>
-        _rejections.Add(1, new(Attributes.SourceAgency, source), new(Attributes.RejectionCode, code));
-
-    public void Dispose() => _meter.Dispose();
 
     /// <summary>Attribute names, beside the standard <c>messaging.*</c> ones MassTransit sets.</summary>
     public static class Attributes

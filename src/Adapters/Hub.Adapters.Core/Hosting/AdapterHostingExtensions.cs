@@ -1,12 +1,14 @@
 using Hub.Adapters.Core.Configuration;
 using Hub.Adapters.Core.Delivery;
 using Hub.Adapters.Core.Health;
+using Hub.Adapters.Core.Metrics;
 using Hub.Adapters.Core.Publishing;
 using Hub.Adapters.Core.Sinks;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Topology;
 using Hub.ServiceDefaults.Health;
 using Hub.ServiceDefaults.Messaging;
+using Hub.ServiceDefaults.Metrics;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +23,8 @@ public static class AdapterHostingExtensions
     /// <summary>
     /// An agency adapter on RabbitMQ with the agency's own broker user: publishes to its submit exchange, receives
     /// from its delivery queue into the registered <see cref="IDeliverySink"/>. Serves <c>/health/live</c> and
-    /// <c>/health/ready</c> when <c>Health:Urls</c> is set (the container images set it).
+    /// <c>/health/ready</c> and the Prometheus scrape endpoint <c>/metrics</c> when <c>Health:Urls</c> is set (the
+    /// container images set it).
     /// </summary>
     public static IHostApplicationBuilder AddAgencyAdapter(this IHostApplicationBuilder builder)
     {
@@ -30,6 +33,7 @@ public static class AdapterHostingExtensions
         builder.Services.AddOptions<BrokerOptions>().Bind(builder.Configuration.GetSection(BrokerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         // First, so the health listener answers (unready) while the bus starts.
         builder.AddAdapterHealth();
+        builder.AddHubMetrics(AdapterMetrics.MeterName);
         builder.Services.AddConfiguredSink(builder.Configuration);
         builder.Services.AddAdapterCore(HubAddresses.Broker);
         builder.Services.AddMassTransit(bus =>
@@ -59,12 +63,14 @@ public static class AdapterHostingExtensions
         return builder.AddAgencyAdapter();
     }
 
-    /// <summary>Publisher and deduplication; the transport is configured by the caller.</summary>
+    /// <summary>Publisher, deduplication and the adapter's meters; the transport is configured by the caller.</summary>
     public static IServiceCollection AddAdapterCore(this IServiceCollection services, HubAddresses addresses)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(addresses);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<AdapterMetrics>();
         services.TryAddSingleton<IDeliveryDeduplicator, MemoryDeliveryDeduplicator>();
         services.TryAddScoped<IngressPublisher>();
         return services;
