@@ -85,7 +85,7 @@ public sealed class PrometheusScrapeTests(ServersFixture servers) : IAsyncLifeti
             "the router's consumer on probation's ingress queue, as the broker reports it",
             Patience);
         ingress.ShouldHaveSingleItem();
-        (await prometheus.QueryAsync("""count(agencyhub_broker_queue_messages{agencyhub_queue_kind=~".+_error"})""")).ShouldHaveSingleItem().Value.ShouldBe(5, "an error-queue series for each agency");
+        (await prometheus.QueryAsync("""count(agencyhub_broker_queue_messages{agencyhub_queue_kind=~".+_error"})""")).ShouldHaveSingleItem().Value.ShouldBe(10, "an ingress and a delivery error-queue series for each of the five agencies");
         (await prometheus.QueryAsync("""agencyhub_agreement_expiry_seconds{agencyhub_agreement_id="DSA-IT-1"}""")).ShouldHaveSingleItem().Value.ShouldBeGreaterThan(365 * 86400d);
         (await prometheus.QueryAsync("""histogram_quantile(0.5, sum by (le) (agencyhub_router_processing_duration_seconds_bucket))""")).ShouldHaveSingleItem();
 
