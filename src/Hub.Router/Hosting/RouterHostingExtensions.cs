@@ -1,5 +1,6 @@
 using Hub.Contracts.Topology;
 using Hub.Router.Health;
+using Hub.Router.Metrics;
 using Hub.ServiceDefaults.Health;
 using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Telemetry;
@@ -15,8 +16,9 @@ public static class RouterHostingExtensions
 {
     /// <summary>
     /// The production router: RabbitMQ with the router's own broker user, Postgres ledger (schema applied by
-    /// <c>ConnectionStrings:LedgerAdmin</c> when set), the health listener (<c>Health:Urls</c>) with its checks, and
-    /// tracing (OTLP export when <c>Telemetry:Otlp:Endpoint</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set).
+    /// <c>ConnectionStrings:LedgerAdmin</c> when set), the health listener (<c>Health:Urls</c>) with its checks and the
+    /// Prometheus scrape endpoint <c>/metrics</c>, and tracing (OTLP export when <c>Telemetry:Otlp:Endpoint</c> or
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set).
     /// </summary>
     public static IHostApplicationBuilder AddHubRouter(this IHostApplicationBuilder builder)
     {
@@ -27,6 +29,7 @@ public static class RouterHostingExtensions
         // First, so the health listener answers (unready) while the bus and the ledger start.
         builder.AddRouterHealth();
         builder.AddHubTracing("agencyhub-router");
+        builder.AddRouterMetrics(sampleBrokerQueues: true);
         builder.Services.AddHubRouterCore(builder.Configuration);
         builder.Services.AddPostgresLedger(connectionString, builder.Configuration.GetConnectionString("LedgerAdmin"));
         builder.Services.AddSingleton(HubAddresses.Broker);

@@ -8,6 +8,7 @@ using Hub.Router.Ledger;
 using Hub.Router.Ledger.Chain;
 using Hub.Router.Ledger.Postgres;
 using Hub.Router.Ledger.Sqlite;
+using Hub.Router.Metrics;
 using Hub.Router.Recalls;
 using Hub.Router.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -36,7 +37,7 @@ public static class RouterServiceCollectionExtensions
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<RouterTelemetry>();
+        services.TryAddSingleton<RouterMetrics>();
         services.TryAddSingleton<SubjectPseudonymiser>();
         services.TryAddSingleton<FileAgreementProvider>();
         services.TryAddSingleton<IAgreementProvider>(sp => sp.GetRequiredService<FileAgreementProvider>());

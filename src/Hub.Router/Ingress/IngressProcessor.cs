@@ -11,6 +11,7 @@ using Hub.Router.Agreements;
 using Hub.Router.Configuration;
 using Hub.Router.Consent;
 using Hub.Router.Ledger;
+using Hub.Router.Metrics;
 using Hub.Router.Recalls;
 using Hub.Router.Telemetry;
 using Hub.Sharing.Decisions;
@@ -37,7 +38,7 @@ public sealed class IngressProcessor(
     HubAddresses addresses,
     IOptions<RouterOptions> options,
     TimeProvider time,
-    RouterTelemetry telemetry,
+    RouterMetrics metrics,
     ILogger<IngressProcessor> logger)
 {
     private readonly AgencyCode[] _agencies = [.. options.Value.Agencies.Select(a => new AgencyCode(a))];
@@ -47,6 +48,7 @@ public sealed class IngressProcessor(
         where TEvent : class, IShareableEvent
     {
         ArgumentNullException.ThrowIfNull(context);
+        var started = time.GetTimestamp();
         var eventType = EventCatalogue.For<TEvent>().Name;
         var cancellationToken = context.CancellationToken;
 
@@ -56,6 +58,11 @@ public sealed class IngressProcessor(
         }
 
         using var activity = RouterTracing.StartRoute(source.Value, eventType);
+        if (context.SentTime is { } sent)
+        {
+            metrics.Received(source.Value, time.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)));
+        }
+
         var bodyLength = context.ReceiveContext.Body.Length ?? 0;
         if (bodyLength > _maxEventBytes)
         {
@@ -123,7 +130,8 @@ public sealed class IngressProcessor(
         }
 
         var allowed = decisions.Count(d => d.IsAllowed);
-        telemetry.Decided(source.Value, eventType, decisions);
+        metrics.Decided(source.Value, eventType, decisions);
+        metrics.Routed(source.Value, eventType, time.GetElapsedTime(started));
         RouterTracing.Routed(activity, envelope.EventId, allowed, decisions.Count - allowed, result.AlreadyRecorded);
         RouterLog.EventRouted(logger, envelope.EventId, source.Value, eventType, allowed, decisions.Count - allowed, result.AlreadyRecorded);
     }

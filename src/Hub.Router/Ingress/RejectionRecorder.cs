@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Hub.Contracts.Delivery.V1;
 using Hub.Contracts.Topology;
 using Hub.Router.Ledger;
+using Hub.Router.Metrics;
 using Hub.Router.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace Hub.Router.Ingress;
 /// Writes the ledger row for a refused input: one row per (message id, body), however often it is redelivered,
 /// and a new row when a sender reuses a message id for a different body.
 /// </summary>
-public sealed class RejectionRecorder(ILedgerStore store, TimeProvider time, RouterTelemetry telemetry, ILogger<RejectionRecorder> logger)
+public sealed class RejectionRecorder(ILedgerStore store, TimeProvider time, RouterMetrics metrics, ILogger<RejectionRecorder> logger)
 {
     public async Task RecordAsync(string source, IngressRejection rejection, string? messageId, ReadOnlyMemory<byte> body, Guid? eventId, string? eventType, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public sealed class RejectionRecorder(ILedgerStore store, TimeProvider time, Rou
             MessageId = messageId,
         };
         await store.RecordRejectionAsync(entry, cancellationToken);
-        telemetry.Rejected(source, rejection.Code);
+        metrics.Rejected(source, rejection.Code);
         RouterTracing.Rejected(Activity.Current, rejection.Code, eventId);
         RouterLog.IngressRejected(logger, source, rejection.Code, messageId, rejection.Reason);
     }

@@ -15,7 +15,8 @@ namespace Hub.ServiceDefaults.Health;
 /// The management listener: a separate Kestrel inside the worker (as the adapters' HTTP ingest does), so the router
 /// and adapters stay generic hosts and the probe port is never the ingest port. It runs the worker's own
 /// <see cref="HealthCheckService"/>; the web app has no other services. Started first, stopped last, so a probe sees
-/// "unready" rather than "refused" while the bus starts or stops.
+/// "unready" rather than "refused" while the bus starts or stops. Other management endpoints (<c>/metrics</c>) join it
+/// through <see cref="IManagementEndpoint"/>.
 /// </summary>
 public sealed class HealthEndpointServer(IServiceProvider worker, IOptions<HealthOptions> options) : IHostedService, IAsyncDisposable
 {
@@ -42,6 +43,11 @@ public sealed class HealthEndpointServer(IServiceProvider worker, IOptions<Healt
         var health = worker.GetRequiredService<HealthCheckService>();
         _app.MapGet(LivePath, (HttpContext context) => Answer(context, health, HealthTags.Live));
         _app.MapGet(ReadyPath, (HttpContext context) => Answer(context, health, HealthTags.Ready));
+        foreach (var endpoint in worker.GetServices<IManagementEndpoint>())
+        {
+            endpoint.Map(_app);
+        }
+
         await _app.StartAsync(cancellationToken);
     }
 

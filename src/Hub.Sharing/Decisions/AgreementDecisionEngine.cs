@@ -55,7 +55,7 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
         var request = context.Request;
         if (!_index.TryGetValue((request.Source.Value, request.EventType, recipient.Value), out var flows))
         {
-            return DecisionFactory.Denied(context, recipient, null, [$"no agreement has a flow sharing {request.EventType} from {request.Source} to {recipient}"]);
+            return DecisionFactory.Denied(context, recipient, null, DecisionReasonCodes.NoFlow, [$"no agreement has a flow sharing {request.EventType} from {request.Source} to {recipient}"]);
         }
 
         var permits = new Permits();
@@ -68,14 +68,14 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
 
             if (flow.Flow.Effect == FlowEffect.Forbid)
             {
-                return DecisionFactory.Denied(context, recipient, flow, [$"{flow.Reference} flow {flow.Flow.Id} forbids {request.EventType} from {request.Source} to {recipient} (purpose {flow.Flow.Purpose})"]);
+                return DecisionFactory.Denied(context, recipient, flow, DecisionReasonCodes.Forbidden, [$"{flow.Reference} flow {flow.Flow.Id} forbids {request.EventType} from {request.Source} to {recipient} (purpose {flow.Flow.Purpose})"]);
             }
 
             permits.Add(flow, PermitReason(request, flow, consentGrounds), FootingOf(request, flow, consentGrounds));
         }
 
         return permits.Count == 0
-            ? DecisionFactory.Denied(context, recipient, null, Failures(context, recipient, flows))
+            ? DecisionFactory.Denied(context, recipient, null, DecisionReasonCodes.ChecksFailed, Failures(context, recipient, flows))
             : DecisionFactory.Allowed(context, recipient, permits);
     }
 

@@ -36,5 +36,8 @@ public sealed record Decision
     /// <summary>Plain-language reasons citing agreement@version and flow: what permitted, or every check that failed. Never personal data.</summary>
     public required IReadOnlyList<string> Reasons { get; init; }
 
+    /// <summary>One of <see cref="DecisionReasonCodes"/>: a bounded code for counting, beside the worded reasons.</summary>
+    public required string ReasonCode { get; init; }
+
     public bool IsAllowed => Outcome == DecisionOutcome.Allowed;
 }

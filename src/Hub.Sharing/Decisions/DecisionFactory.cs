@@ -38,6 +38,7 @@ internal static class DecisionFactory
         }
 
         var primary = permits.First!;
+        var footing = reliesOnConsent ? DecisionFooting.Consent : StrongestStatutory(permits);
         return new Decision
         {
             Recipient = recipient,
@@ -47,7 +48,13 @@ internal static class DecisionFactory
             FlowId = primary.Flow.Id,
             Purpose = primary.Flow.Purpose,
             LawfulBasis = primary.Basis,
-            Footing = reliesOnConsent ? DecisionFooting.Consent : StrongestStatutory(permits),
+            Footing = footing,
+            ReasonCode = footing switch
+            {
+                DecisionFooting.Consent => DecisionReasonCodes.Consent,
+                DecisionFooting.Gateway => DecisionReasonCodes.Gateway,
+                _ => DecisionReasonCodes.Basis,
+            },
             ReleasedFields = released,
             WithheldFields = withheld,
             PseudonymisedFields = pseudonymised ?? (IReadOnlyList<string>)[],
@@ -56,8 +63,9 @@ internal static class DecisionFactory
         };
     }
 
-    public static Decision Denied(RequestContext context, AgencyCode recipient, CompiledFlow? by, IReadOnlyList<string> reasons) => new()
+    public static Decision Denied(RequestContext context, AgencyCode recipient, CompiledFlow? by, string reasonCode, IReadOnlyList<string> reasons) => new()
     {
+        ReasonCode = reasonCode,
         Recipient = recipient,
         Outcome = DecisionOutcome.Denied,
         AgreementId = by?.Agreement.Id,

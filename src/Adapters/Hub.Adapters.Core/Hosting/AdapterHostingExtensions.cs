@@ -1,12 +1,14 @@
 using Hub.Adapters.Core.Configuration;
 using Hub.Adapters.Core.Delivery;
 using Hub.Adapters.Core.Health;
+using Hub.Adapters.Core.Metrics;
 using Hub.Adapters.Core.Publishing;
 using Hub.Adapters.Core.Sinks;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Topology;
 using Hub.ServiceDefaults.Health;
 using Hub.ServiceDefaults.Messaging;
+using Hub.ServiceDefaults.Metrics;
 using Hub.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -22,8 +24,9 @@ public static class AdapterHostingExtensions
     /// <summary>
     /// An agency adapter on RabbitMQ with the agency's own broker user: publishes to its submit exchange, receives
     /// from its delivery queue into the registered <see cref="IDeliverySink"/>. Serves <c>/health/live</c> and
-    /// <c>/health/ready</c> when <c>Health:Urls</c> is set (the container images set it). Traces and logs go over OTLP
-    /// when <c>Telemetry:Otlp:Endpoint</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// <c>/health/ready</c> and the Prometheus scrape endpoint <c>/metrics</c> when <c>Health:Urls</c> is set (the
+    /// container images set it). Traces and logs go over OTLP when <c>Telemetry:Otlp:Endpoint</c> or
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
     /// </summary>
     public static IHostApplicationBuilder AddAgencyAdapter(this IHostApplicationBuilder builder)
     {
@@ -33,6 +36,7 @@ public static class AdapterHostingExtensions
         // First, so the health listener answers (unready) while the bus starts.
         builder.AddAdapterHealth();
         builder.AddHubTracing("agencyhub-adapter-" + (builder.Configuration[$"{AdapterOptions.SectionName}:Agency"] ?? "unknown"));
+        builder.AddHubMetrics(AdapterMetrics.MeterName);
         builder.Services.AddConfiguredSink(builder.Configuration);
         builder.Services.AddAdapterCore(HubAddresses.Broker);
         builder.Services.AddMassTransit(bus =>
@@ -62,12 +66,14 @@ public static class AdapterHostingExtensions
         return builder.AddAgencyAdapter();
     }
 
-    /// <summary>Publisher and deduplication; the transport is configured by the caller.</summary>
+    /// <summary>Publisher, deduplication and the adapter's meters; the transport is configured by the caller.</summary>
     public static IServiceCollection AddAdapterCore(this IServiceCollection services, HubAddresses addresses)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(addresses);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<AdapterMetrics>();
         services.TryAddSingleton<IDeliveryDeduplicator, MemoryDeliveryDeduplicator>();
         services.TryAddScoped<IngressPublisher>();
         return services;

@@ -1,4 +1,6 @@
+using Hub.Adapters.Core.Metrics;
 using Hub.Contracts.Agencies;
+using Hub.Contracts.Catalogue;
 using Hub.Contracts.Envelope;
 using Hub.Contracts.Topology;
 using MassTransit;
@@ -9,7 +11,7 @@ namespace Hub.Adapters.Core.Publishing;
 /// Hands an agency's event to the hub: sends it to the agency's own submit address with the event id as the
 /// message id. Refuses, before anything leaves, an event that names another agency as its source.
 /// </summary>
-public sealed class IngressPublisher(ISendEndpointProvider sendEndpoints, HubAddresses addresses)
+public sealed class IngressPublisher(ISendEndpointProvider sendEndpoints, HubAddresses addresses, AdapterMetrics metrics)
 {
     public async Task SubmitAsync(AgencyCode agency, IShareableEvent @event, CancellationToken cancellationToken)
     {
@@ -21,5 +23,6 @@ public sealed class IngressPublisher(ISendEndpointProvider sendEndpoints, HubAdd
 
         var endpoint = await sendEndpoints.GetSendEndpoint(addresses.Submit(agency));
         await endpoint.Send(@event, @event.GetType(), send => send.MessageId = @event.Envelope.EventId, cancellationToken);
+        metrics.Published(agency.Value, EventCatalogue.TryGet(@event.GetType(), out var info) ? info.Name : "unknown");
     }
 }

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Hub.ServiceDefaults.Metrics;
+using Hub.Sharing.Decisions;
+
+namespace Hub.Router.Metrics;
+
+/// <summary>
+/// The router's counters and histograms on the <c>AgencyHub.Router</c> meter. Labels are agency codes, event-type
+/// names, agreement and flow ids and fixed codes (<see cref="HubMetricTags"/>): never subject data or worded reasons.
+/// The gauges read from outside the process live with their samplers on the same meter.
+/// </summary>
+public sealed class RouterMetrics
+{
+    public const string MeterName = "AgencyHub.Router";
+
+    private readonly Counter<long> _decisions;
+    private readonly Counter<long> _rejections;
+    private readonly Histogram<double> _processing;
+    private readonly Histogram<double> _ingressLag;
+
+    public RouterMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        _decisions = meter.CreateCounter<long>("agencyhub.router.decisions", "{decision}", "Sharing decisions by outcome, reason code, agreement, flow, source and recipient agency and event type");
+        _rejections = meter.CreateCounter<long>("agencyhub.router.rejections", "{message}", "Ingress messages refused, by source agency and rejection code");
+        var buckets = new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets.Seconds };
+        _processing = meter.CreateHistogram("agencyhub.router.processing.duration", "s", "Router time for one ingress event: validate, decide, ledger commit, send deliveries", tags: null, advice: buckets);
+        _ingressLag = meter.CreateHistogram("agencyhub.router.ingress.lag", "s", "From the adapter's publish to the router's consume, by source agency", tags: null, advice: buckets);
+    }
+
+    public void Decided(string source, string eventType, IReadOnlyList<Decision> decisions)
+    {
+        ArgumentNullException.ThrowIfNull(decisions);
+        foreach (var decision in decisions)
+        {
+            var tags = new TagList
+            {
+                { HubMetricTags.Outcome, decision.IsAllowed ? "allowed" : "denied" },
+                { HubMetricTags.Reason, decision.ReasonCode },
+                { HubMetricTags.SourceAgency, source },
+                { HubMetricTags.RecipientAgency, decision.Recipient.Value },
+                { HubMetricTags.EventType, eventType },
+                { HubMetricTags.AgreementId, decision.AgreementId ?? HubMetricTags.None },
+                { HubMetricTags.FlowId, decision.FlowId ?? HubMetricTags.None },
+            };
+            _decisions.Add(1, tags);
+        }
+    }
+
+    public void Rejected(string source, string code) =>
+        _rejections.Add(1, new KeyValuePair<string, object?>(HubMetricTags.SourceAgency, source), new KeyValuePair<string, object?>(HubMetricTags.RejectionCode, code));
+
+    public void Routed(string source, string eventType, TimeSpan processing) =>
+        _processing.Record(processing.TotalSeconds, new KeyValuePair<string, object?>(HubMetricTags.SourceAgency, source), new KeyValuePair<string, object?>(HubMetricTags.EventType, eventType));
+
+    /// <summary>Publish-to-consume time; a sender clock ahead of ours counts as zero rather than a negative lag.</summary>
+    public void Received(string source, TimeSpan sincePublished) =>
+        _ingressLag.Record(Math.Max(0, sincePublished.TotalSeconds), new KeyValuePair<string, object?>(HubMetricTags.SourceAgency, source));
+}
