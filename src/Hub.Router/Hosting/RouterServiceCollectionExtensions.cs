@@ -8,6 +8,7 @@ using Hub.Router.Ledger;
 using Hub.Router.Ledger.Chain;
 using Hub.Router.Ledger.Postgres;
 using Hub.Router.Ledger.Sqlite;
+using Hub.Router.Operations;
 using Hub.Router.Recalls;
 using Hub.Router.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +48,7 @@ public static class RouterServiceCollectionExtensions
         services.TryAddSingleton<ConsentIngress>();
         services.TryAddSingleton<RecallDispatcher>();
         services.TryAddSingleton<IngressProcessor>();
+        services.TryAddSingleton<DeliveryReplayer>();
         services.AddHostedService<LedgerInitializer>();
         services.AddHostedService<ConsentStoreInitializer>();
         return services;
