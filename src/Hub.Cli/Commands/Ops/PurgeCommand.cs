@@ -34,13 +34,14 @@ internal static class PurgeCommand
                 age = parsed;
             }
 
-            var options = error is null ? broker.Resolve(result, out error) : null;
             var operatorName = error is null ? who.Who(result, out error) : null;
             var reason = error is null ? who.Why(result, required: true, "purge", out error) : null;
             if (error is null && !result.GetValue(confirm))
             {
                 error = $"Purging removes the messages of {name} for good: add --confirm.";
             }
+
+            var options = error is null ? broker.Resolve(result, out error) : null;
 
             if (error is not null)
             {

@@ -39,9 +39,9 @@ internal static class ReplayCommand
             }
 
             var selected = error is null ? queues.Resolve(result, out error) : null;
-            var options = error is null ? broker.Resolve(result, out error) : null;
             var operatorName = error is null ? who.Who(result, out error) : null;
             var reason = error is null ? who.Why(result, required: false, "replay", out error) : null;
+            var options = error is null ? broker.Resolve(result, out error) : null;
             if (error is not null)
             {
                 await Console.Error.WriteLineAsync(error);

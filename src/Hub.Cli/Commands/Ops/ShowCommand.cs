@@ -30,13 +30,14 @@ internal static class ShowCommand
             var messageId = result.GetValue(id)!;
             string? error = Guid.TryParse(messageId, out _) ? null : "MESSAGE_ID must be a message id (a GUID) as `hub ops dlq list` shows it.";
             var selected = error is null ? queues.Resolve(result, out error) : null;
-            var options = error is null ? broker.Resolve(result, out error) : null;
             var operatorName = error is null ? who.Who(result, out error) : null;
             var reason = error is null ? who.Why(result, showPayload, "--payload", out error) : null;
             if (error is null && !showPayload && reason is not null)
             {
                 error = "--reason is recorded only with --payload; without it nothing is ledgered.";
             }
+
+            var options = error is null ? broker.Resolve(result, out error) : null;
 
             if (error is not null)
             {
