@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Hub.Cli.Commands.Audit;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Operations.V1;
@@ -29,7 +30,18 @@ internal sealed class DeadLetterReplayer(DeadLetterBroker broker, AuditConnectio
         }
         else if (letter.EventId is { } eventId)
         {
-            var earlier = (await ledger.Ledger.ReadEventAsync(eventId, cancellationToken)).FirstOrDefault(r => r.Kind == LedgerEntryKind.Decision && r.Source == letter.Agency);
+            IReadOnlyList<LedgerEntry> history;
+            try
+            {
+                history = await ledger.Ledger.ReadEventAsync(eventId, cancellationToken);
+            }
+            catch (DbException ex)
+            {
+                await Console.Error.WriteLineAsync($"message {shown}: cannot read the ledger ({ex.GetType().Name}, SQL state {ex.SqlState ?? "none"}); it stays in {letter.Queue}.");
+                return false;
+            }
+
+            var earlier = history.FirstOrDefault(r => r.Kind == LedgerEntryKind.Decision && r.Source == letter.Agency);
             if (earlier is not null)
             {
                 Console.WriteLine($"note: event {eventId} was already decided at {DeadLetterPrinter.Time(earlier.RecordedAt)}; the router keeps that decision (idempotent per source and event id) and sends only its unsent deliveries.");
