@@ -50,7 +50,7 @@ public class OperatorBrokerPermissionTests(ServersFixture servers) : IAsyncLifet
         }
 
         // The broker closes the channel with ACCESS_REFUSED; for publishes the close can trail the call briefly.
-        var reason = await Eventually.UntilAsync(() => Task.FromResult(channel.CloseReason), r => r is not null, "the broker to close the channel", TimeSpan.FromSeconds(10));
+        var reason = await Eventually.UntilAsync(() => channel.CloseReason, r => r is not null, "the broker to close the channel", TimeSpan.FromSeconds(10));
         reason.ShouldNotBeNull($"the broker allowed it (exception: {error?.GetType().Name ?? "none"})");
         reason.ReplyCode.ShouldBe((ushort)403, reason.ReplyText);
         channel.Dispose();

@@ -16,8 +16,6 @@ internal sealed class DeadLetterBroker : IAsyncDisposable
 
     private DeadLetterBroker(IConnection connection) => _connection = connection;
 
-    public string Description { get; private init; } = string.Empty;
-
     public static async Task<DeadLetterBroker> ConnectAsync(BrokerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -31,7 +29,7 @@ internal sealed class DeadLetterBroker : IAsyncDisposable
             ClientProvidedName = "agencyhub-ops",
         };
         var connection = await factory.CreateConnectionAsync(cancellationToken);
-        return new DeadLetterBroker(connection) { Description = $"amqp://{options.Username}@{options.Host}:{options.Port}/{options.VirtualHost}" };
+        return new DeadLetterBroker(connection);
     }
 
     /// <summary>Ready messages in <paramref name="queue"/>, or null when the queue does not exist (nothing ever failed there).</summary>

@@ -139,7 +139,7 @@ public static partial class DeadLetterReader
         return (faultMessage[..separator], reason);
     }
 
-    private static MassTransitEnvelope? Envelope(ReadOnlyMemory<byte> body)
+    private static EnvelopeFields? Envelope(ReadOnlyMemory<byte> body)
     {
         try
         {
@@ -153,7 +153,7 @@ public static partial class DeadLetterReader
             var types = root.TryGetProperty("messageType", out var t) && t.ValueKind == JsonValueKind.Array
                 ? t.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList()
                 : [];
-            return new MassTransitEnvelope(
+            return new EnvelopeFields(
                 IdOf(root, "messageId"),
                 types,
                 root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? m.Clone() : null,
@@ -210,6 +210,4 @@ public static partial class DeadLetterReader
 
     [GeneratedRegex("^hub\\.[a-z0-9._-]{1,100}$", RegexOptions.CultureInvariant)]
     private static partial Regex QueueName();
-
-    private sealed record MassTransitEnvelope(Guid? MessageId, IReadOnlyList<string> MessageTypes, JsonElement? Message, DateTimeOffset? SentTime);
 }

@@ -9,6 +9,8 @@ namespace Hub.Cli.Commands.Ops;
 /// </summary>
 public static class PayloadPrinter
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public static void Write(TextWriter output, ReadOnlyMemory<byte> body)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -24,6 +26,4 @@ public static class PayloadPrinter
             output.WriteLine(Encoding.UTF8.GetString(body.Span));
         }
     }
-
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 }
