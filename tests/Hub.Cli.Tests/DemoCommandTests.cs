@@ -13,7 +13,7 @@ public sealed class DemoCommandTests : IDisposable
         var (exitCode, output, errors) = await HubProcess.RunAsync("demo", "--ledger", ledger, "--agreements", _agreements);
 
         exitCode.ShouldBe(0, errors);
-        output.ShouldContain("+ police    shared under DSA-001@3 flow F1-police-iom, purpose offender-management");
+        output.ShouldContain("+ police    shared under DSA-001@4 flow F1-police-iom, purpose offender-management");
         output.ShouldContain("received: subject.pncId, releaseDate, establishment, sentenceBand, resettlementArea, addressOnRelease, cohortTier");
         output.ShouldContain("withheld: leadProfessional, mentalHealthFlag, subject.localId, subject.nhsNumber, subject.nino, substanceMisuseFlag");
         output.ShouldContain("- police    denied: DSA-015@1 flow F9-no-health-to-police forbids health.discharge.planned from nhs to police");

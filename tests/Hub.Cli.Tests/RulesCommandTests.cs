@@ -41,7 +41,7 @@ public sealed class RulesCommandTests : IDisposable
 
         exitCode.ShouldBe(0, output + errors);
         output.ShouldContain("PASS  AS-01 release notice fans out with per-purpose fields");
-        output.ShouldContain("71 case(s): 71 passed, 0 failed");
+        output.ShouldContain("72 case(s): 72 passed, 0 failed");
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class RulesCommandTests : IDisposable
         var (exitCode, output, errors) = await HubProcess.RunAsync("rules", "diff", _agreements, folder, "--cases", _cases);
 
         exitCode.ShouldBe(0, errors);
-        output.ShouldContain("custody.release.scheduled probation -> jcp: fields now withheld: addressOnRelease (DSA-001@3 flow F3-jcp-benefit-continuity)");
+        output.ShouldContain("custody.release.scheduled probation -> jcp: fields now withheld: addressOnRelease (DSA-001@4 flow F3-jcp-benefit-continuity)");
         output.ShouldContain("case 'AS-01 release notice fans out with per-purpose fields': jcp still allowed; fields -addressOnRelease");
         output.ShouldContain("2 change(s) to sharing rules; 6 case decision(s) flip");
     }

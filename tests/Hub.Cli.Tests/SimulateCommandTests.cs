@@ -60,7 +60,7 @@ public sealed partial class SimulateCommandTests : IDisposable
         exitCode.ShouldBe(0, errors);
         output.ShouldMatch(@"release-list\s+\d+ file\(s\)\s+(\d+) row\(s\)\s+\1 published\s+0 quarantined");
         output.ShouldMatch(@"Router decisions: \d+ ledger row\(s\): [1-9]\d* allowed");
-        output.ShouldContain("police    custody.release.scheduled under DSA-001@3 flow F1-police-iom");
+        output.ShouldContain("police    custody.release.scheduled under DSA-001@4 flow F1-police-iom");
         Directory.GetFiles(Path.Combine(_root, "probation", "done"), "release-list-*.csv").ShouldNotBeEmpty();
         Nino().IsMatch(output).ShouldBeFalse();
     }

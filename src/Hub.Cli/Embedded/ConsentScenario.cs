@@ -10,7 +10,7 @@ namespace Hub.Cli.Embedded;
 /// AS-09 in the embedded run: a fictional offender opts in to enhanced resettlement (DSA-009), a release notice is
 /// shared on that consent, the consent is withdrawn, the recipients are recalled, and a later notice is not shared on it.
 /// </summary>
-internal static class ConsentScenario
+public static class ConsentScenario
 {
     private static readonly SubjectIdentifiers Person = new()
     {

@@ -10,7 +10,7 @@ namespace Hub.Cli.Embedded;
 /// The events the embedded run plays, about clearly fictional people: NHS numbers from the 999 test range,
 /// made-up names never appear, addresses are fictional.
 /// </summary>
-internal static class DemoScenario
+public static class DemoScenario
 {
     public static ScenarioStep ReleaseNotice(DateTimeOffset now) => new(
         "AS-01",

@@ -8,6 +8,7 @@ using Hub.Router.Agreements;
 using Hub.Router.Hosting;
 using Hub.Router.Ledger;
 using Hub.Router.Ledger.Chain;
+using Hub.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,11 +20,14 @@ namespace Hub.Cli.Embedded;
 /// <summary>
 /// The embedded default: the production router code and the five agencies' delivery endpoints in one process,
 /// on MassTransit's in-memory transport with a SQLite ledger. Only the transport and the store differ from production.
+/// Traces follow each event from submit to sink as in production, exported when an OTLP endpoint is configured.
+/// Public so tests can run it with their own telemetry exporters (<paramref name="configure"/>).
 /// </summary>
-internal sealed class EmbeddedRun(string ledgerPath, string agreementsPath)
+public sealed class EmbeddedRun(string ledgerPath, string agreementsPath, Action<HostApplicationBuilder>? configure = null)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    /// <summary>The demo: the release notice, the discharge and a forged source, then the consent phase.</summary>
     public async Task<int> ExecuteAsync(TextWriter output, CancellationToken cancellationToken)
     {
         using var host = Build();
@@ -64,11 +68,12 @@ internal sealed class EmbeddedRun(string ledgerPath, string agreementsPath)
         }
     }
 
-    /// <summary>The embedded host; <paramref name="configure"/> adds what a caller needs beside it (e.g. an agency's drop-folder source).</summary>
-    internal IHost Build(Action<HostApplicationBuilder>? configure = null)
+    /// <summary>The embedded host; <paramref name="extra"/> adds what a caller needs beside it (e.g. an agency's drop-folder source).</summary>
+    public IHost Build(Action<HostApplicationBuilder>? extra = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        builder.AddHubTracing("agencyhub-embedded");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Router:AgreementsPath"] = agreementsPath,
@@ -93,6 +98,7 @@ internal sealed class EmbeddedRun(string ledgerPath, string agreementsPath)
                 }
             });
         });
+        extra?.Invoke(builder);
         configure?.Invoke(builder);
         return builder.Build();
     }

@@ -4,4 +4,4 @@ using Hub.Contracts.Envelope;
 namespace Hub.Cli.Embedded;
 
 /// <summary>One event the embedded run submits, and through which agency's ingress.</summary>
-internal sealed record ScenarioStep(string Scenario, string Description, AgencyCode SubmittedBy, IShareableEvent Event);
+public sealed record ScenarioStep(string Scenario, string Description, AgencyCode SubmittedBy, IShareableEvent Event);

@@ -2,6 +2,7 @@ using Hub.Contracts.Topology;
 using Hub.Router.Health;
 using Hub.ServiceDefaults.Health;
 using Hub.ServiceDefaults.Messaging;
+using Hub.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,8 @@ public static class RouterHostingExtensions
 {
     /// <summary>
     /// The production router: RabbitMQ with the router's own broker user, Postgres ledger (schema applied by
-    /// <c>ConnectionStrings:LedgerAdmin</c> when set), and the health listener (<c>Health:Urls</c>) with its checks.
+    /// <c>ConnectionStrings:LedgerAdmin</c> when set), the health listener (<c>Health:Urls</c>) with its checks, and
+    /// tracing (OTLP export when <c>Telemetry:Otlp:Endpoint</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set).
     /// </summary>
     public static IHostApplicationBuilder AddHubRouter(this IHostApplicationBuilder builder)
     {
@@ -24,6 +26,7 @@ public static class RouterHostingExtensions
 
         // First, so the health listener answers (unready) while the bus and the ledger start.
         builder.AddRouterHealth();
+        builder.AddHubTracing("agencyhub-router");
         builder.Services.AddHubRouterCore(builder.Configuration);
         builder.Services.AddPostgresLedger(connectionString, builder.Configuration.GetConnectionString("LedgerAdmin"));
         builder.Services.AddSingleton(HubAddresses.Broker);

@@ -55,7 +55,7 @@ public sealed class IngressProcessor(
             await RejectAsync(context, "unknown", new IngressRejection(RejectionCodes.UnknownSource, "message arrived on a queue that is not a configured agency's ingress queue"), null, eventType);
         }
 
-        using var activity = RouterTelemetry.StartIngress(source.Value, eventType);
+        using var activity = RouterTracing.StartRoute(source.Value, eventType);
         var bodyLength = context.ReceiveContext.Body.Length ?? 0;
         if (bodyLength > _maxEventBytes)
         {
@@ -90,7 +90,14 @@ public sealed class IngressProcessor(
         var decisions = engine.Decide(request);
 
         var batch = BuildBatch(context, source, eventType, envelope, json, decisions, engine.AgreementSetHash, now);
-        var result = await store.RecordDecisionsAsync(batch, cancellationToken);
+        RouterTracing.Decided(engine.AgreementSetHash, batch.Entries);
+        RecordResult result;
+        using (var ledgerWrite = RouterTracing.StartLedgerWrite(batch))
+        {
+            result = await store.RecordDecisionsAsync(batch, cancellationToken);
+            RouterTracing.LedgerWritten(ledgerWrite, result);
+        }
+
         if (result.Conflict)
         {
             await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.EventIdReused, "event id was already used by this agency for different content"), envelope.EventId, eventType);
@@ -99,6 +106,7 @@ public sealed class IngressProcessor(
         foreach (var pending in result.Pending)
         {
             var delivery = JsonSerializer.Deserialize<EventDelivered>(pending.Body, ContractJson.Options)!;
+            using var deliver = RouterTracing.StartDelivery(delivery.DeliveryId, delivery.EventId, eventType, source.Value, delivery.Recipient.Value, delivery.AgreementId, delivery.FlowId);
             var endpoint = await context.GetSendEndpoint(addresses.Deliver(delivery.Recipient));
             await endpoint.Send(delivery, send => send.MessageId = delivery.DeliveryId, cancellationToken);
         }
@@ -116,8 +124,7 @@ public sealed class IngressProcessor(
 
         var allowed = decisions.Count(d => d.IsAllowed);
         telemetry.Decided(source.Value, eventType, decisions);
-        activity?.SetTag(RouterTelemetry.Attributes.Allowed, allowed);
-        activity?.SetTag(RouterTelemetry.Attributes.Denied, decisions.Count - allowed);
+        RouterTracing.Routed(activity, envelope.EventId, allowed, decisions.Count - allowed, result.AlreadyRecorded);
         RouterLog.EventRouted(logger, envelope.EventId, source.Value, eventType, allowed, decisions.Count - allowed, result.AlreadyRecorded);
     }
 

@@ -34,6 +34,7 @@ public sealed class RejectionRecorder(ILedgerStore store, TimeProvider time, Rou
         };
         await store.RecordRejectionAsync(entry, cancellationToken);
         telemetry.Rejected(source, rejection.Code);
+        RouterTracing.Rejected(Activity.Current, rejection.Code, eventId);
         RouterLog.IngressRejected(logger, source, rejection.Code, messageId, rejection.Reason);
     }
 

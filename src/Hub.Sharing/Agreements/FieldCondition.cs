@@ -3,16 +3,25 @@ using System.Text.Json;
 namespace Hub.Sharing.Agreements;
 
 /// <summary>
-/// A test on one top-level field of the event (cohort tier, area, responsible authority …). Explanations name
-/// the field, never its value: the value may be personal data.
+/// A test on one top-level field of the event (cohort tier, area, responsible authority …), or on the presence of one
+/// subject identifier. Explanations name the field, never its value: the value may be personal data.
 /// </summary>
 public sealed record FieldCondition(string Field, ConditionOperator Operator, IReadOnlyList<string> Values)
 {
+    /// <summary>Subject identifiers sit in the envelope's <c>subject</c> object; conditions may test them for presence only.</summary>
+    public const string SubjectPrefix = "subject.";
+
+    private readonly string? _subjectField = Field.StartsWith(SubjectPrefix, StringComparison.Ordinal) ? Field[SubjectPrefix.Length..] : null;
+
     public bool IsMetBy(JsonElement @event)
     {
         var value = default(JsonElement);
         var present = @event.ValueKind == JsonValueKind.Object
-            && @event.TryGetProperty(Field, out value)
+            && (_subjectField is null
+                ? @event.TryGetProperty(Field, out value)
+                : @event.TryGetProperty("envelope", out var envelope) && envelope.ValueKind == JsonValueKind.Object
+                    && envelope.TryGetProperty("subject", out var subject) && subject.ValueKind == JsonValueKind.Object
+                    && subject.TryGetProperty(_subjectField, out value))
             && value.ValueKind is not JsonValueKind.Null and not JsonValueKind.Undefined;
         if (Operator == ConditionOperator.Exists)
         {

@@ -45,7 +45,7 @@ internal static class ReleaseListDelivery
     public static void ShouldRelease(DeliveryDocument document, string flow, string purpose, string[] released, string[] present)
     {
         ArgumentNullException.ThrowIfNull(document);
-        (document.Agreement, document.Flow, document.Purpose, document.Source).ShouldBe(("DSA-001@3", flow, purpose, "probation"));
+        (document.Agreement, document.Flow, document.Purpose, document.Source).ShouldBe(("DSA-001@4", flow, purpose, "probation"));
         PayloadFields.Of(document.Payload).ShouldBe([.. released.Order(StringComparer.Ordinal)], ignoreOrder: false, customMessage: $"{document.Recipient} receives exactly its flow's fields");
         document.WithheldFields.Order(StringComparer.Ordinal).ToArray().ShouldBe([.. present.Except(released).Order(StringComparer.Ordinal)], ignoreOrder: false, customMessage: $"{document.Recipient} is told what was withheld");
     }

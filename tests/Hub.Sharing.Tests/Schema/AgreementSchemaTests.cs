@@ -159,13 +159,17 @@ public class AgreementSchemaTests
     }
 
     [Fact]
-    public void When_compared_with_the_event_catalogue_should_accept_every_field_name_and_keep_identifiers_out_of_conditions()
+    public void When_compared_with_the_event_catalogue_should_accept_every_field_name_and_test_identifiers_for_presence_only()
     {
         var fields = EventCatalogue.All.SelectMany(e => e.Fields).Distinct(StringComparer.Ordinal).ToList();
         foreach (var name in fields)
         {
             Matches(Definition("field"), name).ShouldBeTrue(name);
-            Matches(Definition("condition")["properties"]!["field"]!, name).ShouldBe(!name.StartsWith("subject.", StringComparison.Ordinal), name);
+            Matches(Definition("condition")["properties"]!["field"]!, name).ShouldBeTrue(name);
+            var presence = JsonNode.Parse($$"""{ "field": "{{name}}", "exists": true }""")!;
+            var value = JsonNode.Parse($$"""{ "field": "{{name}}", "equals": "x" }""")!;
+            Matches(Definition("condition"), presence).ShouldBeTrue(name);
+            Matches(Definition("condition"), value).ShouldBe(!name.StartsWith("subject.", StringComparison.Ordinal), name);
         }
 
         Matches(Definition("field"), "subject.name").ShouldBeFalse();
@@ -283,7 +287,7 @@ public class AgreementSchemaTests
         { "a condition with two tests", Base + "    conditions: [{ field: cohortTier, equals: MAPPA, in: [PPO] }]\n", "a condition needs exactly one of equals, in, notIn or exists" },
         { "a condition with no test", Base + "    conditions: [{ field: cohortTier }]\n", "a condition needs exactly one of equals, in, notIn or exists" },
         { "a misspelt condition test", Base + "    conditions: [{ field: cohortTier, equal: MAPPA }]\n", "a condition has no key 'equal'" },
-        { "a condition on a subject identifier", Base + "    conditions: [{ field: subject.pncId, exists: true }]\n", "condition field 'subject.pncId' does not exist" },
+        { "a value test on a subject identifier", Base + "    conditions: [{ field: subject.pncId, equals: 2019/0123456E }]\n", "a condition on the subject identifier 'subject.pncId' can only test exists" },
         { "conditions written as one value", Base + "    conditions: cohortTier\n", "conditions must be a list" },
         { "a gateway that does not prescribe the purpose", Base + "    gateway: HSCA2012-s251B\n", "purpose 'offender-management' is not one of the purposes HSCA2012-s251B prescribes" },
         { "an unknown gateway", Base + "    gateway: WRA2012\n", "gateway 'WRA2012' is not a known legal gateway" },
@@ -378,7 +382,9 @@ public class AgreementSchemaTests
 
     private static List<string> Keys(JsonObject schema) => [.. schema["properties"]!.AsObject().Select(p => p.Key)];
 
-    private static bool Matches(JsonNode schema, string value) => new SchemaValidator(SchemaJson).ValidateAgainst(schema, JsonValue.Create(value)).Count == 0;
+    private static bool Matches(JsonNode schema, string value) => Matches(schema, JsonValue.Create(value));
+
+    private static bool Matches(JsonNode schema, JsonNode instance) => new SchemaValidator(SchemaJson).ValidateAgainst(schema, instance).Count == 0;
 
     private static string ClassOf(DataClassification classification) => classification switch
     {

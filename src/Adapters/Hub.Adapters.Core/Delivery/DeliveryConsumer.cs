@@ -1,3 +1,4 @@
+using Hub.Adapters.Core.Telemetry;
 using Hub.Contracts.Delivery.V1;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -20,8 +21,10 @@ public sealed class DeliveryConsumer(IDeliverySink sink, IDeliveryDeduplicator d
             throw new InvalidOperationException($"Delivery {delivery.DeliveryId} is addressed to {delivery.Recipient} but arrived on another agency's queue.");
         }
 
+        using var activity = AdapterTracing.StartSinkWrite(delivery, AdapterTracing.SinkKind(sink));
         if (!await deduplicator.TryBeginAsync(delivery.DeliveryId, context.CancellationToken))
         {
+            AdapterTracing.SinkWritten(activity, "duplicate");
             AdapterLog.DuplicateDelivery(logger, delivery.DeliveryId, delivery.Recipient.Value);
             return;
         }
@@ -31,11 +34,14 @@ public sealed class DeliveryConsumer(IDeliverySink sink, IDeliveryDeduplicator d
             await sink.HandleAsync(delivery, context.CancellationToken);
             await deduplicator.CompleteAsync(delivery.DeliveryId, context.CancellationToken);
         }
-        catch
+        catch (Exception ex)
         {
+            AdapterTracing.Failed(activity, ex);
             await deduplicator.AbandonAsync(delivery.DeliveryId, context.CancellationToken);
             throw;
         }
+
+        AdapterTracing.SinkWritten(activity, "written");
 
         AdapterLog.DeliveryHandled(logger, delivery.DeliveryId, delivery.Recipient.Value, delivery.EventType);
     }

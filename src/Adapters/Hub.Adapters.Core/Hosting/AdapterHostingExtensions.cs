@@ -7,6 +7,7 @@ using Hub.Contracts.Agencies;
 using Hub.Contracts.Topology;
 using Hub.ServiceDefaults.Health;
 using Hub.ServiceDefaults.Messaging;
+using Hub.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,8 @@ public static class AdapterHostingExtensions
     /// <summary>
     /// An agency adapter on RabbitMQ with the agency's own broker user: publishes to its submit exchange, receives
     /// from its delivery queue into the registered <see cref="IDeliverySink"/>. Serves <c>/health/live</c> and
-    /// <c>/health/ready</c> when <c>Health:Urls</c> is set (the container images set it).
+    /// <c>/health/ready</c> when <c>Health:Urls</c> is set (the container images set it). Traces and logs go over OTLP
+    /// when <c>Telemetry:Otlp:Endpoint</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
     /// </summary>
     public static IHostApplicationBuilder AddAgencyAdapter(this IHostApplicationBuilder builder)
     {
@@ -30,6 +32,7 @@ public static class AdapterHostingExtensions
         builder.Services.AddOptions<BrokerOptions>().Bind(builder.Configuration.GetSection(BrokerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         // First, so the health listener answers (unready) while the bus starts.
         builder.AddAdapterHealth();
+        builder.AddHubTracing("agencyhub-adapter-" + (builder.Configuration[$"{AdapterOptions.SectionName}:Agency"] ?? "unknown"));
         builder.Services.AddConfiguredSink(builder.Configuration);
         builder.Services.AddAdapterCore(HubAddresses.Broker);
         builder.Services.AddMassTransit(bus =>

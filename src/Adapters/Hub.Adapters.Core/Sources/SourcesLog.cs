@@ -17,8 +17,9 @@ public static partial class SourcesLog
     [LoggerMessage(204, LogLevel.Information, "{Agency}: drop file {File} resumes after row {Row}")]
     public static partial void FileResumed(ILogger logger, string agency, string file, int row);
 
-    [LoggerMessage(205, LogLevel.Warning, "Drop file {File} stopped: a publish was not confirmed; it resumes from its checkpoint on the next poll")]
-    public static partial void FileInterrupted(ILogger logger, string file, Exception exception);
+    /// <summary>Only the exception types: a transport exception's text is not ours to vouch for.</summary>
+    [LoggerMessage(205, LogLevel.Warning, "Drop file {File} stopped: a publish was not confirmed ({ExceptionType}); it resumes from its checkpoint on the next poll")]
+    public static partial void FileInterrupted(ILogger logger, string file, string exceptionType);
 
     [LoggerMessage(206, LogLevel.Warning, "{Agency}: drop file {File} is unreadable as a whole and was quarantined")]
     public static partial void FileQuarantined(ILogger logger, string agency, string file);

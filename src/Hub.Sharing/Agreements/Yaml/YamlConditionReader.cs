@@ -3,7 +3,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace Hub.Sharing.Agreements.Yaml;
 
-/// <summary>Reads a flow's conditions on event fields: each names a field of the flow's event types and exactly one test.</summary>
+/// <summary>
+/// Reads a flow's conditions on event fields: each names a field of the flow's event types and exactly one test. A subject
+/// identifier may only be tested for presence (a recipient that matches people by NINo gets nothing it cannot match).
+/// </summary>
 internal sealed class YamlConditionReader(NodeReader read)
 {
     private static readonly string[] ConditionKeys = ["field", "equals", "in", "notIn", "exists"];
@@ -22,7 +25,7 @@ internal sealed class YamlConditionReader(NodeReader read)
             return conditions;
         }
 
-        var known = eventTypes.SelectMany(e => e.Fields).Where(f => !f.StartsWith("subject.", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var known = eventTypes.SelectMany(e => e.Fields).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in sequence)
         {
             if (read.Mapping(entry, $"{where}: a condition") is not { } condition)
@@ -41,6 +44,12 @@ internal sealed class YamlConditionReader(NodeReader read)
             if (tests.Count != 1)
             {
                 read.Error(condition, $"{where}: a condition needs exactly one of equals, in, notIn or exists");
+                continue;
+            }
+
+            if (field is not null && field.StartsWith(FieldCondition.SubjectPrefix, StringComparison.Ordinal) && tests[0] != "exists")
+            {
+                read.Error(condition, $"{where}: a condition on the subject identifier '{field}' can only test exists: a value test would write an identifier into the agreement");
                 continue;
             }
 

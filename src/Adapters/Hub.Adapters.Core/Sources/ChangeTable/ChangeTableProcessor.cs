@@ -1,4 +1,5 @@
 using Hub.Adapters.Core.Sources.Records;
+using Hub.Adapters.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Adapters.Core.Sources.ChangeTable;
@@ -37,7 +38,7 @@ public sealed class ChangeTableProcessor(ChangeTableStore store, RecordSubmitter
             {
                 var agency = submitter.Agency;
                 var context = new RecordContext(agency, SourceEventIds.ForChange(agency, store.Table, row.ChangeId), $"{store.Table} change {row.ChangeId}");
-                var outcome = await submitter.SubmitAsync(mapper, new ChangeTableRecord(store.Table, row.ChangeId, row.Kind, row.Fields), context, cancellationToken);
+                var outcome = await SubmitRowAsync(row, context, cancellationToken);
                 if (!outcome.Published)
                 {
                     await store.QuarantineAsync(row.ChangeId, outcome.Problems, time.GetUtcNow(), CancellationToken.None);
@@ -50,6 +51,23 @@ public sealed class ChangeTableProcessor(ChangeTableStore store, RecordSubmitter
             }
 
             SourcesLog.ChangesPublished(logger, submitter.Agency.Value, store.Table, watermark.ChangeId);
+        }
+    }
+
+    /// <summary>Each change row is its own trace: the event it becomes is followed from this read to every sink.</summary>
+    private async Task<RecordOutcome> SubmitRowAsync(ChangeRow row, RecordContext context, CancellationToken cancellationToken)
+    {
+        using var activity = AdapterTracing.StartSourceRead(AdapterTracing.SourceKinds.ChangeTable, submitter.Agency);
+        try
+        {
+            var outcome = await submitter.SubmitAsync(mapper, new ChangeTableRecord(store.Table, row.ChangeId, row.Kind, row.Fields), context, cancellationToken);
+            AdapterTracing.SourceRead(activity, outcome);
+            return outcome;
+        }
+        catch (Exception ex)
+        {
+            AdapterTracing.Failed(activity, ex);
+            throw;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hub.Adapters.Core.Sources.Records;
+using Hub.Adapters.Core.Telemetry;
 using Hub.Contracts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -44,9 +45,7 @@ public sealed class DropFileProcessor(RecordSubmitter submitter, IRecordMapper<D
         foreach (var row in file.Rows.Where(r => r.Row > checkpoint.LastRow))
         {
             var context = new RecordContext(agency, SourceEventIds.ForFileRow(agency, hash, row.Row), $"{name} row {row.Row}");
-            var outcome = row.Fields is { } fields
-                ? await submitter.SubmitAsync(mapper, new DropFolderRecord(name, row.Row, fields), context, cancellationToken)
-                : RecordOutcome.Rejected([row.ReadProblem!]);
+            var outcome = await SubmitRowAsync(agency, name, row, context, cancellationToken);
             checkpoint = checkpoint with
             {
                 LastRow = row.Row,
@@ -75,6 +74,25 @@ public sealed class DropFileProcessor(RecordSubmitter submitter, IRecordMapper<D
         await FinishAsync(name, hash, report, _layout.Done);
         SourcesLog.FileDone(logger, agency.Value, name, report.Rows, report.Published, report.Quarantined.Count);
         return report;
+    }
+
+    /// <summary>Each row is its own trace: the event it becomes is followed from this read to every sink.</summary>
+    private async Task<RecordOutcome> SubmitRowAsync(Hub.Contracts.Agencies.AgencyCode agency, string name, DropRow row, RecordContext context, CancellationToken cancellationToken)
+    {
+        using var activity = AdapterTracing.StartSourceRead(AdapterTracing.SourceKinds.DropFolder, agency);
+        try
+        {
+            var outcome = row.Fields is { } fields
+                ? await submitter.SubmitAsync(mapper, new DropFolderRecord(name, row.Row, fields), context, cancellationToken)
+                : RecordOutcome.Rejected([row.ReadProblem!]);
+            AdapterTracing.SourceRead(activity, outcome);
+            return outcome;
+        }
+        catch (Exception ex)
+        {
+            AdapterTracing.Failed(activity, ex);
+            throw;
+        }
     }
 
     private static DropFile ReadSafely(DropFileFormat format, byte[] content)

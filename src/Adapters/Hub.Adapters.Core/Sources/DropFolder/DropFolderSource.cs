@@ -54,7 +54,7 @@ public sealed class DropFolderSource(DropFileProcessor processor, IOptions<DropF
             catch (Records.SourcePublishException ex)
             {
                 // The checkpoint holds what was confirmed; the next scan resumes from there.
-                SourcesLog.FileInterrupted(logger, file.Name, ex);
+                SourcesLog.FileInterrupted(logger, file.Name, (ex.InnerException ?? ex).GetType().Name);
                 return;
             }
         }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Hub.Adapters.Core.Sources.Records;
+using Hub.Adapters.Core.Telemetry;
+using Hub.ServiceDefaults.Telemetry;
 using Hub.Contracts.Catalogue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +32,9 @@ public static class HttpIngestEndpoint
         var submitter = services.GetRequiredService<RecordSubmitter>();
         var options = services.GetRequiredService<IOptions<HttpIngestOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpIngestEndpoint));
+
+        // Under ASP.NET Core's request span, which continues the caller's traceparent when it sends one.
+        using var activity = AdapterTracing.StartSourceRead(AdapterTracing.SourceKinds.HttpIngest, submitter.Agency);
         if (!services.GetRequiredService<HttpIngestAuthenticator>().IsAuthenticated(http))
         {
             return Refuse(StatusCodes.Status401Unauthorized, "Authentication required", $"Send a valid {HttpIngestAuthenticator.ApiKeyHeader} header or an allow-listed client certificate.");
@@ -41,6 +46,7 @@ public static class HttpIngestEndpoint
         }
 
         logType = info.Name;
+        activity?.SetTag(HubTraceAttributes.EventType, info.Name);
 
         if (http.Request.ContentLength > options.MaxBodyBytes)
         {
@@ -72,6 +78,7 @@ public static class HttpIngestEndpoint
         if (problems.Count > 0)
         {
             SourcesLog.HttpRefused(logger, submitter.Agency.Value, info.Name, StatusCodes.Status422UnprocessableEntity);
+            AdapterTracing.SourceRead(activity, RecordOutcome.Rejected(problems));
             return Results.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The event is not valid",
@@ -84,11 +91,13 @@ public static class HttpIngestEndpoint
         try
         {
             var outcome = await submitter.PublishPreparedAsync(mapping.Event!, info.Name, timeout.Token);
+            AdapterTracing.SourceRead(activity, outcome);
             return Results.Accepted(value: new { eventId = outcome.EventId, eventType = info.Name });
         }
         catch (Exception ex) when (ex is SourcePublishException || (ex is OperationCanceledException && !http.RequestAborted.IsCancellationRequested))
         {
             SourcesLog.HttpRefused(logger, submitter.Agency.Value, info.Name, StatusCodes.Status503ServiceUnavailable);
+            AdapterTracing.Failed(activity, ex);
             return Refuse(StatusCodes.Status503ServiceUnavailable, "Broker unavailable", "The hub's broker did not confirm the event; retry the same request later (it is idempotent).");
         }
 
@@ -97,6 +106,7 @@ public static class HttpIngestEndpoint
             if (status != StatusCodes.Status422UnprocessableEntity)
             {
                 SourcesLog.HttpRefused(logger, submitter.Agency.Value, logType, status);
+                activity?.SetTag(HubTraceAttributes.Outcome, "refused");
             }
 
             return Results.Problem(statusCode: status, title: title, detail: detail);

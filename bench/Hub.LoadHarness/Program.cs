@@ -1,0 +1,3 @@
+using Hub.LoadHarness;
+
+return await HarnessCommand.Create().Parse(args).InvokeAsync();
