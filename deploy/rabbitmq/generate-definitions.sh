@@ -34,6 +34,11 @@ done
 sep $i
 printf '    {"user": "hub-router", "vhost": "%s", "configure": %s, "write": %s, "read": %s},\n' \
     "$VHOST" "$(j '^hub\..*$')" "$(j '^hub\..*$')" "$(j '^hub\..*$')"
+# Operator (hub ops, docs/adr/0012): reads and acknowledges the dead-letter queues; re-submits a dead-lettered
+# ingress message to its agency's submit exchange and asks the router to replay deliveries through hub.operate.
+# It declares nothing and can neither read a live queue nor write a delivery exchange.
+printf '    {"user": "hub-operator", "vhost": "%s", "configure": %s, "write": %s, "read": %s},\n' \
+    "$VHOST" "$(j '^$')" "$(j '^hub\.(submit\.[a-z][a-z0-9-]+|operate)$')" "$(j '^hub\.(ingress|delivery)\.[a-z][a-z0-9-]+_(error|skipped)$')"
 printf '    {"user": "hub-admin", "vhost": "%s", "configure": ".*", "write": ".*", "read": ".*"}\n' "$VHOST"
 echo '  ],'
 
@@ -47,6 +52,7 @@ for a in "${AGENCIES[@]}"; do
     sep $i; i=$((i + 1)); exchange "hub.submit.$a"
     sep $i; i=$((i + 1)); exchange "hub.deliver.$a"
 done
+sep $i; exchange "hub.operate"
 printf '\n  ],\n'
 
 echo '  "queues": ['
@@ -55,6 +61,7 @@ for a in "${AGENCIES[@]}"; do
     sep $i; i=$((i + 1)); queue "hub.ingress.$a"
     sep $i; i=$((i + 1)); queue "hub.delivery.$a"
 done
+sep $i; queue "hub.operations"
 printf '\n  ],\n'
 
 echo '  "bindings": ['
@@ -63,5 +70,6 @@ for a in "${AGENCIES[@]}"; do
     sep $i; i=$((i + 1)); binding "hub.submit.$a" "hub.ingress.$a"
     sep $i; i=$((i + 1)); binding "hub.deliver.$a" "hub.delivery.$a"
 done
+sep $i; binding "hub.operate" "hub.operations"
 printf '\n  ]\n'
 echo '}'

@@ -21,6 +21,18 @@ public static class HubTopology
 
     public static string DeliveryQueue(AgencyCode agency) => $"hub.delivery.{agency.Value}";
 
+    /// <summary>Where operators publish replay requests (<c>hub ops dlq replay</c>); only the router reads its queue.</summary>
+    public const string OperateExchange = "hub.operate";
+
+    /// <summary>The router's queue of operator requests, bound to <see cref="OperateExchange"/>.</summary>
+    public const string OperationsQueue = "hub.operations";
+
+    /// <summary>MassTransit's queue for messages that failed on <paramref name="queue"/>.</summary>
+    public static string ErrorQueue(string queue) => queue + "_error";
+
+    /// <summary>MassTransit's queue for messages no consumer on <paramref name="queue"/> accepted.</summary>
+    public static string SkippedQueue(string queue) => queue + "_skipped";
+
     /// <summary>Name for the per-process bus endpoint of a participant (an agency code or <c>router</c>).</summary>
     public static string BusEndpoint(string participant, Guid instance) => $"hub.bus.{participant}.{instance:N}";
 

@@ -3,6 +3,7 @@ using Hub.Contracts.Catalogue;
 using Hub.Contracts.Topology;
 using Hub.Router.Configuration;
 using Hub.Router.Ingress;
+using Hub.Router.Operations;
 using Hub.Router.Recalls;
 using MassTransit;
 using MassTransit.Middleware;
@@ -28,6 +29,7 @@ public static class RouterBus
         }
 
         registration.AddConsumer<RecallAcknowledgedConsumer>();
+        registration.AddConsumer<DeliveryReplayConsumer>();
     }
 
     public static void ConfigureIngressEndpoints(IBusFactoryConfigurator bus, IBusRegistrationContext context)
@@ -83,5 +85,21 @@ public static class RouterBus
                 endpoint.ConfigureConsumer<RecallAcknowledgedConsumer>(context);
             });
         }
+
+        // Operators' replay requests (hub ops dlq replay): the router re-checks each delivery before sending it again (docs/adr/0012).
+        bus.ReceiveEndpoint(HubTopology.OperationsQueue, endpoint =>
+        {
+            endpoint.ConfigureConsumeTopology = false;
+            endpoint.PublishFaults = false;
+            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            {
+                rabbit.SetQuorumQueue();
+                rabbit.BindQueue = false;
+                rabbit.Bind(HubTopology.OperateExchange);
+            }
+
+            endpoint.UseMessageRetry(retry => retry.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)));
+            endpoint.ConfigureConsumer<DeliveryReplayConsumer>(context);
+        });
     }
 }

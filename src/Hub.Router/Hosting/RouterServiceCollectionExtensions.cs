@@ -9,6 +9,7 @@ using Hub.Router.Ledger.Chain;
 using Hub.Router.Ledger.Postgres;
 using Hub.Router.Ledger.Sqlite;
 using Hub.Router.Metrics;
+using Hub.Router.Operations;
 using Hub.Router.Recalls;
 using Hub.Router.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +49,7 @@ public static class RouterServiceCollectionExtensions
         services.TryAddSingleton<ConsentIngress>();
         services.TryAddSingleton<RecallDispatcher>();
         services.TryAddSingleton<IngressProcessor>();
+        services.TryAddSingleton<DeliveryReplayer>();
         services.AddHostedService<LedgerInitializer>();
         services.AddHostedService<ConsentStoreInitializer>();
         return services;

@@ -15,4 +15,16 @@ public interface ILedgerStore
 
     /// <summary>Ledger rows in sequence order after <paramref name="afterSequence"/>.</summary>
     Task<IReadOnlyList<LedgerEntry>> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Appends an <see cref="LedgerEntryKind.OperatorAccess"/> row; a second call with the same entry id changes nothing.</summary>
+    Task RecordOperatorAccessAsync(LedgerEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Every ledger row about one event id (from any source), in sequence order.</summary>
+    Task<IReadOnlyList<LedgerEntry>> ReadEventAsync(Guid eventId, CancellationToken cancellationToken);
+
+    /// <summary>The outbox rows of one event id, without their bodies, ordered by recipient.</summary>
+    Task<IReadOnlyList<OutboxState>> OutboxForEventAsync(Guid eventId, CancellationToken cancellationToken);
+
+    /// <summary>One outbox row with its body, or null when the router never decided such a delivery.</summary>
+    Task<StoredDelivery?> FindDeliveryAsync(Guid deliveryId, CancellationToken cancellationToken);
 }

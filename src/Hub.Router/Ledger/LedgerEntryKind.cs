@@ -7,4 +7,10 @@ public enum LedgerEntryKind
 
     /// <summary>An ingress message refused before any decision: malformed, forged, oversized, unknown type.</summary>
     Rejection,
+
+    /// <summary>
+    /// An operator's act on a dead-lettered message (payload viewed, replay, purge) or the router's re-check of a
+    /// replayed delivery: who, when, which message and why, never the payload (docs/adr/0012).
+    /// </summary>
+    OperatorAccess,
 }

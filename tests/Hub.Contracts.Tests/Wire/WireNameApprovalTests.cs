@@ -18,6 +18,7 @@ public class WireNameApprovalTests
             .Append($"(delivery) => {MessageUrn.ForTypeString<EventDelivered>()}")
             .Append($"(recall) => {MessageUrn.ForTypeString<RecallRequested>()}")
             .Append($"(recall-ack) => {MessageUrn.ForTypeString<RecallAcknowledged>()}")
+            .Append($"(ops-replay) => {MessageUrn.ForTypeString<Hub.Contracts.Operations.V1.DeliveryReplayRequested>()}")
             .Order(StringComparer.Ordinal)
             .ToList();
         var received = string.Join('\n', lines) + "\n";

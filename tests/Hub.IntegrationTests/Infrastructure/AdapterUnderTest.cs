@@ -25,7 +25,13 @@ public sealed class AdapterUnderTest : IAsyncDisposable
 
     public MemoryDeliverySink Sink => _host.Services.GetRequiredService<MemoryDeliverySink>();
 
-    public static async Task<AdapterUnderTest> StartAsync(BrokerEndpoint broker, AgencyCode agency)
+    public static Task<AdapterUnderTest> StartAsync(BrokerEndpoint broker, AgencyCode agency) => StartAsync(broker, agency, failing: false);
+
+    /// <param name="failing">
+    /// When true, the sink refuses every delivery permanently (as a case system answering 400 would), so each one
+    /// lands in the delivery error queue.
+    /// </param>
+    public static async Task<AdapterUnderTest> StartAsync(BrokerEndpoint broker, AgencyCode agency, bool failing)
     {
         ArgumentNullException.ThrowIfNull(broker);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -39,7 +45,7 @@ public sealed class AdapterUnderTest : IAsyncDisposable
             ["Broker:Password"] = broker.PasswordOf("adapter-" + agency.Value),
         });
         builder.Services.AddSingleton<MemoryDeliverySink>();
-        builder.Services.AddSingleton<IDeliverySink>(sp => sp.GetRequiredService<MemoryDeliverySink>());
+        builder.Services.AddSingleton<IDeliverySink>(sp => failing ? new RefusingDeliverySink() : sp.GetRequiredService<MemoryDeliverySink>());
         builder.AddAgencyAdapter();
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {

@@ -11,7 +11,7 @@ namespace Hub.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class ServersFixture : IAsyncLifetime
 {
-    public static readonly string[] Users = ["hub-admin", "hub-router", "adapter-police", "adapter-probation", "adapter-jcp", "adapter-nhs", "adapter-council"];
+    public static readonly string[] Users = ["hub-admin", "hub-router", "hub-operator", "adapter-police", "adapter-probation", "adapter-jcp", "adapter-nhs", "adapter-council"];
 
     private RabbitMqContainer? _rabbit;
     private PostgreSqlContainer? _postgres;

@@ -90,12 +90,7 @@ public static class LedgerRowEncoding
     {
         writer.Uuid(entry.EntryId);
         writer.Timestamp(entry.RecordedAt);
-        writer.Text(entry.Kind switch
-        {
-            LedgerEntryKind.Decision => "decision",
-            LedgerEntryKind.Rejection => "rejection",
-            _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.Kind, "Unknown ledger entry kind."),
-        });
+        writer.Text(LedgerEntryKinds.ToText(entry.Kind));
         writer.Text(entry.Outcome);
         writer.Text(entry.Source);
         writer.Uuid(entry.EventId);

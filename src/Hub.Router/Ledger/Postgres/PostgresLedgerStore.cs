@@ -102,6 +102,62 @@ public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource, PostgresLed
         await using var command = dataSource.CreateCommand($"SELECT seq, {Columns} FROM ledger_entries WHERE seq > $1 ORDER BY seq LIMIT $2");
         command.Parameters.Add(new() { Value = afterSequence });
         command.Parameters.Add(new() { Value = limit });
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    public async Task RecordOperatorAccessAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Kind != LedgerEntryKind.OperatorAccess)
+        {
+            throw new ArgumentException("Only operator-access rows are recorded here.", nameof(entry));
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await InsertEntryAsync(connection, null, entry, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> ReadEventAsync(Guid eventId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT seq, {Columns} FROM ledger_entries WHERE event_id = $1 ORDER BY seq");
+        command.Parameters.Add(new() { Value = eventId });
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OutboxState>> OutboxForEventAsync(Guid eventId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT delivery_id, source, event_id, recipient, created_at, sent_at FROM outbox_deliveries WHERE event_id = $1 ORDER BY recipient, delivery_id");
+        command.Parameters.Add(new() { Value = eventId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var states = new List<OutboxState>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            states.Add(State(reader));
+        }
+
+        return states;
+    }
+
+    public async Task<StoredDelivery?> FindDeliveryAsync(Guid deliveryId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT delivery_id, source, event_id, recipient, created_at, sent_at, body::text FROM outbox_deliveries WHERE delivery_id = $1");
+        command.Parameters.Add(new() { Value = deliveryId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new StoredDelivery(State(reader), reader.GetString(6)) : null;
+    }
+
+    private static OutboxState State(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0),
+        reader.GetString(1),
+        reader.GetGuid(2),
+        reader.GetString(3),
+        reader.GetFieldValue<DateTimeOffset>(4),
+        reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5));
+
+    private static async Task<IReadOnlyList<LedgerEntry>> ReadEntriesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<LedgerEntry>();
         while (await reader.ReadAsync(cancellationToken))
@@ -111,7 +167,7 @@ public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource, PostgresLed
                 Sequence = reader.GetInt64(0),
                 EntryId = reader.GetGuid(1),
                 RecordedAt = reader.GetFieldValue<DateTimeOffset>(2),
-                Kind = Enum.Parse<LedgerEntryKind>(reader.GetString(3), ignoreCase: true),
+                Kind = LedgerEntryKinds.Parse(reader.GetString(3)),
                 Outcome = reader.GetString(4),
                 Source = reader.GetString(5),
                 EventId = reader.IsDBNull(6) ? null : reader.GetGuid(6),
@@ -178,7 +234,7 @@ public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource, PostgresLed
         var p = command.Parameters;
         p.Add(new() { Value = entry.EntryId });
         p.Add(new() { Value = entry.RecordedAt });
-        p.Add(new() { Value = entry.Kind.ToString().ToLowerInvariant() });
+        p.Add(new() { Value = LedgerEntryKinds.ToText(entry.Kind) });
         p.Add(new() { Value = entry.Outcome });
         p.Add(new() { Value = entry.Source });
         p.Add(new NpgsqlParameter<Guid?> { TypedValue = entry.EventId, NpgsqlDbType = NpgsqlDbType.Uuid });

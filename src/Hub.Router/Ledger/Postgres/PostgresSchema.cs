@@ -16,8 +16,8 @@ internal static class PostgresSchema
             seq                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             entry_id            uuid        NOT NULL UNIQUE,
             recorded_at         timestamptz NOT NULL,
-            kind                text        NOT NULL CHECK (kind IN ('decision', 'rejection')),
-            outcome             text        NOT NULL CHECK (outcome IN ('allowed', 'denied', 'rejected')),
+            kind                text        NOT NULL CONSTRAINT ledger_entries_kind_check CHECK (kind IN ('decision', 'rejection', 'operator-access')),
+            outcome             text        NOT NULL CONSTRAINT ledger_entries_outcome_check CHECK (outcome IN ('allowed', 'denied', 'rejected', 'payload-viewed', 'replay-requested', 'replay-allowed', 'replay-denied', 'purged')),
             source              text        NOT NULL,
             event_id            uuid,
             event_type          text,
@@ -42,7 +42,31 @@ internal static class PostgresSchema
         -- What an allowed decision relied on (consent, gateway, basis): recalls follow consent only (ADR 0007).
         ALTER TABLE ledger_entries ADD COLUMN IF NOT EXISTS footing text;
 
+        -- Operator-access rows (docs/adr/0012): a ledger made before them has narrower checks, widened once here.
+        -- Widening a CHECK is safe for every existing row; NOT VALID skips the full scan, and VALIDATE then checks
+        -- without blocking writers.
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'ledger_entries'::regclass AND conname = 'ledger_entries_kind_check'
+                           AND pg_get_constraintdef(oid) LIKE '%operator-access%') THEN
+                ALTER TABLE ledger_entries DROP CONSTRAINT IF EXISTS ledger_entries_kind_check;
+                ALTER TABLE ledger_entries ADD CONSTRAINT ledger_entries_kind_check
+                    CHECK (kind IN ('decision', 'rejection', 'operator-access')) NOT VALID;
+                ALTER TABLE ledger_entries VALIDATE CONSTRAINT ledger_entries_kind_check;
+            END IF;
+            IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'ledger_entries'::regclass AND conname = 'ledger_entries_outcome_check'
+                           AND pg_get_constraintdef(oid) LIKE '%replay-denied%') THEN
+                ALTER TABLE ledger_entries DROP CONSTRAINT IF EXISTS ledger_entries_outcome_check;
+                ALTER TABLE ledger_entries ADD CONSTRAINT ledger_entries_outcome_check
+                    CHECK (outcome IN ('allowed', 'denied', 'rejected', 'payload-viewed', 'replay-requested', 'replay-allowed', 'replay-denied', 'purged')) NOT VALID;
+                ALTER TABLE ledger_entries VALIDATE CONSTRAINT ledger_entries_outcome_check;
+            END IF;
+        END
+        $$;
+
         CREATE INDEX IF NOT EXISTS ledger_entries_event ON ledger_entries (source, event_id);
+        -- hub ops trace looks an event up by id alone, whichever agency sent it.
+        CREATE INDEX IF NOT EXISTS ledger_entries_event_id ON ledger_entries (event_id);
         CREATE INDEX IF NOT EXISTS ledger_entries_subject ON ledger_entries USING gin (subject_pseudonyms);
 
         CREATE TABLE IF NOT EXISTS outbox_deliveries (
@@ -55,6 +79,7 @@ internal static class PostgresSchema
             sent_at      timestamptz
         );
 
+        CREATE INDEX IF NOT EXISTS outbox_deliveries_event_id ON outbox_deliveries (event_id);
         CREATE INDEX IF NOT EXISTS outbox_deliveries_unsent ON outbox_deliveries (source, event_id) WHERE sent_at IS NULL;
         """;
 }

@@ -31,6 +31,7 @@ public sealed class SqliteLedgerStore(string path) : ILedgerStore, IDisposable
         command.CommandText = SqliteSchema.Sql + SqliteChainSchema.Sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await SqliteColumns.AddMissingAsync(connection, SqliteSchema.AddedColumns, cancellationToken);
+        await SqliteSchema.WidenChecksAsync(connection, cancellationToken);
     }
 
     public async Task<RecordResult> RecordDecisionsAsync(DecisionBatch batch, CancellationToken cancellationToken)
@@ -139,6 +140,73 @@ public sealed class SqliteLedgerStore(string path) : ILedgerStore, IDisposable
         var command = Command(connection, null, $"SELECT seq, {Columns} FROM ledger_entries WHERE seq > $after ORDER BY seq LIMIT $limit");
         command.Parameters.AddWithValue("$after", afterSequence);
         command.Parameters.AddWithValue("$limit", limit);
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    public async Task RecordOperatorAccessAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Kind != LedgerEntryKind.OperatorAccess)
+        {
+            throw new ArgumentException("Only operator-access rows are recorded here.", nameof(entry));
+        }
+
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await InsertEntryAsync(connection, null, entry, cancellationToken);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> ReadEventAsync(Guid eventId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var command = Command(connection, null, $"SELECT seq, {Columns} FROM ledger_entries WHERE event_id = $e ORDER BY seq");
+        command.Parameters.AddWithValue("$e", eventId.ToString());
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OutboxState>> OutboxForEventAsync(Guid eventId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var command = Command(connection, null, "SELECT delivery_id, source, event_id, recipient, created_at, sent_at FROM outbox_deliveries WHERE event_id = $e ORDER BY recipient, delivery_id");
+        command.Parameters.AddWithValue("$e", eventId.ToString());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var states = new List<OutboxState>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            states.Add(State(reader));
+        }
+
+        return states;
+    }
+
+    public async Task<StoredDelivery?> FindDeliveryAsync(Guid deliveryId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var command = Command(connection, null, "SELECT delivery_id, source, event_id, recipient, created_at, sent_at, body FROM outbox_deliveries WHERE delivery_id = $d");
+        command.Parameters.AddWithValue("$d", deliveryId.ToString());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new StoredDelivery(State(reader), reader.GetString(6)) : null;
+    }
+
+    private static OutboxState State(SqliteDataReader reader) => new(
+        Guid.Parse(reader.GetString(0)),
+        reader.GetString(1),
+        Guid.Parse(reader.GetString(2)),
+        reader.GetString(3),
+        Timestamp(reader.GetString(4)),
+        reader.IsDBNull(5) ? null : Timestamp(reader.GetString(5)));
+
+    private static DateTimeOffset Timestamp(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<IReadOnlyList<LedgerEntry>> ReadEntriesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<LedgerEntry>();
         while (await reader.ReadAsync(cancellationToken))
@@ -148,7 +216,7 @@ public sealed class SqliteLedgerStore(string path) : ILedgerStore, IDisposable
                 Sequence = reader.GetInt64(0),
                 EntryId = Guid.Parse(reader.GetString(1)),
                 RecordedAt = DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture),
-                Kind = Enum.Parse<LedgerEntryKind>(reader.GetString(3), ignoreCase: true),
+                Kind = LedgerEntryKinds.Parse(reader.GetString(3)),
                 Outcome = reader.GetString(4),
                 Source = reader.GetString(5),
                 EventId = reader.IsDBNull(6) ? null : Guid.Parse(reader.GetString(6)),
@@ -205,7 +273,7 @@ public sealed class SqliteLedgerStore(string path) : ILedgerStore, IDisposable
             """);
         object?[] values =
         [
-            entry.EntryId.ToString(), entry.RecordedAt.ToString("O"), entry.Kind.ToString().ToLowerInvariant(), entry.Outcome, entry.Source,
+            entry.EntryId.ToString(), entry.RecordedAt.ToString("O"), LedgerEntryKinds.ToText(entry.Kind), entry.Outcome, entry.Source,
             entry.EventId?.ToString(), entry.EventType, entry.Recipient, entry.AgreementId, entry.AgreementVersion,
             entry.FlowId, entry.Purpose, entry.LawfulBasis, entry.ConsentRef, entry.LegalGateway,
             JsonSerializer.Serialize(entry.ReleasedFields), JsonSerializer.Serialize(entry.WithheldFields), JsonSerializer.Serialize(entry.Reasons),

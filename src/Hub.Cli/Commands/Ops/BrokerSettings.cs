@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Hub.ServiceDefaults.Messaging;
+using Microsoft.Extensions.Configuration;
+
+namespace Hub.Cli.Commands.Ops;
+
+/// <summary>
+/// Where <c>hub ops</c> reaches the broker: the router's own settings and variables (<c>AGENCYHUB_Broker__Host</c>,
+/// <c>__Port</c>, <c>__VirtualHost</c>, <c>__Username</c>, <c>__Password</c>), with the user defaulting to
+/// <c>hub-operator</c> (deploy/rabbitmq: reads only the dead-letter queues). Options override host, port, vhost and
+/// user; the password is taken from the environment only, never from the command line, where <c>ps</c> shows it.
+/// </summary>
+internal sealed class BrokerSettings
+{
+    public const string PasswordVariable = "AGENCYHUB_Broker__Password";
+    public const string OperatorUser = "hub-operator";
+
+    public Option<string?> Host { get; } = new("--broker-host") { Description = "RabbitMQ host (default: $AGENCYHUB_Broker__Host, else 127.0.0.1)" };
+
+    public Option<int?> Port { get; } = new("--broker-port") { Description = "RabbitMQ port (default: $AGENCYHUB_Broker__Port, else 5672)" };
+
+    public Option<string?> VirtualHost { get; } = new("--broker-vhost") { Description = "Virtual host (default: $AGENCYHUB_Broker__VirtualHost, else agencyhub)" };
+
+    public Option<string?> User { get; } = new("--broker-user") { Description = $"Broker user (default: $AGENCYHUB_Broker__Username, else {OperatorUser}); the password is read from ${PasswordVariable}" };
+
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(Host);
+        command.Options.Add(Port);
+        command.Options.Add(VirtualHost);
+        command.Options.Add(User);
+    }
+
+    /// <returns>The settings, or null with <paramref name="error"/> saying what is missing.</returns>
+    public BrokerOptions? Resolve(ParseResult result, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var fromEnvironment = new BrokerOptions();
+        new ConfigurationBuilder().AddEnvironmentVariables("AGENCYHUB_").Build().GetSection(BrokerOptions.SectionName).Bind(fromEnvironment);
+        var options = new BrokerOptions
+        {
+            Host = result.GetValue(Host) ?? fromEnvironment.Host,
+            Port = result.GetValue(Port) ?? fromEnvironment.Port,
+            VirtualHost = result.GetValue(VirtualHost) ?? fromEnvironment.VirtualHost,
+            Username = result.GetValue(User) ?? (string.IsNullOrEmpty(fromEnvironment.Username) ? OperatorUser : fromEnvironment.Username),
+            Password = fromEnvironment.Password,
+        };
+        error = string.IsNullOrEmpty(options.Password)
+            ? $"No broker password: set {PasswordVariable} to the password of broker user '{options.Username}' (it is never taken from the command line)."
+            : options.Port is < 1 or > 65535 ? "--broker-port must be between 1 and 65535." : null;
+        return error is null ? options : null;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Hub.Contracts;
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Delivery.V1;
+using Hub.Contracts.Operations.V1;
+using Hub.Contracts.Topology;
+using Hub.Router.Agreements;
+using Hub.Router.Consent;
+using Hub.Router.Ledger;
+using Hub.Sharing.Agreements;
+using Hub.Sharing.Decisions;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Router.Operations;
+
+/// <summary>
+/// Sends a dead-lettered delivery again only if <see cref="ReplayCheck"/> allows it now. The body comes from the
+/// router's own outbox, never from the request, and the outcome is ledgered before anything is sent. The delivery
+/// keeps its id, so a recipient that did in fact handle it the first time ignores the repeat (docs/adr/0010).
+/// </summary>
+public sealed class DeliveryReplayer(IAgreementProvider agreements, ILedgerStore ledger, IConsentStore consents, HubAddresses addresses, TimeProvider time, ILogger<DeliveryReplayer> logger)
+{
+    public async Task ReplayAsync(DeliveryReplayRequested request, ISendEndpointProvider endpoints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var now = time.GetUtcNow();
+        var stored = await ledger.FindDeliveryAsync(request.DeliveryId, cancellationToken);
+        if (stored is null)
+        {
+            await RecordAsync(request, null, null, OperatorActions.ReplayDenied, [$"delivery {request.DeliveryId} was never decided by this router: nothing to replay"], now, cancellationToken);
+            OperationsLog.ReplayDenied(logger, request.DeliveryId, request.RequestId, 1);
+            return;
+        }
+
+        var delivery = JsonSerializer.Deserialize<EventDelivered>(stored.Body, ContractJson.Options)!;
+        var decision = ReplayCheck.DecisionOf(await ledger.ReadEventAsync(stored.State.EventId, cancellationToken), request.DeliveryId, delivery.Recipient);
+        IReadOnlyList<string>? refusals;
+        if (decision is null)
+        {
+            refusals = [$"no allowed decision in the ledger produced delivery {request.DeliveryId}"];
+        }
+        else
+        {
+            var set = (agreements.Current as AgreementDecisionEngine)?.Agreements ?? AgreementSet.Empty;
+            var consent = decision.ConsentRef is { } consentRef ? await consents.FindAsync(consentRef, cancellationToken) : null;
+            refusals = ReplayCheck.Refusals(delivery, decision, set, consent, now);
+        }
+
+        if (refusals is not null)
+        {
+            await RecordAsync(request, stored, delivery, OperatorActions.ReplayDenied, refusals, now, cancellationToken);
+            OperationsLog.ReplayDenied(logger, request.DeliveryId, request.RequestId, refusals.Count);
+            return;
+        }
+
+        await RecordAsync(request, stored, delivery, OperatorActions.ReplayAllowed, [$"{delivery.AgreementId}@{delivery.AgreementVersion} flow {delivery.FlowId} still permits it"], now, cancellationToken);
+        var endpoint = await endpoints.GetSendEndpoint(addresses.Deliver(delivery.Recipient));
+        await endpoint.Send(delivery, send => send.MessageId = delivery.DeliveryId, cancellationToken);
+        OperationsLog.ReplayAllowed(logger, delivery.DeliveryId, delivery.Recipient.Value, request.RequestId);
+    }
+
+    private Task RecordAsync(DeliveryReplayRequested request, StoredDelivery? stored, EventDelivered? delivery, string outcome, IReadOnlyList<string> reasons, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ledger.RecordOperatorAccessAsync(
+            new LedgerEntry
+            {
+                // One row per request however often the request is redelivered.
+                EntryId = DeliveryIds.NameBased($"replay|{request.RequestId:N}"),
+                RecordedAt = now,
+                Kind = LedgerEntryKind.OperatorAccess,
+                Outcome = outcome,
+                Source = stored?.State.Source ?? "unknown",
+                EventId = stored?.State.EventId,
+                EventType = delivery?.EventType,
+                Recipient = stored?.State.Recipient,
+                AgreementId = delivery?.AgreementId,
+                AgreementVersion = delivery?.AgreementVersion,
+                FlowId = delivery?.FlowId,
+                Purpose = delivery?.Purpose,
+                ConsentRef = delivery?.ConsentRef,
+                DeliveryId = request.DeliveryId,
+                Reasons = [$"operator {Printable(request.RequestedBy)}", $"queue {Printable(request.FromQueue)}", .. reasons],
+                TraceId = Activity.Current?.TraceId.ToString(),
+                MessageId = request.RequestId.ToString(),
+            },
+            cancellationToken);
+
+    /// <summary>Request text is the operator's: bounded and without control characters before it is ledgered.</summary>
+    private static string Printable(string? text)
+    {
+        var clean = new string((text ?? string.Empty).Where(c => !char.IsControl(c)).Take(128).ToArray());
+        return clean.Length == 0 ? "(unnamed)" : clean;
+    }
+}
