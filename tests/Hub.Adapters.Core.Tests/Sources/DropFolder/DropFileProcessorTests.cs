@@ -144,4 +144,21 @@ public sealed class DropFileProcessorTests
 
         public int GetHashCode(QuarantinedRow obj) => obj.Row;
     }
+
+    [Fact]
+    public async Task When_rows_settle_should_save_the_checkpoint_every_few_rows_and_when_the_file_is_done()
+    {
+        await using var host = await SourceTestHost.StartAsync(configure: o => (o.CheckpointEvery, o.CheckpointInterval) = (3, TimeSpan.FromHours(1)));
+        await host.DropAsync("big.csv", Csv([.. Enumerable.Range(1, 8).Select(r => ReleaseFields.Row(r))]));
+        var seen = new Dictionary<int, int>();
+        host.Mapper.OnRow = row => seen[row] = File.Exists(host.Layout.Checkpoint("big.csv"))
+            ? JsonSerializer.Deserialize<DropFileCheckpoint>(File.ReadAllText(host.Layout.Checkpoint("big.csv")), Hub.Contracts.ContractJson.Options)!.LastRow
+            : 0;
+
+        var report = await host.Processor.ProcessAsync("big.csv", CancellationToken.None);
+
+        report.Published.ShouldBe(8);
+        seen.ShouldBe(new Dictionary<int, int> { [1] = 0, [2] = 0, [3] = 0, [4] = 3, [5] = 3, [6] = 3, [7] = 6, [8] = 6 });
+        File.Exists(host.Layout.Checkpoint("big.csv")).ShouldBeFalse("the checkpoint goes once the file is done");
+    }
 }

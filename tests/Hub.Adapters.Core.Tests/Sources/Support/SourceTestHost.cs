@@ -32,7 +32,7 @@ internal sealed class SourceTestHost : IAsyncDisposable
 
     public DropFolderLayout Layout => Processor.Layout;
 
-    public static async Task<SourceTestHost> StartAsync(string? root = null)
+    public static async Task<SourceTestHost> StartAsync(string? root = null, Action<DropFolderOptions>? configure = null)
     {
         root ??= Directory.CreateTempSubdirectory("agencyhub-drop-").FullName;
         var services = new ServiceCollection();
@@ -43,6 +43,7 @@ internal sealed class SourceTestHost : IAsyncDisposable
         {
             o.Enabled = true;
             o.Path = root;
+            configure?.Invoke(o);
         });
         services.AddSourceCore();
         services.AddSingleton<ReleaseRowMapper>();

@@ -9,8 +9,9 @@ namespace Hub.Adapters.Core.Sources.DropFolder;
 
 /// <summary>
 /// Takes one file from <c>inbox/</c> through to <c>done/</c>: rows in order, each published (confirmed) or
-/// quarantined, a checkpoint after each, then the quarantine file, the report, and only then the move
-/// (docs/adr/0009). Interrupted, it resumes after the checkpoint; rows re-published carry the same ids.
+/// quarantined, a checkpoint of the settled rows every few rows and whenever processing stops, then the quarantine
+/// file, the report, and only then the move (docs/adr/0009). Interrupted, it resumes after the checkpoint; rows
+/// re-published carry the same ids.
 /// </summary>
 public sealed class DropFileProcessor(RecordSubmitter submitter, IRecordMapper<DropFolderRecord> mapper, IOptions<DropFolderOptions> options, TimeProvider time, ILogger<DropFileProcessor> logger)
 {
@@ -42,19 +43,37 @@ public sealed class DropFileProcessor(RecordSubmitter submitter, IRecordMapper<D
             SourcesLog.FileResumed(logger, agency.Value, name, checkpoint.LastRow);
         }
 
-        foreach (var row in file.Rows.Where(r => r.Row > checkpoint.LastRow))
+        // The checkpoint is flushed to disk every CheckpointEvery rows or CheckpointInterval, and on the way out of
+        // the loop however it ends (a stop, an unconfirmed publish): only a crash leaves it behind what the broker
+        // confirmed, and those rows are re-published under the same ids (docs/adr/0009).
+        var unsaved = 0;
+        var saved = time.GetTimestamp();
+        try
         {
-            var context = new RecordContext(agency, SourceEventIds.ForFileRow(agency, hash, row.Row), $"{name} row {row.Row}");
-            var outcome = await SubmitRowAsync(agency, name, row, context, cancellationToken);
-            checkpoint = checkpoint with
+            foreach (var row in file.Rows.Where(r => r.Row > checkpoint.LastRow))
             {
-                LastRow = row.Row,
-                Published = checkpoint.Published + (outcome.Published ? 1 : 0),
-                Quarantined = outcome.Published ? checkpoint.Quarantined : [.. checkpoint.Quarantined, new QuarantinedRow(row.Row, outcome.Problems)],
-            };
+                var context = new RecordContext(agency, SourceEventIds.ForFileRow(agency, hash, row.Row), $"{name} row {row.Row}");
+                var outcome = await SubmitRowAsync(agency, name, row, context, cancellationToken);
+                checkpoint = checkpoint with
+                {
+                    LastRow = row.Row,
+                    Published = checkpoint.Published + (outcome.Published ? 1 : 0),
+                    Quarantined = outcome.Published ? checkpoint.Quarantined : [.. checkpoint.Quarantined, new QuarantinedRow(row.Row, outcome.Problems)],
+                };
 
-            // Not cancellable: the row is confirmed, so recording that is cheaper than re-publishing it.
-            await DurableFile.WriteAsync(_layout.Checkpoint(name), JsonSerializer.SerializeToUtf8Bytes(checkpoint, ContractJson.Options), CancellationToken.None);
+                if (++unsaved >= options.Value.CheckpointEvery || time.GetElapsedTime(saved) >= options.Value.CheckpointInterval)
+                {
+                    await SaveCheckpointAsync(name, checkpoint);
+                    (unsaved, saved) = (0, time.GetTimestamp());
+                }
+            }
+        }
+        finally
+        {
+            if (unsaved > 0)
+            {
+                await SaveCheckpointAsync(name, checkpoint);
+            }
         }
 
         if (checkpoint.Quarantined.Count > 0)
@@ -94,6 +113,10 @@ public sealed class DropFileProcessor(RecordSubmitter submitter, IRecordMapper<D
             throw;
         }
     }
+
+    /// <summary>Not cancellable: the rows are confirmed, so recording that is cheaper than re-publishing them.</summary>
+    private Task SaveCheckpointAsync(string name, DropFileCheckpoint checkpoint) =>
+        DurableFile.WriteAsync(_layout.Checkpoint(name), JsonSerializer.SerializeToUtf8Bytes(checkpoint, ContractJson.Options), CancellationToken.None);
 
     private static DropFile ReadSafely(DropFileFormat format, byte[] content)
     {

@@ -29,6 +29,16 @@ public sealed class DropFolderOptionsValidator : IValidateOptions<DropFolderOpti
             failures.Add($"{DropFolderOptions.SectionName}:SettleTime must be between 00:00:00 and 01:00:00.");
         }
 
+        if (options.CheckpointEvery is < 1 or > 10_000)
+        {
+            failures.Add($"{DropFolderOptions.SectionName}:CheckpointEvery must be between 1 and 10000 rows.");
+        }
+
+        if (options.CheckpointInterval <= TimeSpan.Zero || options.CheckpointInterval > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{DropFolderOptions.SectionName}:CheckpointInterval must be above 00:00:00 and at most 00:10:00.");
+        }
+
         if (options.MaxFileBytes < 1)
         {
             failures.Add($"{DropFolderOptions.SectionName}:MaxFileBytes must be positive.");
