@@ -16,7 +16,8 @@ namespace Hub.LoadHarness.Measure;
 /// </summary>
 public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnvironment servers)
 {
-    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(200);
+    // Once a second: the harness shares the machine with what it measures. Times come from the sink files, not the poll.
+    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
 
     private readonly DropFolderLayout _probation = new(stack.Agencies[AgencyCode.Probation].Source);
     private readonly SinkScanner _sinks = new(stack.Agencies.ToDictionary(a => a.Key.Value, a => a.Value.Sink));
@@ -65,8 +66,8 @@ public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnv
                 throw new InvalidOperationException($"The probation worker quarantined rows of the feed ({Path.GetFileName(quarantined)}): its reasons column says why.");
             }
 
-            // Every 2 s rather than every poll: the probe opens a channel per queue, load the measurement should not carry.
-            if (poll % 10 == 9 && DeadLetteredSince(deadBefore, await deadLetters.CountAsync(cancellationToken)) is { Length: > 0 } dead)
+            // Every other poll: the probe opens a channel per queue, load the measurement should not carry.
+            if (poll % 2 == 1 && DeadLetteredSince(deadBefore, await deadLetters.CountAsync(cancellationToken)) is { Length: > 0 } dead)
             {
                 throw new InvalidOperationException($"Messages were dead-lettered ({dead}); the workers' and router's logs under {settings.WorkRoot}/logs say why.");
             }
