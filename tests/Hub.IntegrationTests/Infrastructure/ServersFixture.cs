@@ -72,7 +72,8 @@ public sealed class ServersFixture : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name }.ConnectionString;
     }
 
-    private static string PasswordVariable(string user) => "AGENCYHUB_BROKER_PASSWORD_" + user.ToUpperInvariant().Replace('-', '_');
+    /// <summary>The variable scripts/servers/rabbitmq.sh exports a broker user's password in.</summary>
+    public static string PasswordVariable(string user) => "AGENCYHUB_BROKER_PASSWORD_" + user.ToUpperInvariant().Replace('-', '_');
 
     private async Task StartContainersAsync()
     {

@@ -43,7 +43,7 @@ public sealed class LoadHarnessTests(ServersFixture servers) : IAsyncLifetime
         start.Environment["AGENCYHUB_TEST_POSTGRES"] = servers.PostgresAdmin;
         foreach (var (user, password) in servers.Broker.Passwords)
         {
-            start.Environment["AGENCYHUB_BROKER_PASSWORD_" + user.ToUpperInvariant().Replace('-', '_')] = password;
+            start.Environment[ServersFixture.PasswordVariable(user)] = password;
         }
 
         Directory.CreateDirectory(Path.Combine(_work, "run"));

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Topology;
 using Hub.IntegrationTests.Infrastructure;
@@ -113,11 +112,7 @@ public class CrashRecoveryTests(ServersFixture servers) : IAsyncLifetime
         // The recipients: every event reached police and JCP; any repeat carries the same delivery id.
         foreach (var agency in new[] { AgencyCode.Police, AgencyCode.Jcp })
         {
-            var messages = await _admin.DrainAsync(HubTopology.DeliveryQueue(agency));
-            var deliveries = messages
-                .Select(m => JsonDocument.Parse(m.Body).RootElement.GetProperty("message"))
-                .Select(m => (DeliveryId: m.GetProperty("deliveryId").GetGuid(), EventId: m.GetProperty("eventId").GetGuid()))
-                .ToList();
+            var deliveries = DrainedDeliveries.Ids(await _admin.DrainAsync(HubTopology.DeliveryQueue(agency)));
             deliveries.Select(d => d.EventId).Distinct().Order().ShouldBe(events.Order(), $"{agency}: every event delivered, none lost");
             deliveries.GroupBy(d => d.EventId).ShouldAllBe(g => g.Select(d => d.DeliveryId).Distinct().Count() == 1, $"{agency}: a repeat is the same delivery");
         }

@@ -82,10 +82,7 @@ public sealed class DropFolderCrashTests(ServersFixture servers) : IAsyncLifetim
 
         // The transport is at-least-once: a re-published row that reaches the router while its first copy's delivery
         // is still unsent can be sent twice, but only ever as the same delivery, which the recipient's sink dedupes.
-        var police = (await _admin.DrainAsync(HubTopology.DeliveryQueue(AgencyCode.Police)))
-            .Select(m => JsonDocument.Parse(m.Body).RootElement.GetProperty("message"))
-            .Select(m => (DeliveryId: m.GetProperty("deliveryId").GetGuid(), EventId: m.GetProperty("eventId").GetGuid()))
-            .ToList();
+        var police = DrainedDeliveries.Ids(await _admin.DrainAsync(HubTopology.DeliveryQueue(AgencyCode.Police)));
         police.Select(d => d.EventId).Distinct().Count().ShouldBe(Rows, "the recipient gets every row");
         police.GroupBy(d => d.EventId).ShouldAllBe(g => g.Select(d => d.DeliveryId).Distinct().Count() == 1, "a repeat is the same delivery");
         police.Select(d => d.DeliveryId).ToHashSet().SetEquals(rows.Where(r => r.Recipient == "police" && r.DeliveryId is not null).Select(r => r.DeliveryId!.Value))
