@@ -10,8 +10,4 @@ public sealed record AgencyFolders(AgencyCode Agency, string Source, string Sink
         var folder = Directory.CreateDirectory(Path.Combine(root, agency.Value)).FullName;
         return new AgencyFolders(agency, Path.Combine(folder, "drop"), Path.Combine(folder, "outbox"), Path.Combine(folder, "handled-deliveries.db"));
     }
-
-    public string Inbox => Path.Combine(Source, "inbox");
-
-    public string Reports => Path.Combine(Source, "reports");
 }
