@@ -60,6 +60,41 @@ public sealed class SafeHorizonTests(ServersFixture servers) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_the_open_transaction_took_an_xid_above_every_completed_one_should_not_seal_past_it()
+    {
+        // First holds the lower xid; second takes a higher one and draws seq s; first then draws s+1 and commits.
+        // The latest completed xid is now first's, so a snapshot's xmax is at or below second's xid, which is open.
+        await using var first = await _database.RuntimeSource.OpenConnectionAsync();
+        await using var firstTransaction = await first.BeginTransactionAsync();
+        await ExecuteAsync(first, firstTransaction, "SELECT pg_current_xact_id()");
+        await using var second = await _database.RuntimeSource.OpenConnectionAsync();
+        await using var secondTransaction = await second.BeginTransactionAsync();
+        await ExecuteAsync(second, secondTransaction, RejectionInsert);
+        await ExecuteAsync(first, firstTransaction, RejectionInsert);
+        await firstTransaction.CommitAsync();
+
+        var whileOpen = await _sealer.SealAsync(CancellationToken.None);
+        await secondTransaction.CommitAsync();
+        var afterCommit = await _sealer.SealAsync(CancellationToken.None);
+        var result = await _database.Verifier().VerifyAsync(CancellationToken.None);
+
+        whileOpen.Rows.ShouldBe(0, "seq 1 is held by an open transaction whose xid is above every completed one");
+        afterCommit.Rows.ShouldBe(2);
+        result.IsIntact.ShouldBeTrue(result.Break?.ToString());
+    }
+
+    private const string RejectionInsert = """
+        INSERT INTO ledger_entries (entry_id, recorded_at, kind, outcome, source, released_fields, withheld_fields, reasons, subject_pseudonyms)
+        VALUES (gen_random_uuid(), now(), 'rejection', 'rejected', 'police', '{}', '{}', '{forged-source}', '{}')
+        """;
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
     public async Task When_a_transaction_that_drew_a_seq_rolls_back_should_seal_across_the_gap()
     {
         await using (var open = await _database.RuntimeSource.OpenConnectionAsync())

@@ -9,10 +9,13 @@ namespace Hub.Router.Ledger.Postgres;
 /// Seals Postgres ledger rows once no open transaction can still commit a row at or below the horizon
 /// (docs/adr/0008). Seqs are drawn at insert but commits land out of order, so "the highest visible seq" is not
 /// safe. Instead: read the identity sequence's last value L (every seq &lt;= L has been handed out), then, in a later
-/// statement, the snapshot's xmax X. Each inserting transaction took its xid before drawing a seq (the statement
-/// trigger in <see cref="PostgresChainSchema"/>), so every holder of a seq &lt;= L has an xid &lt; X. Once a snapshot's
-/// xmin reaches X (compared as xid8, so no wraparound), all of them have committed or aborted, and the rows up to L
-/// are final. One sealer at a time across routers: a session advisory lock, released when the pass ends.
+/// statement, take an xid X of the sealer's own in a transaction that commits at once. Each inserting transaction
+/// took its xid before drawing a seq (the statement trigger in <see cref="PostgresChainSchema"/>), and xids are handed
+/// out in order, so every holder of a seq &lt;= L has an xid &lt; X. Once a snapshot's xmin passes X (compared as xid8,
+/// so no wraparound), all of them have committed or aborted, and the rows up to L are final. A snapshot's xmax is
+/// not such a bound: it is one past the latest <em>completed</em> xid, so a transaction that took a higher xid and is
+/// still open can sit at or above it (the race a broker crash-restart exposed: a row committed into a sealed range).
+/// One sealer at a time across routers: a session advisory lock, released when the pass ends.
 /// </summary>
 public sealed class PostgresLedgerSealer(
     NpgsqlDataSource dataSource, ILedgerStore rows, ILedgerChainStore chain, IOptions<LedgerIntegrityOptions> options, TimeProvider time) : ILedgerSealer
@@ -36,9 +39,10 @@ public sealed class PostgresLedgerSealer(
                 return new SealOutcome(0, 0, null);
             }
 
-            var xmax = await ScalarAsync<string>(connection, "SELECT pg_snapshot_xmax(pg_current_snapshot())::text", null, cancellationToken);
+            // Autocommit: the xid is taken after L was read, and its transaction ends with the statement.
+            var fence = await ScalarAsync<string>(connection, "SELECT pg_current_xact_id()::text", null, cancellationToken);
             var deadline = time.GetUtcNow() + options.Value.HorizonWait;
-            while (!await ScalarAsync<bool>(connection, "SELECT pg_snapshot_xmin(pg_current_snapshot()) >= $1::xid8", xmax, cancellationToken))
+            while (!await ScalarAsync<bool>(connection, "SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8", fence, cancellationToken))
             {
                 if (time.GetUtcNow() >= deadline)
                 {
