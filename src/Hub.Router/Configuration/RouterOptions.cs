@@ -24,7 +24,18 @@ public sealed class RouterOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan AgreementsPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Messages each ingress endpoint processes at once.</summary>
-    [Range(1, 1000)]
-    public int PrefetchCount { get; set; } = 32;
+    /// <summary>Messages each ingress endpoint takes from the broker ahead of processing (unacknowledged at most).</summary>
+    [Range(1, 5000)]
+    public int PrefetchCount { get; set; } = 256;
+
+    /// <summary>
+    /// Events each ingress endpoint decides at once. Their ledger rows are committed together by one writer (group
+    /// commit), so this, not the database, bounds how many events a group can hold. At most <see cref="PrefetchCount"/>.
+    /// </summary>
+    [Range(1, 5000)]
+    public int ConcurrentMessageLimit { get; set; } = 128;
+
+    /// <summary>Most events in one ledger transaction; a burst forms groups up to this size by itself.</summary>
+    [Range(1, 10000)]
+    public int LedgerGroupLimit { get; set; } = 512;
 }

@@ -36,6 +36,11 @@ public sealed class RouterOptionsSetup : IPostConfigureOptions<RouterOptions>, I
             failures.Add("Router:Agencies needs at least two agencies to share between");
         }
 
+        if (options.ConcurrentMessageLimit > options.PrefetchCount)
+        {
+            failures.Add($"Router:ConcurrentMessageLimit ({options.ConcurrentMessageLimit}) cannot exceed Router:PrefetchCount ({options.PrefetchCount}): the endpoint can only process messages it has fetched");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -5,8 +5,8 @@ using Hub.Sharing.Consent;
 
 namespace Hub.Router.Consent;
 
-/// <summary>Builds, per event, the consent view the engine decides with: one registry read, only when the event cites a consent.</summary>
-public sealed class ConsentViews(IConsentStore store, SubjectPseudonymiser pseudonymiser)
+/// <summary>Builds, per event, the consent view the engine decides with: one registry read (grouped with other events' reads), only when the event cites a consent.</summary>
+public sealed class ConsentViews(ConsentLookups lookups, SubjectPseudonymiser pseudonymiser)
 {
     public async Task<IConsentView> ForEventAsync(EventEnvelope envelope, AgencyCode source, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class ConsentViews(IConsentStore store, SubjectPseudonymiser pseud
             return ConsentSnapshot.Empty;
         }
 
-        var record = await store.FindAsync(consentRef, cancellationToken);
+        var record = await lookups.FindAsync(consentRef, cancellationToken);
         return new RegistryConsentView(record, pseudonymiser.Pseudonymise(envelope.Subject, source));
     }
 }

@@ -12,8 +12,8 @@ public interface IConsentStore
 
     Task<ConsentRegistration> RecordAsync(ConsentRecord record, CancellationToken cancellationToken);
 
-    /// <summary>The consent with its withdrawal, if any; null when no consent of that id is registered.</summary>
-    Task<ConsentRecord?> FindAsync(string consentId, CancellationToken cancellationToken);
+    /// <summary>The consents registered under these ids, each with its withdrawal if any; ids not registered are absent.</summary>
+    Task<IReadOnlyDictionary<string, ConsentRecord>> FindManyAsync(IReadOnlyCollection<string> consentIds, CancellationToken cancellationToken);
 
     /// <summary>Registers a withdrawal; a consent is withdrawn once, so a second withdrawal changes nothing.</summary>
     Task WithdrawAsync(ConsentWithdrawal withdrawal, CancellationToken cancellationToken);

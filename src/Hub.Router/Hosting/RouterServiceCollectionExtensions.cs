@@ -45,9 +45,11 @@ public static class RouterServiceCollectionExtensions
         services.TryAddSingleton<RejectionRecorder>();
         services.TryAddSingleton<RejectionLedgerFilter>();
         services.TryAddSingleton<UnknownTypeLedgerFilter>();
+        services.TryAddSingleton<ConsentLookups>();
         services.TryAddSingleton<ConsentViews>();
         services.TryAddSingleton<ConsentIngress>();
         services.TryAddSingleton<RecallDispatcher>();
+        services.TryAddSingleton<LedgerGroupWriter>();
         services.TryAddSingleton<IngressProcessor>();
         services.TryAddSingleton<DeliveryReplayer>();
         services.AddHostedService<LedgerInitializer>();

@@ -24,12 +24,14 @@ namespace Hub.Router.Ingress;
 
 /// <summary>
 /// The router's hot path for one ingress event: establish the source from the queue, validate, decide per
-/// candidate recipient, commit ledger rows and outbox together, then send each permitted delivery.
+/// candidate recipient, commit ledger rows and outbox together (in a group with the other events being decided, by
+/// <see cref="LedgerGroupWriter"/>), then send every permitted delivery, awaiting their confirms together. The ingress
+/// message is acknowledged when this returns: after its rows are committed and its deliveries confirmed.
 /// A redelivered event finds its rows already committed and only sends what is still unsent.
 /// </summary>
 public sealed class IngressProcessor(
     IAgreementProvider agreements,
-    ILedgerStore store,
+    LedgerGroupWriter ledger,
     SubjectPseudonymiser pseudonymiser,
     RejectionRecorder rejections,
     ConsentViews consentViews,
@@ -96,12 +98,12 @@ public sealed class IngressProcessor(
         var json = request.Event;
         var decisions = engine.Decide(request);
 
-        var batch = BuildBatch(context, source, eventType, envelope, json, decisions, engine.AgreementSetHash, now);
+        var (batch, messages) = BuildBatch(context, source, eventType, envelope, json, decisions, engine.AgreementSetHash, now);
         RouterTracing.Decided(engine.AgreementSetHash, batch.Entries);
         RecordResult result;
         using (var ledgerWrite = RouterTracing.StartLedgerWrite(batch))
         {
-            result = await store.RecordDecisionsAsync(batch, cancellationToken);
+            result = await ledger.RecordAsync(batch, cancellationToken);
             RouterTracing.LedgerWritten(ledgerWrite, result);
         }
 
@@ -110,17 +112,11 @@ public sealed class IngressProcessor(
             await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.EventIdReused, "event id was already used by this agency for different content"), envelope.EventId, eventType);
         }
 
-        foreach (var pending in result.Pending)
-        {
-            var delivery = JsonSerializer.Deserialize<EventDelivered>(pending.Body, ContractJson.Options)!;
-            using var deliver = RouterTracing.StartDelivery(delivery.DeliveryId, delivery.EventId, eventType, source.Value, delivery.Recipient.Value, delivery.AgreementId, delivery.FlowId);
-            var endpoint = await context.GetSendEndpoint(addresses.Deliver(delivery.Recipient));
-            await endpoint.Send(delivery, send => send.MessageId = delivery.DeliveryId, cancellationToken);
-        }
-
         if (result.Pending.Count > 0)
         {
-            await store.MarkSentAsync([.. result.Pending.Select(p => p.DeliveryId)], time.GetUtcNow(), cancellationToken);
+            await Task.WhenAll(result.Pending.Select(pending => SendAsync(context, pending, messages, eventType, source, cancellationToken)));
+            var sentAt = time.GetUtcNow();
+            await ledger.MarkSentAsync([.. result.Pending.Select(p => new SentMark(p.DeliveryId, sentAt))], cancellationToken);
         }
 
         // A withdrawal committed between this decision and its commit must still recall what was just sent.
@@ -136,12 +132,24 @@ public sealed class IngressProcessor(
         RouterLog.EventRouted(logger, envelope.EventId, source.Value, eventType, allowed, decisions.Count - allowed, result.AlreadyRecorded);
     }
 
-    private DecisionBatch BuildBatch(ConsumeContext context, AgencyCode source, string eventType, EventEnvelope envelope, JsonElement json, IReadOnlyList<Decision> decisions, string setHash, DateTimeOffset now)
+    private async Task SendAsync(ConsumeContext context, OutboxDelivery pending, Dictionary<Guid, EventDelivered> decided, string eventType, AgencyCode source, CancellationToken cancellationToken)
+    {
+        // A redelivered event's unsent deliveries come back from the outbox as they were committed.
+        var delivery = decided.TryGetValue(pending.DeliveryId, out var message)
+            ? message
+            : JsonSerializer.Deserialize<EventDelivered>(pending.Body, ContractJson.Options)!;
+        using var deliver = RouterTracing.StartDelivery(delivery.DeliveryId, delivery.EventId, eventType, source.Value, delivery.Recipient.Value, delivery.AgreementId, delivery.FlowId);
+        var endpoint = await context.GetSendEndpoint(addresses.Deliver(delivery.Recipient));
+        await endpoint.Send(delivery, send => send.MessageId = delivery.DeliveryId, cancellationToken);
+    }
+
+    private (DecisionBatch Batch, Dictionary<Guid, EventDelivered> Messages) BuildBatch(ConsumeContext context, AgencyCode source, string eventType, EventEnvelope envelope, JsonElement json, IReadOnlyList<Decision> decisions, string setHash, DateTimeOffset now)
     {
         var pseudonyms = pseudonymiser.Pseudonymise(envelope.Subject, source);
         var traceId = Activity.Current?.TraceId.ToString();
         var entries = new List<LedgerEntry>(decisions.Count);
         var deliveries = new List<OutboxDelivery>();
+        var messages = new Dictionary<Guid, EventDelivered>();
         foreach (var decision in decisions)
         {
             Guid? deliveryId = decision.IsAllowed ? DeliveryIds.For(source, envelope.EventId, decision.Recipient) : null;
@@ -198,11 +206,12 @@ public sealed class IngressProcessor(
                     AgreementSetHash = setHash,
                 };
                 deliveries.Add(new OutboxDelivery(id, decision.Recipient.Value, JsonSerializer.Serialize(delivery, ContractJson.Options)));
+                messages.Add(id, delivery);
             }
         }
 
         var contentHash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(json, ContractJson.Options)));
-        return new DecisionBatch(source.Value, envelope.EventId, contentHash, entries, deliveries);
+        return (new DecisionBatch(source.Value, envelope.EventId, contentHash, now, entries, deliveries), messages);
     }
 
     private async Task RejectAsync(ConsumeContext context, string source, IngressRejection rejection, Guid? eventId, string eventType)

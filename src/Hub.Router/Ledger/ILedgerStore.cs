@@ -5,10 +5,15 @@ public interface ILedgerStore
 {
     Task InitializeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Commits the ingress record, ledger rows and outbox rows atomically; idempotent per (source, event id).</summary>
-    Task<RecordResult> RecordDecisionsAsync(DecisionBatch batch, CancellationToken cancellationToken);
+    /// <summary>
+    /// Commits a group in one transaction: each batch's ingress record, ledger rows and outbox rows, and the sent marks.
+    /// Idempotent per (source, event id) within the group (see <see cref="LedgerGroupPlan"/>), across groups and across
+    /// routers. Returns one result per batch, in order.
+    /// </summary>
+    Task<IReadOnlyList<RecordResult>> RecordGroupAsync(IReadOnlyList<DecisionBatch> batches, IReadOnlyList<SentMark> sent, CancellationToken cancellationToken);
 
-    Task MarkSentAsync(IReadOnlyCollection<Guid> deliveryIds, DateTimeOffset sentAt, CancellationToken cancellationToken);
+    /// <summary>Whether a failed group may have failed for one of its batches alone (a constraint or a bad value), so that each should be tried alone.</summary>
+    bool IsBatchFailure(Exception exception);
 
     /// <summary>Appends a rejection row; a second call with the same entry id changes nothing.</summary>
     Task RecordRejectionAsync(LedgerEntry entry, CancellationToken cancellationToken);

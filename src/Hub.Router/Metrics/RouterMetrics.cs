@@ -18,6 +18,8 @@ public sealed class RouterMetrics
     private readonly Counter<long> _rejections;
     private readonly Histogram<double> _processing;
     private readonly Histogram<double> _ingressLag;
+    private readonly Histogram<long> _groupEvents;
+    private readonly Counter<long> _sentMarks;
 
     public RouterMetrics(IMeterFactory meterFactory)
     {
@@ -27,6 +29,8 @@ public sealed class RouterMetrics
         _rejections = meter.CreateCounter<long>("agencyhub.router.rejections", "{message}", "Ingress messages refused, by source agency and rejection code");
         var buckets = new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets.Seconds };
         _processing = meter.CreateHistogram("agencyhub.router.processing.duration", "s", "Router time for one ingress event: validate, decide, ledger commit, send deliveries", tags: null, advice: buckets);
+        _groupEvents = meter.CreateHistogram("agencyhub.router.ledger.group.events", "{event}", "Events committed per ledger transaction (group commit)", tags: null, advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512] });
+        _sentMarks = meter.CreateCounter<long>("agencyhub.router.ledger.sent.marks", "{delivery}", "Confirmed deliveries recorded as sent");
         _ingressLag = meter.CreateHistogram("agencyhub.router.ingress.lag", "s", "From the adapter's publish to the router's consume, by source agency", tags: null, advice: buckets);
     }
 
@@ -54,6 +58,12 @@ public sealed class RouterMetrics
 
     public void Routed(string source, string eventType, TimeSpan processing) =>
         _processing.Record(processing.TotalSeconds, new KeyValuePair<string, object?>(HubMetricTags.SourceAgency, source), new KeyValuePair<string, object?>(HubMetricTags.EventType, eventType));
+
+    public void LedgerGroupCommitted(int events, int sentMarks)
+    {
+        _groupEvents.Record(events);
+        _sentMarks.Add(sentMarks);
+    }
 
     /// <summary>Publish-to-consume time; a sender clock ahead of ours counts as zero rather than a negative lag.</summary>
     public void Received(string source, TimeSpan sincePublished) =>

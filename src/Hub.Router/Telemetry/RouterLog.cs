@@ -5,7 +5,7 @@ namespace Hub.Router.Telemetry;
 /// <summary>The router's log messages: identifiers, codes and counts only, never payloads or subject data.</summary>
 public static partial class RouterLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Routed event {EventId} from {Source} ({EventType}): {Allowed} allowed, {Denied} denied, redelivery {Redelivery}")]
+    [LoggerMessage(1, LogLevel.Debug, "Routed event {EventId} from {Source} ({EventType}): {Allowed} allowed, {Denied} denied, redelivery {Redelivery}")]
     public static partial void EventRouted(ILogger logger, Guid eventId, string source, string eventType, int allowed, int denied, bool redelivery);
 
     [LoggerMessage(2, LogLevel.Warning, "Rejected ingress message {MessageId} from {Source}: {Code} ({Reason})")]

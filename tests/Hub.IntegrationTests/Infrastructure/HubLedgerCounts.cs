@@ -14,7 +14,7 @@ public sealed record HubLedgerCounts(long Rows, long DistinctEventRecipients, lo
             await using var dataSource = NpgsqlDataSource.Create(ledger);
             await using var command = dataSource.CreateCommand("""
                 SELECT count(*), count(DISTINCT (event_id, recipient)), count(DISTINCT event_id), count(*) FILTER (WHERE kind = 'rejection'),
-                       (SELECT count(*) FROM outbox_deliveries WHERE sent_at IS NULL)
+                       (SELECT count(*) FROM outbox_deliveries o WHERE o.sent_at IS NULL AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.delivery_id = o.delivery_id))
                 FROM ledger_entries
                 """);
             await using var reader = await command.ExecuteReaderAsync();

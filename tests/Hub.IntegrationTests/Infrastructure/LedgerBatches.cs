@@ -41,6 +41,6 @@ public static class LedgerBatches
             }
         }
 
-        return new DecisionBatch("probation", eventId, "hash-" + eventId, entries, deliveries);
+        return new DecisionBatch("probation", eventId, "hash-" + eventId, recordedAt, entries, deliveries);
     }
 }

@@ -1,4 +1,5 @@
 using Hub.IntegrationTests.Infrastructure;
+using Hub.Router.Ledger;
 using Hub.Router.Configuration;
 using Hub.Router.Ledger.Postgres;
 using Microsoft.Extensions.Options;

@@ -91,6 +91,49 @@ public sealed class SqliteLedgerStoreTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task When_a_group_holds_copies_of_one_event_should_record_it_once_and_let_only_the_first_copy_send()
+    {
+        var eventId = Guid.NewGuid();
+        var other = Batch("police", Guid.NewGuid(), "hash-o");
+        var copy = Batch("probation", eventId, "hash-1");
+
+        var results = await _store.RecordGroupAsync([copy, other, copy with { }], [], CancellationToken.None);
+
+        results[0].Pending.Count.ShouldBe(2);
+        results[0].AlreadyRecorded.ShouldBeFalse();
+        results[1].Pending.Count.ShouldBe(2);
+        (results[2].AlreadyRecorded, results[2].Conflict, results[2].Pending.Count).ShouldBe((true, false, 0));
+        (await ReadAllAsync()).Count.ShouldBe(copy.Entries.Count + other.Entries.Count);
+    }
+
+    [Fact]
+    public async Task When_a_group_holds_two_contents_under_one_event_id_should_record_the_first_and_refuse_the_second()
+    {
+        var eventId = Guid.NewGuid();
+
+        var results = await _store.RecordGroupAsync([Batch("probation", eventId, "hash-1"), Batch("probation", eventId, "hash-2", recipientsSuffix: "-other")], [], CancellationToken.None);
+
+        results[0].Conflict.ShouldBeFalse();
+        results[1].Conflict.ShouldBeTrue();
+        (await ReadAllAsync()).ShouldAllBe(e => !e.Recipient!.EndsWith("-other", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task When_a_group_holds_sent_marks_and_a_recorded_event_should_commit_the_marks_before_reading_what_is_unsent()
+    {
+        var earlier = Batch("probation", Guid.NewGuid(), "hash-1");
+        var first = await _store.RecordDecisionsAsync(earlier, CancellationToken.None);
+        var police = first.Pending.Single(p => p.Recipient == "police").DeliveryId;
+
+        var results = await _store.RecordGroupAsync([Batch("council", Guid.NewGuid(), "hash-c"), earlier], [new SentMark(police, At)], CancellationToken.None);
+        var state = await _store.OutboxForEventAsync(earlier.EventId, CancellationToken.None);
+
+        results[1].AlreadyRecorded.ShouldBeTrue();
+        results[1].Pending.ShouldHaveSingleItem().Recipient.ShouldBe("jcp");
+        state.Single(s => s.DeliveryId == police).SentAt.ShouldBe(At);
+    }
+
+    [Fact]
     public async Task When_an_event_id_comes_back_with_a_different_hash_should_report_a_conflict_and_write_nothing()
     {
         var eventId = Guid.NewGuid();
@@ -219,7 +262,7 @@ public sealed class SqliteLedgerStoreTests : IAsyncLifetime, IDisposable
             }
         }
 
-        return new DecisionBatch(source, eventId, contentHash, entries, deliveries);
+        return new DecisionBatch(source, eventId, contentHash, At, entries, deliveries);
     }
 
     private static LedgerEntry Rejection(Guid entryId) => new()

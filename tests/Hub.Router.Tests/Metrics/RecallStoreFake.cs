@@ -15,7 +15,7 @@ internal sealed class RecallStoreFake(IReadOnlyList<RecallNotice> outstanding) :
 
     public Task<ConsentRegistration> RecordAsync(ConsentRecord record, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<ConsentRecord?> FindAsync(string consentId, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyDictionary<string, ConsentRecord>> FindManyAsync(IReadOnlyCollection<string> consentIds, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task WithdrawAsync(ConsentWithdrawal withdrawal, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -54,6 +54,7 @@ public sealed partial class ScrapeEndpointTests(AgreementsFolder agreements) : I
             router.Rejected("police", "forged-source");
             router.Routed("probation", "custody.release.scheduled", TimeSpan.FromMilliseconds(12));
             router.Received("probation", TimeSpan.FromMilliseconds(3));
+            router.LedgerGroupCommitted(events: 40, sentMarks: 120);
             adapter.Published("probation", "custody.release.scheduled");
             adapter.Delivery(Delivery(), AdapterMetrics.Results.Handled);
             adapter.Written(Delivery(), RouterTestHost.Now);
@@ -69,7 +70,7 @@ public sealed partial class ScrapeEndpointTests(AgreementsFolder agreements) : I
                 .Where(i => !i.Name.StartsWith("agencyhub.broker.", StringComparison.Ordinal) && i.Name != "agencyhub.metrics.sampling.errors")
                 .Select(ExportedMetrics.PrometheusName)
                 .ToList();
-            expected.Count.ShouldBe(11);
+            expected.Count.ShouldBe(13);
             expected.Where(e => !served.Contains(e)).ShouldBeEmpty($"served: {string.Join(", ", served.Where(s => s.StartsWith("agencyhub", StringComparison.Ordinal)))}");
             text.ShouldContain("""agencyhub_router_decisions_total{otel_scope_name="AgencyHub.Router",agencyhub_agreement_id="DSA-T01",agencyhub_event_type="custody.release.scheduled",agencyhub_flow_id="F1",agencyhub_outcome="allowed",agencyhub_reason="basis",agencyhub_recipient_agency="police",agencyhub_source_agency="probation"} 1""", Case.Sensitive);
             text.ShouldContain("agencyhub_adapter_end_to_end_latency_seconds_bucket{");

@@ -46,18 +46,18 @@ public sealed partial class PostgresConsentStore(NpgsqlDataSource dataSource) : 
             return ConsentRegistration.Recorded;
         }
 
-        var existing = await FindAsync(record.ConsentId, cancellationToken);
+        var existing = await this.FindAsync(record.ConsentId, cancellationToken);
         return existing is not null && existing.ContentHash == record.ContentHash && existing.RecordedBy == record.RecordedBy
             ? ConsentRegistration.AlreadyRecorded
             : ConsentRegistration.Conflict;
     }
 
-    public async Task<ConsentRecord?> FindAsync(string consentId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, ConsentRecord>> FindManyAsync(IReadOnlyCollection<string> consentIds, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {RecordColumns} FROM consent_records c LEFT JOIN consent_withdrawals w USING (consent_id) WHERE c.consent_id = $1");
-        command.Parameters.Add(new() { Value = consentId });
-        var found = await ReadRecordsAsync(command, cancellationToken);
-        return found.Count == 0 ? null : found[0];
+        ArgumentNullException.ThrowIfNull(consentIds);
+        await using var command = dataSource.CreateCommand($"SELECT {RecordColumns} FROM consent_records c LEFT JOIN consent_withdrawals w USING (consent_id) WHERE c.consent_id = ANY($1)");
+        command.Parameters.Add(new() { Value = consentIds.ToArray() });
+        return (await ReadRecordsAsync(command, cancellationToken)).ToDictionary(r => r.ConsentId, StringComparer.Ordinal);
     }
 
     public async Task WithdrawAsync(ConsentWithdrawal withdrawal, CancellationToken cancellationToken)

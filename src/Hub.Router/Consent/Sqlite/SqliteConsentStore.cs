@@ -45,19 +45,19 @@ public sealed partial class SqliteConsentStore(string path) : IConsentStore, IDi
             return ConsentRegistration.Recorded;
         }
 
-        var existing = await FindAsync(record.ConsentId, cancellationToken);
+        var existing = await this.FindAsync(record.ConsentId, cancellationToken);
         return existing is not null && existing.ContentHash == record.ContentHash && existing.RecordedBy == record.RecordedBy
             ? ConsentRegistration.AlreadyRecorded
             : ConsentRegistration.Conflict;
     }
 
-    public async Task<ConsentRecord?> FindAsync(string consentId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, ConsentRecord>> FindManyAsync(IReadOnlyCollection<string> consentIds, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(consentIds);
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT {RecordColumns} FROM consent_records c LEFT JOIN consent_withdrawals w USING (consent_id) WHERE c.consent_id = $1");
-        Bind(command, consentId);
-        var found = await ReadRecordsAsync(command, cancellationToken);
-        return found.Count == 0 ? null : found[0];
+        await using var command = Command(connection, null, $"SELECT {RecordColumns} FROM consent_records c LEFT JOIN consent_withdrawals w USING (consent_id) WHERE c.consent_id IN (SELECT value FROM json_each($1))");
+        Bind(command, Json(consentIds.ToArray()));
+        return (await ReadRecordsAsync(command, cancellationToken)).ToDictionary(r => r.ConsentId, StringComparer.Ordinal);
     }
 
     public async Task WithdrawAsync(ConsentWithdrawal withdrawal, CancellationToken cancellationToken)

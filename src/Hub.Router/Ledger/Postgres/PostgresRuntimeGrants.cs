@@ -9,19 +9,19 @@ namespace Hub.Router.Ledger.Postgres;
 public static class PostgresRuntimeGrants
 {
     /// <summary>
-    /// INSERT and SELECT only: the ledger, its seals, the ingress register, and the consent registry and recalls
-    /// (a withdrawal or an acknowledgement is a new row, never an edit).
+    /// INSERT and SELECT only: the ledger, its seals, the ingress register, the outbox and its sent marks, and the
+    /// consent registry and recalls (a withdrawal, a confirmed send or an acknowledgement is a new row, never an edit).
     /// </summary>
     public static readonly IReadOnlyList<string> AppendOnly =
-        ["ledger_entries", "ledger_seals", "ingress_events", "consent_records", "consent_withdrawals", "recalls", "recall_deliveries", "recall_acknowledgements"];
+    [
+        "ledger_entries", "ledger_seals", "ingress_events", "outbox_deliveries", "outbox_sent",
+        "consent_records", "consent_withdrawals", "recalls", "recall_deliveries", "recall_acknowledgements",
+    ];
 
     /// <summary>SELECT only: written by the admin role (retention).</summary>
     public static readonly IReadOnlyList<string> ReadOnly = ["ledger_prunes"];
 
-    /// <summary>INSERT, SELECT and UPDATE: state the router moves forward (sent_at), never deletes.</summary>
-    public static readonly IReadOnlyList<string> Updatable = ["outbox_deliveries"];
-
-    public static IEnumerable<string> AllTables => AppendOnly.Concat(ReadOnly).Concat(Updatable);
+    public static IEnumerable<string> AllTables => AppendOnly.Concat(ReadOnly);
 
     /// <param name="schema">The schema the tables are in.</param>
     /// <param name="role">The runtime role; quoted here, so any name is safe.</param>
@@ -34,7 +34,6 @@ public static class PostgresRuntimeGrants
         sql.AppendLine($"REVOKE ALL ON TABLE {string.Join(", ", AllTables)} FROM {r};");
         sql.AppendLine($"GRANT SELECT, INSERT ON TABLE {string.Join(", ", AppendOnly)} TO {r};");
         sql.AppendLine($"GRANT SELECT ON TABLE {string.Join(", ", ReadOnly)} TO {r};");
-        sql.AppendLine($"GRANT SELECT, INSERT, UPDATE ON TABLE {string.Join(", ", Updatable)} TO {r};");
 
         // The sealer reads the sequence's last value for its horizon; SELECT on a sequence does not allow nextval.
         sql.AppendLine($"REVOKE ALL ON SEQUENCE {ledgerSequence} FROM {r};");

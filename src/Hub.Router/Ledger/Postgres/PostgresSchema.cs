@@ -79,6 +79,13 @@ internal static class PostgresSchema
             sent_at      timestamptz
         );
 
+        -- Confirmed sends, one insert-only row each, written with a later group (issue 11): the runtime role never updates
+        -- the outbox. sent_at on outbox_deliveries is kept for rows marked before this table existed.
+        CREATE TABLE IF NOT EXISTS outbox_sent (
+            delivery_id  uuid        PRIMARY KEY,
+            sent_at      timestamptz NOT NULL
+        );
+
         CREATE INDEX IF NOT EXISTS outbox_deliveries_event_id ON outbox_deliveries (event_id);
         CREATE INDEX IF NOT EXISTS outbox_deliveries_unsent ON outbox_deliveries (source, event_id) WHERE sent_at IS NULL;
         """;

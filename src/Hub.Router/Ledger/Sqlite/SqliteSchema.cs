@@ -31,6 +31,8 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS outbox_deliveries (
             delivery_id TEXT PRIMARY KEY, source TEXT NOT NULL, event_id TEXT NOT NULL, recipient TEXT NOT NULL,
             body TEXT NOT NULL, created_at TEXT NOT NULL, sent_at TEXT);
+
+        CREATE TABLE IF NOT EXISTS outbox_sent (delivery_id TEXT PRIMARY KEY, sent_at TEXT NOT NULL);
         """;
 
     private const string OldKindCheck = "kind IN ('decision', 'rejection')";

@@ -1,0 +1,67 @@
+using Hub.Router.Ledger.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Hub.Router.Ledger.Postgres;
+
+/// <summary>How Postgres stores each <see cref="LedgerColumnType"/>: native uuid, timestamptz, text, integer and text[].</summary>
+internal static class PostgresLedgerValues
+{
+    public static NpgsqlDbType DbType(LedgerColumnType type) => type switch
+    {
+        LedgerColumnType.Uuid => NpgsqlDbType.Uuid,
+        LedgerColumnType.Timestamp => NpgsqlDbType.TimestampTz,
+        LedgerColumnType.Text => NpgsqlDbType.Text,
+        LedgerColumnType.Number => NpgsqlDbType.Integer,
+        LedgerColumnType.TextList => NpgsqlDbType.Array | NpgsqlDbType.Text,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    /// <summary>Reads one ledger row whose select list is <see cref="LedgerRowCodec.SelectList"/>.</summary>
+    public static LedgerEntry ReadEntry(NpgsqlDataReader reader) => LedgerRowCodec.Read(reader.GetInt64(0), (i, type) =>
+    {
+        var ordinal = i + 1;
+        if (reader.IsDBNull(ordinal))
+        {
+            return null;
+        }
+
+        return type switch
+        {
+            LedgerColumnType.Uuid => reader.GetGuid(ordinal),
+            LedgerColumnType.Timestamp => reader.GetFieldValue<DateTimeOffset>(ordinal),
+            LedgerColumnType.Text => reader.GetString(ordinal),
+            LedgerColumnType.Number => reader.GetInt32(ordinal),
+            LedgerColumnType.TextList => reader.GetFieldValue<string[]>(ordinal),
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+        };
+    });
+
+    /// <summary>Adds the row's values as positional parameters $1..$n.</summary>
+    public static void AddParameters(NpgsqlParameterCollection parameters, LedgerEntry entry)
+    {
+        var values = LedgerRowCodec.Values(entry);
+        for (var i = 0; i < values.Length; i++)
+        {
+            parameters.Add(new NpgsqlParameter { Value = values[i] ?? DBNull.Value, NpgsqlDbType = DbType(LedgerRowCodec.Columns[i].Type) });
+        }
+    }
+
+    /// <summary>Writes the row to a binary COPY of <see cref="LedgerRowCodec.ColumnList"/>.</summary>
+    public static async Task WriteRowAsync(NpgsqlBinaryImporter importer, LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        var values = LedgerRowCodec.Values(entry);
+        await importer.StartRowAsync(cancellationToken);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is null)
+            {
+                await importer.WriteNullAsync(cancellationToken);
+            }
+            else
+            {
+                await importer.WriteAsync(values[i], DbType(LedgerRowCodec.Columns[i].Type), cancellationToken);
+            }
+        }
+    }
+}
