@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Trace;
 
@@ -8,7 +9,7 @@ namespace Hub.Testing.Telemetry;
 
 /// <summary>
 /// Every span and log record a host's OpenTelemetry providers export, through the in-memory exporter (spans) and a
-/// copying processor (log records). Attach it to a host that calls <c>AddHubTracing</c>.
+/// copying processor (log records), the hub's own categories from Debug up. Attach it to a host that calls <c>AddHubTracing</c>.
 /// </summary>
 public sealed class TelemetryCapture
 {
@@ -23,5 +24,9 @@ public sealed class TelemetryCapture
     {
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans));
         services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddProcessor(new LogCaptureProcessor(_logs)));
+
+        // The hub's own Debug lines (per-event routing) are scanned too: a level that is off in production is still a
+        // level an operator can turn on.
+        services.AddLogging(logging => logging.AddFilter<OpenTelemetryLoggerProvider>("Hub", LogLevel.Debug));
     }
 }
