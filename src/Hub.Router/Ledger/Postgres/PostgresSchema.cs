@@ -68,6 +68,8 @@ internal static class PostgresSchema
         -- hub ops trace looks an event up by id alone, whichever agency sent it.
         CREATE INDEX IF NOT EXISTS ledger_entries_event_id ON ledger_entries (event_id);
         CREATE INDEX IF NOT EXISTS ledger_entries_subject ON ledger_entries USING gin (subject_pseudonyms);
+        -- A withdrawal's recall planner finds the consent-based disclosures under one consent without a scan.
+        CREATE INDEX IF NOT EXISTS ledger_entries_consent ON ledger_entries (consent_ref) WHERE footing = 'consent';
 
         CREATE TABLE IF NOT EXISTS outbox_deliveries (
             delivery_id  uuid        PRIMARY KEY,
