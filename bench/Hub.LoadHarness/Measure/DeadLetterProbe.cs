@@ -8,20 +8,60 @@ namespace Hub.LoadHarness.Measure;
 
 /// <summary>
 /// Messages in the hub's dead-letter queues (MassTransit's <c>_error</c> queues of every ingress and delivery queue). A
-/// dead letter means an event the phase can never complete, so the harness stops and says where.
+/// dead letter means an event the phase can never complete, so the harness stops and says where. The probe outlives a
+/// broker restart: when the broker is unreachable it answers "unknown" and reconnects later, backing off from 1 s to 15 s.
 /// </summary>
 public sealed class DeadLetterProbe(ServerEnvironment servers) : IAsyncDisposable
 {
-    private IConnection? _connection;
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(15);
 
-    public async Task<IReadOnlyDictionary<string, uint>> CountAsync(CancellationToken cancellationToken)
+    private IConnection? _connection;
+    private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
+    private TimeSpan _backoff = TimeSpan.FromSeconds(1);
+
+    /// <summary>Times the probe found the broker unreachable (and backed off before reconnecting).</summary>
+    public int Unreachable { get; private set; }
+
+    /// <summary>Messages per dead-letter queue that holds any, or null when the broker cannot be asked now.</summary>
+    public async Task<IReadOnlyDictionary<string, uint>?> CountAsync(CancellationToken cancellationToken)
     {
-        _connection ??= await servers.Broker("hub-admin", "agencyhub-load-dead-letters").CreateConnectionAsync(cancellationToken);
+        if (TimeProvider.System.GetUtcNow() < _retryAt)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (_connection is not { IsOpen: true })
+            {
+                await DropConnectionAsync();
+                var factory = servers.Broker("hub-admin", "agencyhub-load-dead-letters");
+                // This probe reconnects on its own schedule; the client's recovery would only race it.
+                factory.AutomaticRecoveryEnabled = false;
+                _connection = await factory.CreateConnectionAsync(cancellationToken);
+            }
+
+            var found = await CountOnAsync(_connection, cancellationToken);
+            _backoff = TimeSpan.FromSeconds(1);
+            return found;
+        }
+        catch (Exception ex) when (ex is BrokerUnreachableException or OperationInterruptedException or IOException or TimeoutException or ObjectDisposedException)
+        {
+            Unreachable++;
+            await DropConnectionAsync();
+            _retryAt = TimeProvider.System.GetUtcNow() + _backoff;
+            _backoff = TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, MaxBackoff.Ticks));
+            return null;
+        }
+    }
+
+    private static async Task<Dictionary<string, uint>> CountOnAsync(IConnection connection, CancellationToken cancellationToken)
+    {
         var found = new Dictionary<string, uint>(StringComparer.Ordinal);
         foreach (var queue in AgencyCode.WellKnown.SelectMany(a => new[] { HubTopology.IngressQueue(a), HubTopology.DeliveryQueue(a) }).Select(q => q + "_error"))
         {
             // A passive declare of a queue nobody has declared yet closes the channel (404): that queue holds nothing.
-            await using var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
             try
             {
                 if ((await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount is var count and > 0)
@@ -37,11 +77,22 @@ public sealed class DeadLetterProbe(ServerEnvironment servers) : IAsyncDisposabl
         return found;
     }
 
-    public async ValueTask DisposeAsync()
+    private async Task DropConnectionAsync()
     {
         if (_connection is not null)
         {
-            await _connection.DisposeAsync();
+            try
+            {
+                await _connection.DisposeAsync();
+            }
+            catch (Exception ex) when (ex is OperationInterruptedException or IOException or ObjectDisposedException)
+            {
+                // Already gone with the broker.
+            }
+
+            _connection = null;
         }
     }
+
+    public async ValueTask DisposeAsync() => await DropConnectionAsync();
 }

@@ -22,6 +22,8 @@ public sealed class HubProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
     public static HubProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, string logFolder)
     {
         ArgumentNullException.ThrowIfNull(environment);
