@@ -71,8 +71,10 @@ public static class HarnessRun
         {
             Progress($"single-queue baseline: {settings.BaselineMessages:N0} messages, then paced at {string.Join(", ", settings.PacedRates)}/s");
             single = await SingleQueueBaseline.RunAsync(servers, settings, cancellationToken);
+            Progress($"single-queue baseline: {single.MessagesPerSecond:N0} msg/s");
             Progress($"fan-out relay baseline: {settings.Events:N0} events to {RelayBaseline.Recipients} queues, then paced");
             relay = await RelayBaseline.RunAsync(servers, settings, cancellationToken);
+            Progress($"fan-out relay baseline: {relay.EventsPerSecond:N0} events/s, {relay.DeliveriesPerSecond:N0} deliveries/s; paced p99 {string.Join(", ", relay.Paced.Select(p => $"{p.Latency.P99:N1} ms at {p.Rate}/s"))}");
         }
 
         Progress("starting the router and the five workers");
