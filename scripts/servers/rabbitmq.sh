@@ -184,6 +184,8 @@ write_env_file() {
         echo "export AGENCYHUB_TEST_RABBITMQ_VHOST=agencyhub"
         [ -n "$MANAGEMENT_PORT" ] && echo "export AGENCYHUB_TEST_RABBITMQ_MANAGEMENT_PORT=$MANAGEMENT_PORT"
         echo "export AGENCYHUB_TEST_RABBITMQ_NODENAME=$NODENAME"
+        # The Erlang VM's pid (rewritten by restart), for CPU accounting in scripts/load.sh.
+        echo "export AGENCYHUB_TEST_RABBITMQ_PID_FILE=$(sh_quote "$DIR/rabbitmq.pid")"
         # For resilience tests: run with `bash -c "$AGENCYHUB_TEST_RABBITMQ_RESTART"`.
         echo "export AGENCYHUB_TEST_RABBITMQ_RESTART=$q"
         cat "$DIR/passwords.env"

@@ -25,23 +25,26 @@ public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnv
     // Sends (HTTP requests, file drops) in flight at once in a paced phase.
     private const int PacedWindow = 256;
 
+    // No new decision or sink write for this long: the harness asks the broker whether a hub queue is left unconsumed.
+    private static readonly TimeSpan StallPatience = TimeSpan.FromSeconds(60);
+
     private readonly DropFolderLayout _probation = new(stack.Agencies[AgencyCode.Probation].Source);
     private readonly SinkScanner _sinks = new(stack.Agencies.ToDictionary(a => a.Key.Value, a => a.Value.Sink));
     private readonly LedgerProbe _ledger = new(stack.Ledger);
-    private readonly DeadLetterProbe _deadLetters = new(servers);
+    private readonly HubQueueProbe _queues = new(servers);
     private readonly HttpFeeder _http = new(stack.HttpIngest);
     private IReadOnlyDictionary<string, uint> _deadBefore = new Dictionary<string, uint>();
     private int _pacedPhases;
 
-    /// <summary>Times the dead-letter probe found the broker unreachable (a broker restart) and reconnected later.</summary>
-    public int BrokerUnreachable => _deadLetters.Unreachable;
+    /// <summary>Times the queue probe found the broker unreachable (a broker restart) and reconnected later.</summary>
+    public int BrokerUnreachable => _queues.Unreachable;
 
     /// <summary>Untimed: a release list through the drop folder and a tenth as many notices over HTTP, to start every path.</summary>
     public async Task<PhaseResult> WarmUpAsync(IReadOnlyList<ReleaseNotice> dropped, IReadOnlyList<ReleaseNotice> posted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dropped);
         ArgumentNullException.ThrowIfNull(posted);
-        _deadBefore = await _deadLetters.CountAsync(cancellationToken)
+        _deadBefore = await _queues.DeadLettersAsync(cancellationToken)
             ?? throw new InvalidOperationException("The broker did not answer the dead-letter probe before the run.");
         await _http.WaitUntilListeningAsync(TimeSpan.FromSeconds(60), cancellationToken);
         var fed = new Dictionary<Guid, DateTimeOffset>();
@@ -114,6 +117,7 @@ public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnv
     {
         var events = fed.Keys.ToArray();
         var deadline = TimeProvider.System.GetUtcNow() + HarnessSettings.PhaseTimeout(events.Length);
+        var (progressMark, progressAt) = (-1L, TimeProvider.System.GetUtcNow());
         for (var poll = 0; ; poll++)
         {
             var (decided, rejected) = await _ledger.DecidedAsync(events, cancellationToken);
@@ -128,13 +132,14 @@ public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnv
             }
 
             // Every other poll: the probe opens a channel per queue, load the measurement should not carry. Null while the broker is away.
-            if (poll % 2 == 1 && await _deadLetters.CountAsync(cancellationToken) is { } dead && DeadLetteredSince(_deadBefore, dead) is { Length: > 0 } newly)
+            if (poll % 2 == 1 && await _queues.DeadLettersAsync(cancellationToken) is { } dead && DeadLetteredSince(_deadBefore, dead) is { Length: > 0 } newly)
             {
                 throw new InvalidOperationException($"Messages were dead-lettered ({newly}); the workers' and router's logs under {settings.WorkRoot}/logs say why.");
             }
 
             // Deliveries are looked for only once every event is decided: the sink files keep their write times, and
             // scanning tens of thousands of them every second would load the machine being measured.
+            var writtenCount = 0;
             if (decided == events.Length)
             {
                 var queued = await _ledger.DeliveriesAsync(events, cancellationToken);
@@ -144,9 +149,23 @@ public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnv
                 {
                     return await SummariseAsync(fed, written, queued, cancellationToken);
                 }
+
+                writtenCount = written.Count;
             }
 
-            if (TimeProvider.System.GetUtcNow() > deadline)
+            var now = TimeProvider.System.GetUtcNow();
+            if (decided + writtenCount != progressMark)
+            {
+                (progressMark, progressAt) = (decided + writtenCount, now);
+            }
+            else if (now - progressAt > StallPatience && poll % 5 == 0 && await _queues.UnconsumedAsync(cancellationToken) is { Count: > 0 } stuck)
+            {
+                throw new InvalidOperationException(
+                    $"No progress for {(now - progressAt).TotalSeconds:0} s, and nobody consumes {string.Join(", ", stuck.Select(q => $"{q.Key} ({q.Value} messages waiting)"))}: " +
+                    $"the process that should did not come back{(settings.BrokerRestartAt is null ? string.Empty : " after the broker restart")}; see its log under {settings.WorkRoot}/logs.");
+            }
+
+            if (now > deadline)
             {
                 _sinks.Scan();
                 throw new TimeoutException(
@@ -205,7 +224,7 @@ public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnv
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        await _deadLetters.DisposeAsync();
+        await _queues.DisposeAsync();
         await _ledger.DisposeAsync();
     }
 }

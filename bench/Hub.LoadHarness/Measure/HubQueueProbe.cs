@@ -7,11 +7,13 @@ using RabbitMQ.Client.Exceptions;
 namespace Hub.LoadHarness.Measure;
 
 /// <summary>
-/// Messages in the hub's dead-letter queues (MassTransit's <c>_error</c> queues of every ingress and delivery queue). A
-/// dead letter means an event the phase can never complete, so the harness stops and says where. The probe outlives a
-/// broker restart: when the broker is unreachable it answers "unknown" and reconnects later, backing off from 1 s to 15 s.
+/// Asks the broker about the hub's queues: messages in the dead-letter queues (MassTransit's <c>_error</c> queues of
+/// every ingress and delivery queue; a dead letter is an event the phase can never complete), and ingress or delivery
+/// queues holding messages that nobody consumes (a process that did not come back after a broker restart). The probe
+/// outlives a broker restart: while the broker is unreachable it answers "unknown" and reconnects later, backing off
+/// from 1 s to 15 s.
 /// </summary>
-public sealed class DeadLetterProbe(ServerEnvironment servers) : IAsyncDisposable
+public sealed class HubQueueProbe(ServerEnvironment servers) : IAsyncDisposable
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(15);
 
@@ -23,7 +25,16 @@ public sealed class DeadLetterProbe(ServerEnvironment servers) : IAsyncDisposabl
     public int Unreachable { get; private set; }
 
     /// <summary>Messages per dead-letter queue that holds any, or null when the broker cannot be asked now.</summary>
-    public async Task<IReadOnlyDictionary<string, uint>?> CountAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, uint>?> DeadLettersAsync(CancellationToken cancellationToken) =>
+        AskAsync(HubQueues.Select(q => q + "_error"), (_, messages, _) => messages > 0, cancellationToken);
+
+    /// <summary>Messages per ingress or delivery queue that holds some but has no consumer, or null when the broker cannot be asked now.</summary>
+    public Task<IReadOnlyDictionary<string, uint>?> UnconsumedAsync(CancellationToken cancellationToken) =>
+        AskAsync(HubQueues, (_, messages, consumers) => messages > 0 && consumers == 0, cancellationToken);
+
+    private static IEnumerable<string> HubQueues => AgencyCode.WellKnown.SelectMany(a => new[] { HubTopology.IngressQueue(a), HubTopology.DeliveryQueue(a) });
+
+    private async Task<IReadOnlyDictionary<string, uint>?> AskAsync(IEnumerable<string> queues, Func<string, uint, uint, bool> report, CancellationToken cancellationToken)
     {
         if (TimeProvider.System.GetUtcNow() < _retryAt)
         {
@@ -35,13 +46,13 @@ public sealed class DeadLetterProbe(ServerEnvironment servers) : IAsyncDisposabl
             if (_connection is not { IsOpen: true })
             {
                 await DropConnectionAsync();
-                var factory = servers.Broker("hub-admin", "agencyhub-load-dead-letters");
+                var factory = servers.Broker("hub-admin", "agencyhub-load-queue-probe");
                 // This probe reconnects on its own schedule; the client's recovery would only race it.
                 factory.AutomaticRecoveryEnabled = false;
                 _connection = await factory.CreateConnectionAsync(cancellationToken);
             }
 
-            var found = await CountOnAsync(_connection, cancellationToken);
+            var found = await CountOnAsync(_connection, queues, report, cancellationToken);
             _backoff = TimeSpan.FromSeconds(1);
             return found;
         }
@@ -55,18 +66,19 @@ public sealed class DeadLetterProbe(ServerEnvironment servers) : IAsyncDisposabl
         }
     }
 
-    private static async Task<Dictionary<string, uint>> CountOnAsync(IConnection connection, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, uint>> CountOnAsync(IConnection connection, IEnumerable<string> queues, Func<string, uint, uint, bool> report, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, uint>(StringComparer.Ordinal);
-        foreach (var queue in AgencyCode.WellKnown.SelectMany(a => new[] { HubTopology.IngressQueue(a), HubTopology.DeliveryQueue(a) }).Select(q => q + "_error"))
+        foreach (var queue in queues)
         {
             // A passive declare of a queue nobody has declared yet closes the channel (404): that queue holds nothing.
             await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
             try
             {
-                if ((await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount is var count and > 0)
+                var declared = await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
+                if (report(queue, declared.MessageCount, declared.ConsumerCount))
                 {
-                    found[queue] = count;
+                    found[queue] = declared.MessageCount;
                 }
             }
             catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
