@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end load harness (bench/Hub.LoadHarness, docs/benchmarks.md#end-to-end-load): starts throwaway RabbitMQ +
 # Postgres (unless given, as for scripts/test.sh) with production settings (Postgres fsync=on and synchronous_commit=on,
-# RabbitMQ schedulers without busy-wait), builds the harness, the router and the five workers in Release, runs the
+# RabbitMQ schedulers without busy-wait), builds the harness with the router and the five workers in Release, runs the
 # router and the workers as processes fed by the simulator, measures a single-queue and a fan-out relay baseline in the
 # same run, and prints them, the hub's figures, the ratios and where the burst's CPU went.
 #   bash scripts/load.sh [harness options...]      e.g. --events 5000 --paced-rates 50,200 --out artifacts/load.json
@@ -28,12 +28,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
-# Only what the run starts: the harness, the router and the five workers (not the test projects).
-for project in bench/Hub.LoadHarness src/Hub.Router src/Adapters/Hub.Adapters.Police src/Adapters/Hub.Adapters.Probation \
-    src/Adapters/Hub.Adapters.Jcp src/Adapters/Hub.Adapters.Nhs src/Adapters/Hub.Adapters.Council; do
-    log "building $project (Release)"
-    dotnet build "$project" -c Release -v quiet -nologo >&2
-done
+# Only what the run starts: the harness's project builds the router and the five workers with it (not the tests).
+log "building bench/Hub.LoadHarness, the router and the five workers (Release)"
+dotnet build bench/Hub.LoadHarness -c Release -v quiet -nologo >&2
 
 if [ -z "${AGENCYHUB_TEST_POSTGRES:-}" ]; then
     started_postgres=1

@@ -60,7 +60,7 @@ public static class HarnessRun
 
         var postgres = await PostgresServer.InspectAsync(servers.PostgresAdmin, cancellationToken);
         var broker = new BrokerProcess(servers.BrokerPidFile);
-        var durability = new Durability(postgres.Fsync, postgres.SynchronousCommit, postgres.FullPageWrites, broker.SchedulerBusyWait(), HarnessSettings.HubLogLevel);
+        var durability = new Durability(postgres.Fsync, postgres.SynchronousCommit, postgres.FullPageWrites, broker.SchedulerBusyWait(), LogLevels(settings));
         Progress($"work folder {settings.WorkRoot}");
         Progress($"postgres fsync={durability.PostgresFsync} synchronous_commit={durability.PostgresSynchronousCommit}; rabbitmq scheduler busy-wait {durability.BrokerSchedulerBusyWait}");
         var supply = new NoticeSupply(ReleaseFeed.Generate(settings.HubEvents, settings.Seed));
@@ -112,6 +112,15 @@ public static class HarnessRun
         }
 
         return new LoadReport(started, $"{Environment.ProcessorCount} cores, {Environment.OSVersion}", settings, durability, single, relay, warmup, burst, usage, routerTime, paced, run.BrokerUnreachable);
+    }
+
+    /// <summary>The hub's log level as run: Warning unless --router-env or --worker-env set another.</summary>
+    private static string LogLevels(HarnessSettings settings)
+    {
+        const string key = "Logging__LogLevel__Default";
+        var router = settings.RouterEnvironment.GetValueOrDefault(key, HarnessSettings.HubLogLevel);
+        var workers = settings.WorkerEnvironment.GetValueOrDefault(key, HarnessSettings.HubLogLevel);
+        return router == workers ? router : $"{router} (router), {workers} (workers)";
     }
 
     private static void Progress(string message) => Console.Error.WriteLine($"[load] {TimeProvider.System.GetUtcNow():HH:mm:ss} {message}");
