@@ -25,16 +25,18 @@ public sealed class HubQueueProbe(ServerEnvironment servers) : IAsyncDisposable
     public int Unreachable { get; private set; }
 
     /// <summary>Messages per dead-letter queue that holds any, or null when the broker cannot be asked now.</summary>
-    public Task<IReadOnlyDictionary<string, uint>?> DeadLettersAsync(CancellationToken cancellationToken) =>
-        AskAsync(HubQueues.Select(q => q + "_error"), (_, messages, _) => messages > 0, cancellationToken);
+    public async Task<IReadOnlyDictionary<string, uint>?> DeadLettersAsync(CancellationToken cancellationToken) =>
+        await AskAsync(HubQueues.Select(q => q + "_error"), cancellationToken) is { } queues
+            ? queues.Where(q => q.Value.Messages > 0).ToDictionary(q => q.Key, q => q.Value.Messages)
+            : null;
 
-    /// <summary>Messages per ingress or delivery queue that holds some but has no consumer, or null when the broker cannot be asked now.</summary>
-    public Task<IReadOnlyDictionary<string, uint>?> UnconsumedAsync(CancellationToken cancellationToken) =>
-        AskAsync(HubQueues, (_, messages, consumers) => messages > 0 && consumers == 0, cancellationToken);
+    /// <summary>Messages and consumers of every ingress and delivery queue, or null when the broker cannot be asked now.</summary>
+    public Task<IReadOnlyDictionary<string, (uint Messages, uint Consumers)>?> HubQueuesAsync(CancellationToken cancellationToken) =>
+        AskAsync(HubQueues, cancellationToken);
 
     private static IEnumerable<string> HubQueues => AgencyCode.WellKnown.SelectMany(a => new[] { HubTopology.IngressQueue(a), HubTopology.DeliveryQueue(a) });
 
-    private async Task<IReadOnlyDictionary<string, uint>?> AskAsync(IEnumerable<string> queues, Func<string, uint, uint, bool> report, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, (uint Messages, uint Consumers)>?> AskAsync(IEnumerable<string> queues, CancellationToken cancellationToken)
     {
         if (TimeProvider.System.GetUtcNow() < _retryAt)
         {
@@ -52,7 +54,7 @@ public sealed class HubQueueProbe(ServerEnvironment servers) : IAsyncDisposable
                 _connection = await factory.CreateConnectionAsync(cancellationToken);
             }
 
-            var found = await CountOnAsync(_connection, queues, report, cancellationToken);
+            var found = await DeclarePassiveAsync(_connection, queues, cancellationToken);
             _backoff = TimeSpan.FromSeconds(1);
             return found;
         }
@@ -66,9 +68,9 @@ public sealed class HubQueueProbe(ServerEnvironment servers) : IAsyncDisposable
         }
     }
 
-    private static async Task<Dictionary<string, uint>> CountOnAsync(IConnection connection, IEnumerable<string> queues, Func<string, uint, uint, bool> report, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, (uint Messages, uint Consumers)>> DeclarePassiveAsync(IConnection connection, IEnumerable<string> queues, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, uint>(StringComparer.Ordinal);
+        var found = new Dictionary<string, (uint Messages, uint Consumers)>(StringComparer.Ordinal);
         foreach (var queue in queues)
         {
             // A passive declare of a queue nobody has declared yet closes the channel (404): that queue holds nothing.
@@ -76,10 +78,7 @@ public sealed class HubQueueProbe(ServerEnvironment servers) : IAsyncDisposable
             try
             {
                 var declared = await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
-                if (report(queue, declared.MessageCount, declared.ConsumerCount))
-                {
-                    found[queue] = declared.MessageCount;
-                }
+                found[queue] = (declared.MessageCount, declared.ConsumerCount);
             }
             catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
             {

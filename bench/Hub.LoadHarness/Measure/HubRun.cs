@@ -158,11 +158,9 @@ public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnv
             {
                 (progressMark, progressAt) = (decided + writtenCount, now);
             }
-            else if (now - progressAt > StallPatience && poll % 5 == 0 && await _queues.UnconsumedAsync(cancellationToken) is { Count: > 0 } stuck)
+            else if (now - progressAt > StallPatience && poll % 5 == 0 && await StalledAsync(now - progressAt, cancellationToken) is { } stalled)
             {
-                throw new InvalidOperationException(
-                    $"No progress for {(now - progressAt).TotalSeconds:0} s, and nobody consumes {string.Join(", ", stuck.Select(q => $"{q.Key} ({q.Value} messages waiting)"))}: " +
-                    $"the process that should did not come back{(settings.BrokerRestartAt is null ? string.Empty : " after the broker restart")}; see its log under {settings.WorkRoot}/logs.");
+                throw new InvalidOperationException(stalled);
             }
 
             if (now > deadline)
@@ -175,6 +173,42 @@ public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnv
 
             await Task.Delay(PollEvery, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Why nothing moved for <paramref name="idle"/>, when the broker shows it: a hub queue holding messages nobody
+    /// consumes, or every queue empty while the probation inbox still holds a feed file (its source stopped). Null
+    /// when neither shows (the phase's timeout still applies).
+    /// </summary>
+    private async Task<string?> StalledAsync(TimeSpan idle, CancellationToken cancellationToken)
+    {
+        if (await _queues.HubQueuesAsync(cancellationToken) is not { } queues)
+        {
+            return null;
+        }
+
+        var after = settings.BrokerRestartAt is null ? string.Empty : " after the broker restart";
+        if (queues.Where(q => q.Value is { Messages: > 0, Consumers: 0 }).ToList() is { Count: > 0 } unconsumed)
+        {
+            return $"No progress for {idle.TotalSeconds:0} s, and nobody consumes {string.Join(", ", unconsumed.Select(q => $"{q.Key} ({q.Value.Messages} messages waiting)"))}: " +
+                $"the process that should did not come back{after}; see its log under {settings.WorkRoot}/logs.";
+        }
+
+        if (queues.Values.All(q => q.Messages == 0) && Directory.EnumerateFiles(_probation.Inbox).FirstOrDefault() is { } unfinished)
+        {
+            var name = Path.GetFileName(unfinished);
+            var row = 0;
+            if (File.Exists(_probation.Checkpoint(name)))
+            {
+                using var checkpoint = JsonDocument.Parse(await File.ReadAllBytesAsync(_probation.Checkpoint(name), cancellationToken));
+                row = checkpoint.RootElement.GetProperty("lastRow").GetInt32();
+            }
+
+            return $"No progress for {idle.TotalSeconds:0} s with every hub queue empty, and the probation worker's drop-folder source has not finished {name} " +
+                $"(its checkpoint is at row {row}): the source stopped publishing{after}; see probation.log under {settings.WorkRoot}/logs.";
+        }
+
+        return null;
     }
 
     private static string DeadLetteredSince(IReadOnlyDictionary<string, uint> before, IReadOnlyDictionary<string, uint> now) =>
