@@ -3,8 +3,11 @@
 #   scripts/servers/postgres.sh start   STATE_DIR   initdb + start, write STATE_DIR/postgres.env
 #   scripts/servers/postgres.sh stop    STATE_DIR   stop it (safe when nothing runs)
 #   scripts/servers/postgres.sh restart STATE_DIR   stop + start the same cluster (same port, data)
-# Facts behind the choices: /work/shared/design/environment.md (Postgres 15 on the image, run as
-# user postgres because initdb/postgres refuse to run as root).
+# Optional env (read at the first start, kept for restarts):
+#   AGENCYHUB_POSTGRES_DURABLE=1   fsync=on and synchronous_commit=on, as in production (scripts/load.sh sets it);
+#                                  without it, fsync=off for tests
+# Postgres 15 from Debian (any installed major version will do), run as
+# user postgres because initdb/postgres refuse to run as root.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -76,7 +79,10 @@ load() {
 start_server() {
     # fsync=off: test data is disposable and tests run faster. synchronous_commit stays on, so a
     # crash of postgres alone (kill -9, pg_ctl -m immediate) still loses no committed transaction.
-    local opts="-c listen_addresses=127.0.0.1 -p $PORT -k $SOCKDIR -c fsync=off -c max_connections=200"
+    # A durable cluster (AGENCYHUB_POSTGRES_DURABLE=1 at its first start) flushes as production does.
+    local fsync=off
+    [ "$(cat "$ROOT/durability" 2>/dev/null || true)" = durable ] && fsync=on
+    local opts="-c listen_addresses=127.0.0.1 -p $PORT -k $SOCKDIR -c fsync=$fsync -c synchronous_commit=on -c max_connections=200"
     if ! as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$ROOT/postgres.log" -w -t 60 -o "$opts" start >"$ROOT/pg_ctl.out" 2>&1; then
         cat "$ROOT/pg_ctl.out" >&2
         tail -n 30 "$ROOT/postgres.log" >&2 || true
@@ -123,6 +129,7 @@ case "$CMD" in
             # shellcheck disable=SC2119 # no ports to exclude
             PORT=$(free_port)
             echo "$PORT" > "$ROOT/port"
+            if [ "${AGENCYHUB_POSTGRES_DURABLE:-0}" = 1 ]; then echo durable > "$ROOT/durability"; else echo test > "$ROOT/durability"; fi
             as_pg mkdir -p "$SOCKDIR"
             # trust auth: loopback-only throwaway server; UTF8/C.UTF-8 so results do not depend on the host locale.
             (cd "$ROOT" && as_pg "$PGBIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 -N) \
@@ -135,7 +142,7 @@ case "$CMD" in
             # For resilience tests: run with `bash -c "$AGENCYHUB_TEST_POSTGRES_RESTART"`.
             echo "export AGENCYHUB_TEST_POSTGRES_RESTART=$q"
         } > "$STATE/postgres.env"
-        log "server up on 127.0.0.1:$PORT after $((SECONDS - t0)) s; env in $STATE/postgres.env"
+        log "server up on 127.0.0.1:$PORT ($(cat "$ROOT/durability" 2>/dev/null || echo test) settings) after $((SECONDS - t0)) s; env in $STATE/postgres.env"
         ;;
     stop)
         stop_server

@@ -4,7 +4,7 @@
 #   scripts/servers/prometheus.sh start STATE_DIR CONFIG_FILE   start a server on a free port with CONFIG_FILE,
 #                                                              write STATE_DIR/prometheus.env (AGENCYHUB_TEST_PROMETHEUS_URL)
 #   scripts/servers/prometheus.sh stop  STATE_DIR               stop it (safe when nothing runs)
-# Facts behind the choices: /work/shared/design/environment.md (Prometheus 2.42 from Debian, no Docker).
+# Prometheus 2.42 from Debian, no Docker.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

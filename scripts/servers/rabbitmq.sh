@@ -8,7 +8,11 @@
 #   AGENCYHUB_RABBITMQ_FAST_STOP=1   stop/restart kill the VM at once instead of `rabbitmqctl stop`:
 #                                    for state that is thrown away anyway (test.sh teardown), or to
 #                                    simulate a broker crash in a restart test
-# Facts behind the choices: /work/shared/design/environment.md (no systemd, no Docker).
+#   AGENCYHUB_RABBITMQ_NO_BUSY_WAIT=1  Erlang schedulers without busy-wait (+sbwt none +sbwtdcpu none
+#                                    +sbwtdio none): spinning schedulers take CPU the other processes on a
+#                                    small machine need (scripts/load.sh sets it). Read at the first
+#                                    start and kept for restarts.
+# Written for machines without systemd or Docker.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -49,7 +53,7 @@ node_env() {
     # stray or system epmd can neither block us nor be killed by us.
     export ERL_EPMD_ADDRESS=127.0.0.1
     export ERL_EPMD_PORT="$EPMD_PORT"
-    export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+    export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}${SCHEDULER_ARGS:+ $SCHEDULER_ARGS}"
     export RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
     # Any value here starts an Erlang shell that dies without stdin (CI has none).
     unset RABBITMQ_ALLOW_INPUT
@@ -76,12 +80,15 @@ prepare() {
     if [ "${AGENCYHUB_RABBITMQ_MANAGEMENT:-1}" != 0 ]; then
         mgmt=$(free_port "$amqp" "$dist" "$epmd")
     fi
+    local scheduler=""
+    [ "${AGENCYHUB_RABBITMQ_NO_BUSY_WAIT:-0}" = 1 ] && scheduler="+sbwt none +sbwtdcpu none +sbwtdio none"
     cat > "$SETTINGS" <<SETTINGS
 NODENAME=agencyhub-$(random_hex 4)@localhost
 AMQP_PORT=$amqp
 DIST_PORT=$dist
 EPMD_PORT=$epmd
 MANAGEMENT_PORT=$mgmt
+SCHEDULER_ARGS="$scheduler"
 SETTINGS
 
     # Cookie must be private to its owner or Erlang refuses it.
@@ -177,6 +184,8 @@ write_env_file() {
         echo "export AGENCYHUB_TEST_RABBITMQ_VHOST=agencyhub"
         [ -n "$MANAGEMENT_PORT" ] && echo "export AGENCYHUB_TEST_RABBITMQ_MANAGEMENT_PORT=$MANAGEMENT_PORT"
         echo "export AGENCYHUB_TEST_RABBITMQ_NODENAME=$NODENAME"
+        # The Erlang VM's pid (rewritten by restart), for CPU accounting in scripts/load.sh.
+        echo "export AGENCYHUB_TEST_RABBITMQ_PID_FILE=$(sh_quote "$DIR/rabbitmq.pid")"
         # For resilience tests: run with `bash -c "$AGENCYHUB_TEST_RABBITMQ_RESTART"`.
         echo "export AGENCYHUB_TEST_RABBITMQ_RESTART=$q"
         cat "$DIR/passwords.env"

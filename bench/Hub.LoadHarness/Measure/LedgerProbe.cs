@@ -2,39 +2,51 @@ using Npgsql;
 
 namespace Hub.LoadHarness.Measure;
 
-/// <summary>What the router's ledger says about a phase's events: how many it decided, rejected, and the deliveries it queued.</summary>
+/// <summary>What the router's ledger says about a phase's events: how many it decided, rejected, the deliveries it queued, and any it decided twice.</summary>
 public sealed class LedgerProbe(string ledger) : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(ledger);
 
-    public async Task<LedgerProgress> ProgressAsync(Guid[] events, CancellationToken cancellationToken)
+    /// <summary>Events with a decision, and rejection rows: the cheap query polled while a phase runs.</summary>
+    public async Task<(long Decided, long Rejected)> DecidedAsync(Guid[] events, CancellationToken cancellationToken)
     {
-        long decided;
-        long rejected;
-        await using (var command = _dataSource.CreateCommand(
+        await using var command = _dataSource.CreateCommand(
             """
             SELECT count(DISTINCT event_id) FILTER (WHERE kind = 'decision'), count(*) FILTER (WHERE kind = 'rejection')
             FROM ledger_entries WHERE event_id = ANY($1)
-            """))
-        {
-            command.Parameters.Add(new() { Value = events });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            (decided, rejected) = (reader.GetInt64(0), reader.GetInt64(1));
-        }
+            """);
+        command.Parameters.Add(new() { Value = events });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
 
+    /// <summary>Delivery ids the router queued for the events (its outbox).</summary>
+    public async Task<IReadOnlySet<Guid>> DeliveriesAsync(Guid[] events, CancellationToken cancellationToken)
+    {
         var deliveries = new HashSet<Guid>();
-        await using (var command = _dataSource.CreateCommand("SELECT delivery_id FROM outbox_deliveries WHERE event_id = ANY($1)"))
+        await using var command = _dataSource.CreateCommand("SELECT delivery_id FROM outbox_deliveries WHERE event_id = ANY($1)");
+        command.Parameters.Add(new() { Value = events });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            command.Parameters.Add(new() { Value = events });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                deliveries.Add(reader.GetGuid(0));
-            }
+            deliveries.Add(reader.GetGuid(0));
         }
 
-        return new LedgerProgress(decided, rejected, deliveries);
+        return deliveries;
+    }
+
+    /// <summary>(event, recipient) pairs with more than one decision row: an event the router decided twice (e.g. redelivered after a broker restart).</summary>
+    public async Task<long> DuplicateDecisionsAsync(Guid[] events, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT count(*) FROM (
+                SELECT 1 FROM ledger_entries WHERE kind = 'decision' AND event_id = ANY($1)
+                GROUP BY event_id, recipient HAVING count(*) > 1) twice
+            """);
+        command.Parameters.Add(new() { Value = events });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -22,6 +22,8 @@ public sealed class HubProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
     public static HubProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, string logFolder)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -46,6 +48,7 @@ public sealed class HubProcess : IDisposable
         var logPath = Path.Combine(logFolder, name + ".log");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
+        ChildProcessGuard.Add(process);
         var hubProcess = new HubProcess(name, process, log, logPath);
         process.OutputDataReceived += (_, e) => hubProcess.Write(e.Data);
         process.ErrorDataReceived += (_, e) => hubProcess.Write(e.Data);
@@ -67,6 +70,7 @@ public sealed class HubProcess : IDisposable
 
     public void Dispose()
     {
+        ChildProcessGuard.Remove(_process);
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -9,8 +9,10 @@ namespace Hub.LoadHarness.Processes;
 
 /// <summary>
 /// The production stack as separate processes, configured as an operator would (environment variables only): the
-/// router on a fresh Postgres ledger with the sample agreements, and the five agency workers, each with a drop-folder
-/// source, a drop-folder sink and a SQLite deduplication store.
+/// router on a fresh Postgres ledger with the sample agreements and its health listener (for <c>/metrics</c>), and the
+/// five agency workers, each with a drop-folder source, a drop-folder sink and a SQLite deduplication store; the
+/// probation worker also with its HTTP ingest on a loopback port and an API key. Everything logs at Warning. The run's
+/// <c>--router-env</c> and <c>--worker-env</c> come last, so they override any of these.
 /// </summary>
 public sealed class RunningHub : IAsyncDisposable
 {
@@ -22,11 +24,21 @@ public sealed class RunningHub : IAsyncDisposable
     {
         Ledger = ledger;
         Agencies = agencies;
+        RouterMetrics = new Uri($"http://127.0.0.1:{FreePort.Next()}/metrics");
+        HttpIngest = new HttpIngestEndpoint(new Uri($"http://127.0.0.1:{FreePort.Next()}/"), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
     }
 
     public string Ledger { get; }
 
     public IReadOnlyDictionary<AgencyCode, AgencyFolders> Agencies { get; }
+
+    /// <summary>The router's Prometheus endpoint on its health listener.</summary>
+    public Uri RouterMetrics { get; }
+
+    public HttpIngestEndpoint HttpIngest { get; }
+
+    /// <summary>Each process's name (router, or the worker's agency) and pid.</summary>
+    public IReadOnlyList<(string Name, int Pid)> Processes => [.. _processes.Select(p => (p.Name, p.Id))];
 
     public static async Task<RunningHub> StartAsync(ServerEnvironment servers, HarnessSettings settings, CancellationToken cancellationToken)
     {
@@ -39,12 +51,14 @@ public sealed class RunningHub : IAsyncDisposable
             AgencyCode.WellKnown.ToDictionary(a => a, a => AgencyFolders.Under(settings.WorkRoot, a)));
         try
         {
-            stack._processes.Add(HubProcess.Start("router", Repository.Output(repository, "src/Hub.Router", "Hub.Router.dll"), RouterEnvironment(servers, stack.Ledger, repository), logs));
+            var router = With(stack.RouterEnvironment(servers, repository), settings.RouterEnvironment);
+            stack._processes.Add(HubProcess.Start("router", Repository.Output(repository, "src/Hub.Router", "Hub.Router.dll"), router, logs));
             foreach (var folders in stack.Agencies.Values)
             {
                 var project = "Hub.Adapters." + CultureInfo.InvariantCulture.TextInfo.ToTitleCase(folders.Agency.Value);
                 var dll = Repository.Output(repository, "src/Adapters/" + project, project + ".dll");
-                stack._processes.Add(HubProcess.Start(folders.Agency.Value, dll, WorkerEnvironment(servers, folders, settings.PollInterval), logs));
+                var worker = With(stack.WorkerEnvironment(servers, folders, settings.PollInterval), settings.WorkerEnvironment);
+                stack._processes.Add(HubProcess.Start(folders.Agency.Value, dll, worker, logs));
             }
 
             await stack.WaitUntilConsumingAsync(servers, cancellationToken);
@@ -57,8 +71,8 @@ public sealed class RunningHub : IAsyncDisposable
         }
     }
 
-    /// <summary>Returns once the router consumes every ingress queue and each worker its delivery queue.</summary>
-    private async Task WaitUntilConsumingAsync(ServerEnvironment servers, CancellationToken cancellationToken)
+    /// <summary>Returns once the router consumes every ingress queue and each worker its delivery queue (again, after a broker restart).</summary>
+    public async Task WaitUntilConsumingAsync(ServerEnvironment servers, CancellationToken cancellationToken)
     {
         var queues = AgencyCode.WellKnown.SelectMany(a => new[] { HubTopology.IngressQueue(a), HubTopology.DeliveryQueue(a) }).ToList();
         await using var connection = await servers.Broker("hub-admin", "agencyhub-load-probe").CreateConnectionAsync(cancellationToken);
@@ -96,25 +110,28 @@ public sealed class RunningHub : IAsyncDisposable
         }
     }
 
-    private static Dictionary<string, string> RouterEnvironment(ServerEnvironment servers, string ledger, string repository) => new()
+    private Dictionary<string, string> RouterEnvironment(ServerEnvironment servers, string repository) => new()
     {
         ["DOTNET_ENVIRONMENT"] = "Production",
+        ["Logging__LogLevel__Default"] = HarnessSettings.HubLogLevel,
         ["Broker__Host"] = servers.BrokerHost,
         ["Broker__Port"] = servers.BrokerPort.ToString(CultureInfo.InvariantCulture),
         ["Broker__VirtualHost"] = servers.VirtualHost,
         ["Broker__Username"] = "hub-router",
         ["Broker__Password"] = servers.Passwords["hub-router"],
-        ["ConnectionStrings__Ledger"] = ledger,
+        ["ConnectionStrings__Ledger"] = Ledger,
         ["Router__AgreementsPath"] = Path.Combine(repository, "samples", "agreements"),
         ["Ledger__SubjectKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["Health__Urls"] = RouterMetrics.GetLeftPart(UriPartial.Authority),
     };
 
-    private static Dictionary<string, string> WorkerEnvironment(ServerEnvironment servers, AgencyFolders folders, TimeSpan pollInterval)
+    private Dictionary<string, string> WorkerEnvironment(ServerEnvironment servers, AgencyFolders folders, TimeSpan pollInterval)
     {
         var user = "adapter-" + folders.Agency.Value;
-        return new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Logging__LogLevel__Default"] = HarnessSettings.HubLogLevel,
             ["Adapter__Agency"] = folders.Agency.Value,
             ["Broker__Host"] = servers.BrokerHost,
             ["Broker__Port"] = servers.BrokerPort.ToString(CultureInfo.InvariantCulture),
@@ -130,6 +147,24 @@ public sealed class RunningHub : IAsyncDisposable
             ["Adapter__Deduplication__Kind"] = "Sqlite",
             ["Adapter__Deduplication__SqlitePath"] = folders.Dedupe,
         };
+        if (folders.Agency == AgencyCode.Probation)
+        {
+            environment["Adapter__Sources__Http__Enabled"] = "true";
+            environment["Adapter__Sources__Http__Urls"] = HttpIngest.BaseAddress.GetLeftPart(UriPartial.Authority);
+            environment["Adapter__Sources__Http__ApiKeys__loadharness"] = HttpIngest.ApiKey;
+        }
+
+        return environment;
+    }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> environment, IReadOnlyDictionary<string, string> extra)
+    {
+        foreach (var (key, value) in extra)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
     }
 
     public ValueTask DisposeAsync()

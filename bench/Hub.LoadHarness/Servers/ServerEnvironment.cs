@@ -6,9 +6,17 @@ namespace Hub.LoadHarness.Servers;
 
 /// <summary>
 /// The RabbitMQ node and Postgres server to load, read from the variables scripts/servers/*.sh write
-/// (the same ones scripts/test.sh exports for the integration tests).
+/// (the same ones scripts/test.sh exports for the integration tests). The pid file finds the broker's process for
+/// CPU accounting; the restart command (kill -9 and start again) serves <c>--broker-restart-at</c>.
 /// </summary>
-public sealed record ServerEnvironment(string BrokerHost, int BrokerPort, string VirtualHost, IReadOnlyDictionary<string, string> Passwords, string PostgresAdmin)
+public sealed record ServerEnvironment(
+    string BrokerHost,
+    int BrokerPort,
+    string VirtualHost,
+    IReadOnlyDictionary<string, string> Passwords,
+    string PostgresAdmin,
+    string? BrokerPidFile = null,
+    string? BrokerRestartCommand = null)
 {
     public static readonly IReadOnlyList<string> Users =
         ["hub-router", "hub-admin", "adapter-police", "adapter-probation", "adapter-jcp", "adapter-nhs", "adapter-council"];
@@ -24,7 +32,9 @@ public sealed record ServerEnvironment(string BrokerHost, int BrokerPort, string
             int.Parse(Environment.GetEnvironmentVariable("AGENCYHUB_TEST_RABBITMQ_PORT") ?? "5672", CultureInfo.InvariantCulture),
             Environment.GetEnvironmentVariable("AGENCYHUB_TEST_RABBITMQ_VHOST") ?? "agencyhub",
             Users.ToDictionary(u => u, u => Required("AGENCYHUB_BROKER_PASSWORD_" + u.ToUpperInvariant().Replace('-', '_'))),
-            Required("AGENCYHUB_TEST_POSTGRES"));
+            Required("AGENCYHUB_TEST_POSTGRES"),
+            Environment.GetEnvironmentVariable("AGENCYHUB_TEST_RABBITMQ_PID_FILE") is { Length: > 0 } pidFile ? pidFile : null,
+            Environment.GetEnvironmentVariable("AGENCYHUB_TEST_RABBITMQ_RESTART") is { Length: > 0 } restart ? restart : null);
     }
 
     public ConnectionFactory Broker(string user, string clientName) => new()
@@ -35,6 +45,10 @@ public sealed record ServerEnvironment(string BrokerHost, int BrokerPort, string
         UserName = user,
         Password = Passwords[user],
         ClientProvidedName = clientName,
+        // The harness's own connections ride out a broker restart (--broker-restart-at) as the hub's do.
+        AutomaticRecoveryEnabled = true,
+        TopologyRecoveryEnabled = true,
+        NetworkRecoveryInterval = TimeSpan.FromSeconds(1),
     };
 
     /// <summary>A new, empty database for this run's ledger.</summary>
