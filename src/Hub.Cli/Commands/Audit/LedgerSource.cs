@@ -2,6 +2,9 @@ using System.CommandLine;
 using Hub.Router.Ledger;
 using Hub.Router.Ledger.Chain;
 using Hub.Router.Ledger.Postgres;
+using Hub.Router.Ledger.Reading;
+using Hub.Router.Ledger.Reading.Postgres;
+using Hub.Router.Ledger.Reading.Sqlite;
 using Hub.Router.Ledger.Sqlite;
 using Npgsql;
 
@@ -18,9 +21,10 @@ internal sealed class LedgerSource : IAsyncDisposable
     private readonly IAsyncDisposable? _dataSource;
     private readonly IDisposable? _store;
 
-    private LedgerSource(ILedgerStore rows, ILedgerChainStore chain, string description, IAsyncDisposable? dataSource, IDisposable? store)
+    private LedgerSource(ILedgerStore rows, ILedgerReader reader, ILedgerChainStore chain, string description, IAsyncDisposable? dataSource, IDisposable? store)
     {
         Rows = rows;
+        Reader = reader;
         Chain = chain;
         Description = description;
         _dataSource = dataSource;
@@ -28,6 +32,9 @@ internal sealed class LedgerSource : IAsyncDisposable
     }
 
     public ILedgerStore Rows { get; }
+
+    /// <summary>The streaming, read-only view of the same ledger that verification walks.</summary>
+    public ILedgerReader Reader { get; }
 
     public ILedgerChainStore Chain { get; }
 
@@ -70,7 +77,7 @@ internal sealed class LedgerSource : IAsyncDisposable
 
             var dataSource = NpgsqlDataSource.Create(builder);
             return new LedgerSource(
-                new PostgresLedgerStore(dataSource), new PostgresChainStore(dataSource), $"postgres {builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}", dataSource, null);
+                new PostgresLedgerStore(dataSource), new PostgresLedgerReader(dataSource), new PostgresChainStore(dataSource), $"postgres {builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}", dataSource, null);
         }
 
         var path = (sqlite ?? new FileInfo(Path.Combine(".agencyhub", "ledger.db"))).FullName;
@@ -81,7 +88,7 @@ internal sealed class LedgerSource : IAsyncDisposable
         }
 
         var store = new SqliteLedgerStore(path);
-        return new LedgerSource(store, new SqliteChainStore(path), "sqlite " + path, null, store);
+        return new LedgerSource(store, new SqliteLedgerReader(path), new SqliteChainStore(path), "sqlite " + path, null, store);
     }
 
     public async ValueTask DisposeAsync()

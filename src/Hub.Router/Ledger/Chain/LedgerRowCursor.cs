@@ -1,11 +1,29 @@
+using Hub.Router.Ledger.Reading;
+
 namespace Hub.Router.Ledger.Chain;
 
-/// <summary>Walks a ledger's rows in seq order a page at a time, so verification never loads the whole ledger.</summary>
-internal sealed class LedgerRowCursor(ILedgerStore store, int pageSize)
+/// <summary>
+/// Walks a ledger's rows in seq order from a forward-only stream, handing them out seal by seal, so verification holds
+/// one seal's rows at a time and never the ledger.
+/// </summary>
+internal sealed class LedgerRowCursor : IAsyncDisposable
 {
-    private readonly Queue<LedgerEntry> _buffer = new();
-    private long _after = long.MinValue;
+    private readonly ILedgerRowSource _stream;
+    private IAsyncEnumerator<LedgerEntry>? _rows;
+    private bool _hasCurrent;
     private bool _exhausted;
+
+    public LedgerRowCursor(ILedgerRowSource rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        _stream = rows;
+    }
+
+    /// <summary>Over a store's paged reads (<see cref="ILedgerStore.ReadAsync"/>).</summary>
+    public LedgerRowCursor(ILedgerStore store, int pageSize)
+        : this(new PagedLedgerRows(store, pageSize))
+    {
+    }
 
     /// <summary>Every remaining row with seq &lt;= <paramref name="lastSequence"/>, in order.</summary>
     public async Task<List<LedgerEntry>> TakeThroughAsync(long lastSequence, CancellationToken cancellationToken)
@@ -13,7 +31,8 @@ internal sealed class LedgerRowCursor(ILedgerStore store, int pageSize)
         var taken = new List<LedgerEntry>();
         while (await PeekAsync(cancellationToken) is { } next && next.Sequence <= lastSequence)
         {
-            taken.Add(_buffer.Dequeue());
+            taken.Add(next);
+            _hasCurrent = false;
         }
 
         return taken;
@@ -24,30 +43,25 @@ internal sealed class LedgerRowCursor(ILedgerStore store, int pageSize)
         long count = 0;
         while (await PeekAsync(cancellationToken) is not null)
         {
-            _buffer.Dequeue();
+            _hasCurrent = false;
             count++;
         }
 
         return count;
     }
 
-    private async Task<LedgerEntry?> PeekAsync(CancellationToken cancellationToken)
-    {
-        if (_buffer.Count == 0 && !_exhausted)
-        {
-            var page = await store.ReadAsync(_after, pageSize, cancellationToken);
-            foreach (var entry in page)
-            {
-                _buffer.Enqueue(entry);
-            }
+    public ValueTask DisposeAsync() => _rows?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-            _exhausted = page.Count < pageSize;
-            if (page.Count > 0)
-            {
-                _after = page[^1].Sequence;
-            }
+    /// <remarks>The stream starts at the first call, under that call's token: the cursor is used within one operation.</remarks>
+    private async ValueTask<LedgerEntry?> PeekAsync(CancellationToken cancellationToken)
+    {
+        if (!_hasCurrent && !_exhausted)
+        {
+            _rows ??= _stream.RowsAfterAsync(long.MinValue, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            _hasCurrent = await _rows.MoveNextAsync();
+            _exhausted = !_hasCurrent;
         }
 
-        return _buffer.Count > 0 ? _buffer.Peek() : null;
+        return _hasCurrent ? _rows!.Current : null;
     }
 }

@@ -1,25 +1,43 @@
 using System.Globalization;
+using Hub.Router.Ledger.Reading;
 
 namespace Hub.Router.Ledger.Chain;
 
 /// <summary>
 /// Recomputes the chain from the rows and compares it with the seals, from the genesis or the last pruning anchor,
-/// and reports the first broken link. What <c>hub audit verify</c> runs, against Postgres or SQLite alike.
+/// and reports the first broken link. What <c>hub audit verify</c> runs, against Postgres or SQLite alike. The rows
+/// come from one forward-only stream and are hashed seal by seal: memory holds one seal's rows, never the ledger.
 /// </summary>
-public sealed class LedgerVerifier(ILedgerStore rows, ILedgerChainStore chain)
+public sealed class LedgerVerifier
 {
     private const int PageSize = 1000;
 
+    private readonly ILedgerRowSource _rows;
+    private readonly ILedgerChainStore _chain;
+
+    /// <summary>Reads the rows through the store's paged <see cref="ILedgerStore.ReadAsync"/>.</summary>
+    public LedgerVerifier(ILedgerStore rows, ILedgerChainStore chain)
+        : this(new PagedLedgerRows(rows, PageSize), chain)
+    {
+    }
+
+    /// <summary>Reads the rows through a streaming reader (<see cref="ILedgerReader"/>), which <c>hub audit verify</c> uses.</summary>
+    public LedgerVerifier(ILedgerRowSource rows, ILedgerChainStore chain)
+    {
+        _rows = rows;
+        _chain = chain;
+    }
+
     public async Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken)
     {
-        var cursor = new LedgerRowCursor(rows, PageSize);
-        var anchor = await chain.LastPruneAsync(cancellationToken);
+        await using var cursor = new LedgerRowCursor(_rows);
+        var anchor = await _chain.LastPruneAsync(cancellationToken);
         var previousHash = LedgerChain.GenesisHash;
         var expectedNumber = 1L;
         var result = new ChainVerification { SealsVerified = 0, RowsVerified = 0, UnsealedRows = 0, Anchor = anchor };
         if (anchor is not null)
         {
-            var anchored = await chain.ReadSealAsync(anchor.ThroughSeal, cancellationToken);
+            var anchored = await _chain.ReadSealAsync(anchor.ThroughSeal, cancellationToken);
             if (anchored is null || anchored.ChainHash != anchor.AnchorHash || anchored.LastSequence != anchor.ThroughSequence)
             {
                 return result with { Break = new(anchor.ThroughSeal, anchored?.FirstSequence ?? 0, anchor.ThroughSequence, ChainCheck.AnchorMismatch, $"pruning record {anchor.Number} carries forward a hash that seal {anchor.ThroughSeal} does not have") };
@@ -37,7 +55,7 @@ public sealed class LedgerVerifier(ILedgerStore rows, ILedgerChainStore chain)
 
         while (true)
         {
-            var seals = await chain.ReadSealsAsync(expectedNumber - 1, 500, cancellationToken);
+            var seals = await _chain.ReadSealsAsync(expectedNumber - 1, 500, cancellationToken);
             foreach (var seal in seals)
             {
                 var found = await cursor.TakeThroughAsync(seal.LastSequence, cancellationToken);
