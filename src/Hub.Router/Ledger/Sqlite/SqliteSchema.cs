@@ -31,7 +31,7 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS outbox_deliveries (
             delivery_id TEXT PRIMARY KEY, source TEXT NOT NULL, event_id TEXT NOT NULL, recipient TEXT NOT NULL,
             body TEXT NOT NULL, created_at TEXT NOT NULL, sent_at TEXT);
-        """;
+        """ + SqliteSubjectIndexSchema.Sql;
 
     private const string OldKindCheck = "kind IN ('decision', 'rejection')";
     private const string NewKindCheck = "kind IN ('decision', 'rejection', 'operator-access')";
