@@ -76,7 +76,11 @@ load() {
 start_server() {
     # fsync=off: test data is disposable and tests run faster. synchronous_commit stays on, so a
     # crash of postgres alone (kill -9, pg_ctl -m immediate) still loses no committed transaction.
-    local opts="-c listen_addresses=127.0.0.1 -p $PORT -k $SOCKDIR -c fsync=off -c max_connections=200"
+    # AGENCYHUB_POSTGRES_FSYNC=on turns it back on, for benchmarks that report honest figures
+    # (scripts/ledger-bench.sh).
+    local fsync="${AGENCYHUB_POSTGRES_FSYNC:-off}"
+    case "$fsync" in on|off) ;; *) die "AGENCYHUB_POSTGRES_FSYNC must be on or off" ;; esac
+    local opts="-c listen_addresses=127.0.0.1 -p $PORT -k $SOCKDIR -c fsync=$fsync -c max_connections=200"
     if ! as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$ROOT/postgres.log" -w -t 60 -o "$opts" start >"$ROOT/pg_ctl.out" 2>&1; then
         cat "$ROOT/pg_ctl.out" >&2
         tail -n 30 "$ROOT/postgres.log" >&2 || true
