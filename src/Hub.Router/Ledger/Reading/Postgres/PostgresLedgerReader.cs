@@ -11,11 +11,18 @@ namespace Hub.Router.Ledger.Reading.Postgres;
 /// each one query whose rows are consumed from the socket as the server sends them (Npgsql never buffers a result
 /// set), so memory stays at one row plus the caller's own, whatever the ledger's size.
 /// </summary>
-public sealed class PostgresLedgerReader(NpgsqlDataSource dataSource, int pageSize = PostgresLedgerReader.DefaultPageSize) : ILedgerReader
+public sealed class PostgresLedgerReader(NpgsqlDataSource dataSource, int pageSize = PostgresLedgerReader.DefaultPageSize) : ILedgerReader, IEncodedLedgerRowSource
 {
     public const int DefaultPageSize = 100_000;
 
-    public async IAsyncEnumerable<LedgerEntry> RowsAfterAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<LedgerEntry> RowsAfterAsync(long afterSequence, CancellationToken cancellationToken) =>
+        PagesAsync(afterSequence, PostgresLedgerRows.Read, e => e.Sequence, cancellationToken);
+
+    /// <summary>The same rows, canonically encoded from their wire bytes (the verifier's fast path).</summary>
+    public IAsyncEnumerable<EncodedLedgerRow> EncodedRowsAfterAsync(long afterSequence, CancellationToken cancellationToken) =>
+        PagesAsync(afterSequence, new PostgresRowEncoder().Encode, e => e.Sequence, cancellationToken);
+
+    private async IAsyncEnumerable<T> PagesAsync<T>(long afterSequence, Func<NpgsqlDataReader, T> read, Func<T, long> sequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var after = afterSequence;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -24,19 +31,19 @@ public sealed class PostgresLedgerReader(NpgsqlDataSource dataSource, int pageSi
             await using var command = new NpgsqlCommand(PostgresLedgerQueries.RowsAfter, connection);
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after });
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pageSize });
-            var read = 0;
+            var count = 0;
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var entry = PostgresLedgerRows.Read(reader);
-                    read++;
-                    after = entry.Sequence;
-                    yield return entry;
+                    var row = read(reader);
+                    count++;
+                    after = sequence(row);
+                    yield return row;
                 }
             }
 
-            if (read < pageSize)
+            if (count < pageSize)
             {
                 yield break;
             }
