@@ -11,7 +11,7 @@ namespace Hub.IntegrationTests.Ledger;
 /// The Postgres audit reader behind <c>hub audit verify</c>: it streams every row in seq order across page boundaries,
 /// its wire-bytes encoding equals <see cref="LedgerRowEncoding"/> for every column under both versions, and the verifier
 /// reading through it reports the same verdicts, tampering included, as through the store.
-/// Layout: 5 decisions of 4 rows and a rejection (nulls, no subject); seals of 4 rows, so the rejection is unsealed.
+/// Layout: 5 decisions of 4 rows and a rejection (nulls, no subject); seals of up to 4 rows, the rejection alone in the sixth.
 /// </summary>
 [Collection(ServersGroup.Name)]
 public sealed class LedgerReaderTests(ServersFixture servers) : IAsyncLifetime
@@ -31,7 +31,7 @@ public sealed class LedgerReaderTests(ServersFixture servers) : IAsyncLifetime
         await _store.RecordRejectionAsync(
             new LedgerEntry { EntryId = Guid.NewGuid(), RecordedAt = TimeProvider.System.GetUtcNow(), Kind = LedgerEntryKind.Rejection, Outcome = "rejected", Source = "police", Reasons = ["schema-invalid", "ünïcode ✓"] },
             CancellationToken.None);
-        (await _database.Sealer(_store, batchSize: 4).SealAsync(CancellationToken.None)).Seals.ShouldBe(5);
+        (await _database.Sealer(_store, batchSize: 4).SealAsync(CancellationToken.None)).Seals.ShouldBe(6);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -80,7 +80,7 @@ public sealed class LedgerReaderTests(ServersFixture servers) : IAsyncLifetime
         var result = await Verifier().VerifyAsync(CancellationToken.None);
 
         result.IsIntact.ShouldBeTrue(result.Break?.ToString());
-        (result.SealsVerified, result.RowsVerified, result.UnsealedRows).ShouldBe((5L, 20L, 1L));
+        (result.SealsVerified, result.RowsVerified, result.UnsealedRows).ShouldBe((6L, 21L, 0L));
     }
 
     [Theory]
