@@ -103,7 +103,7 @@ public static class BenchCommand
             }
 
             Progress("hub audit verify");
-            var verify = await VerifyTiming.RunAsync(database.ConnectionString, cancellationToken);
+            var verify = await VerifyTiming.RunAsync(database.ConnectionString, database.DataSource, cancellationToken);
             var server = await database.ScalarAsync<string>(
                 "SELECT format('PostgreSQL %s, fsync=%s, synchronous_commit=%s, shared_buffers=%s', current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit'), current_setting('shared_buffers'))",
                 cancellationToken);

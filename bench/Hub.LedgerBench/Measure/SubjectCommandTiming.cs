@@ -18,6 +18,7 @@ public static class SubjectCommandTiming
         {
             var run = await HubCommand.RunAsync(
                 ["audit", "subject", "--nhs-number", subject.NhsNumber!, "--pnc-id", subject.PncId!, "--nino", subject.Nino!, "--postgres", connectionString, "--subject-key-file", keyFile, "--format", "json"],
+                null,
                 cancellationToken);
             if (run.ExitCode != 0)
             {

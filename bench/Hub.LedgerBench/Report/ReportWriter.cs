@@ -22,6 +22,7 @@ public static class ReportWriter
         Line(text, $"");
         Line(text, $"The person of interest: {subject.Decisions:N0} decisions ({subject.Disclosures:N0} disclosed, {subject.Denials:N0} denied; {subject.DecisionsWithRecall:N0} with a recall), {subject.Consents} consents, among {load.Subjects:N0} other people with about {(load.Rows - load.InterestRows) / Math.Max(1, load.Subjects):N0} rows each.");
         Line(text, $"Verify: `{verify.Verdict}`");
+        Line(text, $"CPU of verify: the command {verify.ClientCpuSeconds:N1} s ({verify.ClientMicrosPerRow:N1} µs/row), its server backend {verify.ServerCpuSeconds:N1} s ({verify.ServerMicrosPerRow:N1} µs/row); on two otherwise idle cores that would be about {verify.RowsPerSecondOnTwoFreeCores:N0} rows/s (an estimate from CPU time, not a measurement).");
         Line(text, $"");
         Line(text, $"Generated: {load.Rows:N0} rows and {load.Seals:N0} seals by binary COPY in {load.CopySeconds:N1} s ({load.CopyRowsPerSecond:N0} rows/s, sealing included); indexes rebuilt in {load.IndexSeconds:N1} s; consents and {load.Recalls:N0} recalls in {load.ConsentSeconds:N1} s; VACUUM ANALYZE {load.VacuumSeconds:N1} s. ledger_entries {load.TableSize} with indexes, ledger_entries_subject {load.SubjectIndexSize}.");
         Line(text, $"");
