@@ -4,6 +4,9 @@ using Hub.Router.Consent.Postgres;
 using Hub.Router.Consent.Sqlite;
 using Hub.Router.Ledger;
 using Hub.Router.Ledger.Postgres;
+using Hub.Router.Ledger.Reading;
+using Hub.Router.Ledger.Reading.Postgres;
+using Hub.Router.Ledger.Reading.Sqlite;
 using Hub.Router.Ledger.Sqlite;
 using Npgsql;
 
@@ -19,15 +22,19 @@ internal sealed class AuditConnection : IAsyncDisposable
 
     private readonly NpgsqlDataSource? _dataSource;
 
-    private AuditConnection(ILedgerStore ledger, IConsentStore consents, string? sqlitePath, NpgsqlDataSource? dataSource)
+    private AuditConnection(ILedgerStore ledger, ILedgerReader reader, IConsentStore consents, string? sqlitePath, NpgsqlDataSource? dataSource)
     {
         Ledger = ledger;
+        Reader = reader;
         Consents = consents;
         SqlitePath = sqlitePath;
         _dataSource = dataSource;
     }
 
     public ILedgerStore Ledger { get; }
+
+    /// <summary>The audit reads: indexed subject look-ups and the recalls of given deliveries.</summary>
+    public ILedgerReader Reader { get; }
 
     public IConsentStore Consents { get; }
 
@@ -50,7 +57,7 @@ internal sealed class AuditConnection : IAsyncDisposable
         if (!string.IsNullOrWhiteSpace(postgres))
         {
             var dataSource = NpgsqlDataSource.Create(postgres);
-            return new AuditConnection(new PostgresLedgerStore(dataSource), new PostgresConsentStore(dataSource), null, dataSource);
+            return new AuditConnection(new PostgresLedgerStore(dataSource), new PostgresLedgerReader(dataSource), new PostgresConsentStore(dataSource), null, dataSource);
         }
 
         if (!sqlite.Exists)
@@ -59,7 +66,7 @@ internal sealed class AuditConnection : IAsyncDisposable
             return null;
         }
 
-        return new AuditConnection(new SqliteLedgerStore(sqlite.FullName), new SqliteConsentStore(sqlite.FullName), sqlite.FullName, null);
+        return new AuditConnection(new SqliteLedgerStore(sqlite.FullName), new SqliteLedgerReader(sqlite.FullName), new SqliteConsentStore(sqlite.FullName), sqlite.FullName, null);
     }
 
     public async ValueTask DisposeAsync()

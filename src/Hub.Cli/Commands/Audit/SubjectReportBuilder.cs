@@ -4,16 +4,19 @@ using Hub.Router.Recalls;
 
 namespace Hub.Cli.Commands.Audit;
 
-/// <summary>Finds the person's ledger rows by pseudonym and joins them with their consents and recalls.</summary>
+/// <summary>
+/// Finds the person's ledger rows through the subject index and joins them with their consents (by pseudonym) and
+/// the recalls of their deliveries (by delivery id): three indexed look-ups, none a scan of the ledger or the recalls.
+/// </summary>
 internal static class SubjectReportBuilder
 {
-    private const int Page = 1000;
-
     public static async Task<SubjectReport> BuildAsync(AuditConnection connection, IReadOnlyList<string> pseudonyms, IReadOnlyList<string> searched, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var rows = await RowsAboutAsync(connection.Ledger, pseudonyms, cancellationToken);
+        ArgumentNullException.ThrowIfNull(connection);
+        var rows = await connection.Reader.SubjectDecisionsAsync(pseudonyms, cancellationToken);
         var consents = await connection.Consents.ForSubjectAsync(pseudonyms, cancellationToken);
-        var recalls = (await connection.Consents.RecallsAsync(includeAcknowledged: true, cancellationToken))
+        var deliveries = rows.Where(r => r.DeliveryId is not null).Select(r => r.DeliveryId!.Value).ToHashSet();
+        var recalls = (await connection.Reader.RecallsOfDeliveriesAsync(deliveries, cancellationToken))
             .SelectMany(r => r.Deliveries.Select(d => (d.DeliveryId, Recall: r)))
             .ToDictionary(x => x.DeliveryId, x => x.Recall);
         var entries = rows.Select(row => Entry(row, recalls, consents)).ToList();
@@ -26,27 +29,6 @@ internal static class SubjectReportBuilder
             Consents = [.. consents.Select(Consent)],
             Decisions = entries,
         };
-    }
-
-    /// <summary>
-    /// Reads the ledger in sequence order through the store's own reader, so every store and every column it adds is covered.
-    /// </summary>
-    private static async Task<List<LedgerEntry>> RowsAboutAsync(ILedgerStore ledger, IReadOnlyList<string> pseudonyms, CancellationToken cancellationToken)
-    {
-        var wanted = pseudonyms.ToHashSet(StringComparer.Ordinal);
-        var found = new List<LedgerEntry>();
-        long after = 0;
-        while (true)
-        {
-            var page = await ledger.ReadAsync(after, Page, cancellationToken);
-            found.AddRange(page.Where(e => e.Kind == LedgerEntryKind.Decision && e.SubjectPseudonyms.Any(wanted.Contains)));
-            if (page.Count < Page)
-            {
-                return found;
-            }
-
-            after = page[^1].Sequence;
-        }
     }
 
     private static SubjectReportEntry Entry(LedgerEntry row, Dictionary<Guid, RecallNotice> recalls, IReadOnlyList<ConsentRecord> consents)

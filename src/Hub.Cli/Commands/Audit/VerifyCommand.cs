@@ -27,7 +27,7 @@ internal static class VerifyCommand
             ChainVerification verification;
             try
             {
-                verification = await new LedgerVerifier(source.Rows, source.Chain).VerifyAsync(cancellationToken);
+                verification = await new LedgerVerifier(source.Reader, source.Chain).VerifyAsync(cancellationToken);
             }
             catch (DbException ex)
             {

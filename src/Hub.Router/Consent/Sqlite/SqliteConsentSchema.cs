@@ -24,5 +24,5 @@ internal static class SqliteConsentSchema
         CREATE TABLE IF NOT EXISTS recall_acknowledgements (
             recall_id TEXT PRIMARY KEY REFERENCES recalls (recall_id), acknowledged_at TEXT NOT NULL,
             received_at TEXT NOT NULL, erased INTEGER NOT NULL, not_held INTEGER NOT NULL);
-        """;
+        """ + SqliteConsentSubjectIndexSchema.Sql;
 }

@@ -73,11 +73,21 @@ public sealed partial class SqliteConsentStore(string path) : IConsentStore, IDi
     {
         ArgumentNullException.ThrowIfNull(pseudonyms);
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"""
-            SELECT {RecordColumns} FROM consent_records c LEFT JOIN consent_withdrawals w USING (consent_id)
-            WHERE EXISTS (SELECT 1 FROM json_each(c.subject_pseudonyms) s WHERE s.value IN (SELECT value FROM json_each($1)))
-            ORDER BY c.given_at, c.consent_id
-            """);
+        await using var probe = Command(connection, null, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'consent_subjects'");
+        var indexed = (long)(await probe.ExecuteScalarAsync(cancellationToken))! > 0;
+
+        // Through the subject index; a file no router has opened since it was added can only be scanned.
+        await using var command = Command(connection, null, indexed
+            ? $"""
+                SELECT {RecordColumns} FROM consent_records c LEFT JOIN consent_withdrawals w USING (consent_id)
+                WHERE c.consent_id IN (SELECT s.consent_id FROM consent_subjects s WHERE s.pseudonym IN (SELECT value FROM json_each($1)))
+                ORDER BY c.given_at, c.consent_id
+                """
+            : $"""
+                SELECT {RecordColumns} FROM consent_records c LEFT JOIN consent_withdrawals w USING (consent_id)
+                WHERE EXISTS (SELECT 1 FROM json_each(c.subject_pseudonyms) s WHERE s.value IN (SELECT value FROM json_each($1)))
+                ORDER BY c.given_at, c.consent_id
+                """);
         Bind(command, Json(pseudonyms));
         return await ReadRecordsAsync(command, cancellationToken);
     }

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Hub.Router.Ledger.Chain;
 
 /// <summary>The one implementation of the seal hashes, used by every sealer and by the verifier.</summary>
-public static class LedgerChain
+public static partial class LedgerChain
 {
     /// <summary>The previous hash of the first seal of a ledger that was never pruned.</summary>
     public static readonly string GenesisHash = new('0', 64);
@@ -41,14 +41,7 @@ public static class LedgerChain
         ArgumentNullException.ThrowIfNull(rows);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var writer = new CanonicalWriter();
-        writer.Text(SealDomainV1);
-        writer.Number(seal.Number);
-        writer.Number(seal.FirstSequence);
-        writer.Number(seal.LastSequence);
-        writer.Number(seal.RowCount);
-        writer.Number(seal.EncodingVersion);
-        writer.Timestamp(seal.SealedAt);
-        writer.Text(seal.PreviousHash);
+        WriteHeader(writer, seal);
         hash.AppendData(writer.WrittenSpan);
         foreach (var row in rows)
         {
@@ -58,6 +51,18 @@ public static class LedgerChain
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static void WriteHeader(CanonicalWriter writer, LedgerSeal seal)
+    {
+        writer.Text(SealDomainV1);
+        writer.Number(seal.Number);
+        writer.Number(seal.FirstSequence);
+        writer.Number(seal.LastSequence);
+        writer.Number(seal.RowCount);
+        writer.Number(seal.EncodingVersion);
+        writer.Timestamp(seal.SealedAt);
+        writer.Text(seal.PreviousHash);
     }
 
     /// <summary>SHA-256 over the sorted SHA-256 hashes of each row's content encoding: independent of order and of seq.</summary>

@@ -54,10 +54,17 @@ public static class LedgerRowEncoding
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(entry);
+        WriteRowPrefix(writer, entry.Sequence, version);
+        WriteColumns(writer, entry, version);
+    }
+
+    /// <summary>What <see cref="WriteRow"/> writes before the columns: the version's domain text and the seq.</summary>
+    public static void WriteRowPrefix(CanonicalWriter writer, long sequence, int version = CurrentVersion)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
         RequireSupported(version);
         writer.Text(version == 1 ? RowDomainV1 : RowDomainV2);
-        writer.Number(entry.Sequence);
-        WriteColumns(writer, entry, version);
+        writer.Number(sequence);
     }
 
     /// <summary>The row without its position: equal for two rows whose contents were swapped, which tells reordering from editing.</summary>

@@ -1,25 +1,49 @@
 using System.Globalization;
+using Hub.Router.Ledger.Reading;
 
 namespace Hub.Router.Ledger.Chain;
 
 /// <summary>
 /// Recomputes the chain from the rows and compares it with the seals, from the genesis or the last pruning anchor,
-/// and reports the first broken link. What <c>hub audit verify</c> runs, against Postgres or SQLite alike.
+/// and reports the first broken link. What <c>hub audit verify</c> runs, against Postgres or SQLite alike. The rows
+/// come from one forward-only stream and are hashed seal by seal: memory holds one seal's rows, never the ledger.
 /// </summary>
-public sealed class LedgerVerifier(ILedgerStore rows, ILedgerChainStore chain)
+public sealed class LedgerVerifier
 {
     private const int PageSize = 1000;
 
-    public async Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken)
+    private readonly ILedgerRowSource _rows;
+    private readonly ILedgerChainStore _chain;
+
+    /// <summary>Reads the rows through the store's paged <see cref="ILedgerStore.ReadAsync"/>.</summary>
+    public LedgerVerifier(ILedgerStore rows, ILedgerChainStore chain)
+        : this(new PagedLedgerRows(rows, PageSize), chain)
     {
-        var cursor = new LedgerRowCursor(rows, PageSize);
-        var anchor = await chain.LastPruneAsync(cancellationToken);
+    }
+
+    /// <summary>Reads the rows through a streaming reader (<see cref="ILedgerReader"/>), which <c>hub audit verify</c> uses.</summary>
+    public LedgerVerifier(ILedgerRowSource rows, ILedgerChainStore chain)
+    {
+        _rows = rows;
+        _chain = chain;
+    }
+
+    public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken) => _rows is IEncodedLedgerRowSource encoded
+        ? VerifyAsync(new RowCursor<EncodedLedgerRow>(token => Prefetch.AheadAsync(encoded.EncodedRowsAfterAsync(long.MinValue, token), 1024, 8, token), r => r.Sequence), r => r.Sequence, EncodedHashCheckAsync, cancellationToken)
+        : VerifyAsync(new LedgerRowCursor(_rows), r => r.Sequence, (seal, found, _) => Task.FromResult(HashCheck(seal, found)), cancellationToken);
+
+    private async Task<ChainVerification> VerifyAsync<T>(
+        RowCursor<T> rows, Func<T, long> sequence, Func<LedgerSeal, List<T>, CancellationToken, Task<ChainBreak?>> hashCheck, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var cursor = rows;
+        var anchor = await _chain.LastPruneAsync(cancellationToken);
         var previousHash = LedgerChain.GenesisHash;
         var expectedNumber = 1L;
         var result = new ChainVerification { SealsVerified = 0, RowsVerified = 0, UnsealedRows = 0, Anchor = anchor };
         if (anchor is not null)
         {
-            var anchored = await chain.ReadSealAsync(anchor.ThroughSeal, cancellationToken);
+            var anchored = await _chain.ReadSealAsync(anchor.ThroughSeal, cancellationToken);
             if (anchored is null || anchored.ChainHash != anchor.AnchorHash || anchored.LastSequence != anchor.ThroughSequence)
             {
                 return result with { Break = new(anchor.ThroughSeal, anchored?.FirstSequence ?? 0, anchor.ThroughSequence, ChainCheck.AnchorMismatch, $"pruning record {anchor.Number} carries forward a hash that seal {anchor.ThroughSeal} does not have") };
@@ -28,7 +52,7 @@ public sealed class LedgerVerifier(ILedgerStore rows, ILedgerChainStore chain)
             var stray = await cursor.TakeThroughAsync(anchor.ThroughSequence, cancellationToken);
             if (stray.Count > 0)
             {
-                return result with { Break = new(anchor.ThroughSeal, anchored.FirstSequence, anchor.ThroughSequence, ChainCheck.RowAdded, $"{Count(stray.Count)} row(s) in the range pruned by pruning record {anchor.Number}, first at seq {Count(stray[0].Sequence)}") };
+                return result with { Break = new(anchor.ThroughSeal, anchored.FirstSequence, anchor.ThroughSequence, ChainCheck.RowAdded, $"{Count(stray.Count)} row(s) in the range pruned by pruning record {anchor.Number}, first at seq {Count(sequence(stray[0]))}") };
             }
 
             previousHash = anchor.AnchorHash;
@@ -37,11 +61,12 @@ public sealed class LedgerVerifier(ILedgerStore rows, ILedgerChainStore chain)
 
         while (true)
         {
-            var seals = await chain.ReadSealsAsync(expectedNumber - 1, 500, cancellationToken);
+            var seals = await _chain.ReadSealsAsync(expectedNumber - 1, 500, cancellationToken);
             foreach (var seal in seals)
             {
                 var found = await cursor.TakeThroughAsync(seal.LastSequence, cancellationToken);
-                if (Check(seal, expectedNumber, previousHash, found) is { } broken)
+                var shape = Shape(seal, expectedNumber, previousHash, found.Count, () => (sequence(found[0]), sequence(found[^1])));
+                if ((shape ?? await hashCheck(seal, found, cancellationToken)) is { } broken)
                 {
                     return result with { Break = broken };
                 }
@@ -60,7 +85,8 @@ public sealed class LedgerVerifier(ILedgerStore rows, ILedgerChainStore chain)
         return result with { UnsealedRows = await cursor.CountRestAsync(cancellationToken) };
     }
 
-    private static ChainBreak? Check(LedgerSeal seal, long expectedNumber, string previousHash, List<LedgerEntry> found)
+    /// <summary>Every check but the hashes: numbering, link, encoding version, row count and seq bounds.</summary>
+    private static ChainBreak? Shape(LedgerSeal seal, long expectedNumber, string previousHash, int count, Func<(long First, long Last)> bounds)
     {
         ChainBreak Break(ChainCheck check, string detail) => new(seal.Number, seal.FirstSequence, seal.LastSequence, check, detail);
 
@@ -79,25 +105,31 @@ public sealed class LedgerVerifier(ILedgerStore rows, ILedgerChainStore chain)
             return Break(ChainCheck.UnknownEncoding, $"row encoding version {seal.EncodingVersion} is unknown to this build");
         }
 
-        if (found.Count < seal.RowCount)
+        if (count < seal.RowCount)
         {
-            return Break(ChainCheck.RowMissing, $"sealed {Count(seal.RowCount)} rows, found {Count(found.Count)}");
+            return Break(ChainCheck.RowMissing, $"sealed {Count(seal.RowCount)} rows, found {Count(count)}");
         }
 
-        if (found.Count > seal.RowCount)
+        if (count > seal.RowCount)
         {
-            return Break(ChainCheck.RowAdded, $"sealed {Count(seal.RowCount)} rows, found {Count(found.Count)}");
+            return Break(ChainCheck.RowAdded, $"sealed {Count(seal.RowCount)} rows, found {Count(count)}");
         }
 
-        if (found[0].Sequence < seal.FirstSequence)
+        var (first, last) = bounds();
+        if (first < seal.FirstSequence)
         {
-            return Break(ChainCheck.RowAdded, $"a row at seq {Count(found[0].Sequence)} precedes the first sealed row");
+            return Break(ChainCheck.RowAdded, $"a row at seq {Count(first)} precedes the first sealed row");
         }
 
-        if (found[0].Sequence > seal.FirstSequence || found[^1].Sequence != seal.LastSequence)
-        {
-            return Break(ChainCheck.RowMissing, $"the sealed rows at seq {Count(seal.FirstSequence)} and {Count(seal.LastSequence)} are not both present");
-        }
+        return first > seal.FirstSequence || last != seal.LastSequence
+            ? Break(ChainCheck.RowMissing, $"the sealed rows at seq {Count(seal.FirstSequence)} and {Count(seal.LastSequence)} are not both present")
+            : null;
+    }
+
+    /// <summary>The chain hash through the one <see cref="LedgerRowEncoding"/>; on a mismatch, the content digest tells reordering from editing.</summary>
+    private static ChainBreak? HashCheck(LedgerSeal seal, List<LedgerEntry> found)
+    {
+        ChainBreak Break(ChainCheck check, string detail) => new(seal.Number, seal.FirstSequence, seal.LastSequence, check, detail);
 
         if (LedgerChain.ChainHash(seal, found) == seal.ChainHash)
         {
@@ -107,6 +139,32 @@ public sealed class LedgerVerifier(ILedgerStore rows, ILedgerChainStore chain)
         return LedgerChain.ContentDigest(found, seal.EncodingVersion) == seal.ContentDigest
             ? Break(ChainCheck.OrderChanged, "the sealed contents are all present but not in sealed order (or the seal's header was altered)")
             : Break(ChainCheck.ContentChanged, "a row's content differs from what was sealed");
+    }
+
+    /// <summary>
+    /// The fast path: the chain hash over the rows as the store encoded them. Only a match is taken from it; on a
+    /// mismatch the seal's rows are read again as entries and <see cref="HashCheck"/> decides, so a fault in the fast
+    /// encoding can cost time but never pass a changed row.
+    /// </summary>
+    private async Task<ChainBreak?> EncodedHashCheckAsync(LedgerSeal seal, List<EncodedLedgerRow> found, CancellationToken cancellationToken)
+    {
+        if (LedgerChain.ChainHash(seal, found) == seal.ChainHash)
+        {
+            return null;
+        }
+
+        var rows = new List<LedgerEntry>(found.Count);
+        await foreach (var row in _rows.RowsAfterAsync(found[0].Sequence - 1, cancellationToken))
+        {
+            if (row.Sequence > found[^1].Sequence)
+            {
+                break;
+            }
+
+            rows.Add(row);
+        }
+
+        return HashCheck(seal, rows);
     }
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -33,7 +33,7 @@ internal static class SqliteSchema
             body TEXT NOT NULL, created_at TEXT NOT NULL, sent_at TEXT);
 
         CREATE TABLE IF NOT EXISTS outbox_sent (delivery_id TEXT PRIMARY KEY, sent_at TEXT NOT NULL);
-        """;
+        """ + SqliteSubjectIndexSchema.Sql;
 
     private const string OldKindCheck = "kind IN ('decision', 'rejection')";
     private const string NewKindCheck = "kind IN ('decision', 'rejection', 'operator-access')";

@@ -24,7 +24,7 @@ internal sealed class SqliteChainLedger : IDisposable
 
     public SqliteLedgerSealer Sealer { get; }
 
-    private string LedgerPath => Path.Combine(_directory, "ledger.db");
+    public string LedgerPath => Path.Combine(_directory, "ledger.db");
 
     public LedgerPruner Pruner() => new(Store, Chain, TimeProvider.System);
 

@@ -1,0 +1,111 @@
+using System.Runtime.CompilerServices;
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Delivery.V1;
+using Hub.Router.Recalls;
+using Npgsql;
+
+namespace Hub.Router.Ledger.Reading.Postgres;
+
+/// <summary>
+/// The audit reads against Postgres. The row stream reads the ledger in seq ranges of <paramref name="pageSize"/> rows,
+/// each one query whose rows are consumed from the socket as the server sends them (Npgsql never buffers a result
+/// set), so memory stays at one row plus the caller's own, whatever the ledger's size.
+/// </summary>
+public sealed class PostgresLedgerReader(NpgsqlDataSource dataSource, int pageSize = PostgresLedgerReader.DefaultPageSize) : ILedgerReader, IEncodedLedgerRowSource
+{
+    public const int DefaultPageSize = 100_000;
+
+    public IAsyncEnumerable<LedgerEntry> RowsAfterAsync(long afterSequence, CancellationToken cancellationToken) =>
+        PagesAsync(afterSequence, PostgresLedgerRows.Read, e => e.Sequence, cancellationToken);
+
+    /// <summary>The same rows, canonically encoded from their wire bytes (the verifier's fast path).</summary>
+    public IAsyncEnumerable<EncodedLedgerRow> EncodedRowsAfterAsync(long afterSequence, CancellationToken cancellationToken) =>
+        PagesAsync(afterSequence, new PostgresRowEncoder().Encode, e => e.Sequence, cancellationToken);
+
+    private async IAsyncEnumerable<T> PagesAsync<T>(long afterSequence, Func<NpgsqlDataReader, T> read, Func<T, long> sequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = afterSequence;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        while (true)
+        {
+            await using var command = new NpgsqlCommand(PostgresLedgerQueries.RowsAfter, connection);
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pageSize });
+            var count = 0;
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var row = read(reader);
+                    count++;
+                    after = sequence(row);
+                    yield return row;
+                }
+            }
+
+            if (count < pageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> SubjectDecisionsAsync(IReadOnlyCollection<string> pseudonyms, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pseudonyms);
+        await using var command = dataSource.CreateCommand(PostgresLedgerQueries.SubjectDecisions);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. pseudonyms] });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<LedgerEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(PostgresLedgerRows.Read(reader));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<RecallNotice>> RecallsOfDeliveriesAsync(IReadOnlyCollection<Guid> deliveryIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryIds);
+        if (deliveryIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = dataSource.CreateCommand(PostgresLedgerQueries.RecallsOfDeliveries);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. deliveryIds] });
+        var rows = new List<(RecallNotice, RecalledDelivery)>();
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((new RecallNotice
+                {
+                    RecallId = reader.GetGuid(0),
+                    ConsentId = reader.GetString(1),
+                    Recipient = reader.GetString(2),
+                    WithdrawnAt = reader.GetFieldValue<DateTimeOffset>(3),
+                    RequestedAt = reader.GetFieldValue<DateTimeOffset>(4),
+                    AcknowledgedAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+                    Erased = reader.IsDBNull(6) ? null : reader.GetInt32(6),
+                    NotHeld = reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                    Deliveries = [],
+                }, new RecalledDelivery
+                {
+                    DeliveryId = reader.GetGuid(8),
+                    EventId = reader.GetGuid(9),
+                    EventType = reader.GetString(10),
+                    Source = new AgencyCode(reader.GetString(11)),
+                }));
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            // A ledger from before the consent registry: nothing was ever recalled.
+        }
+
+        return RecallRows.Group(rows);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Delivery.V1;
+using Hub.Router.Recalls;
+using Microsoft.Data.Sqlite;
+
+namespace Hub.Router.Ledger.Reading.Sqlite;
+
+/// <summary>
+/// The audit reads against the embedded ledger file, read-only. The row stream is one statement stepped row by row.
+/// Subject look-ups go through <c>ledger_subjects</c>, which triggers keep in step with the ledger inside the inserting
+/// transaction (see <c>SqliteSubjectIndexSchema</c>).
+/// </summary>
+public sealed class SqliteLedgerReader(string path) : ILedgerReader
+{
+    private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString();
+
+    public async IAsyncEnumerable<LedgerEntry> RowsAfterAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SqliteLedgerQueries.RowsAfter;
+        command.Parameters.AddWithValue("$after", afterSequence);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return SqliteLedgerRows.Read(reader);
+        }
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> SubjectDecisionsAsync(IReadOnlyCollection<string> pseudonyms, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pseudonyms);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = await HasSubjectIndexAsync(connection, cancellationToken) ? SqliteLedgerQueries.SubjectDecisions : SqliteLedgerQueries.SubjectDecisionsWithoutIndex;
+        command.Parameters.AddWithValue("$pseudonyms", JsonSerializer.Serialize(pseudonyms));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<LedgerEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(SqliteLedgerRows.Read(reader));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<RecallNotice>> RecallsOfDeliveriesAsync(IReadOnlyCollection<Guid> deliveryIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryIds);
+        if (deliveryIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SqliteLedgerQueries.RecallsOfDeliveries;
+        command.Parameters.AddWithValue("$deliveries", JsonSerializer.Serialize(deliveryIds.Select(id => id.ToString())));
+        var rows = new List<(RecallNotice, RecalledDelivery)>();
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((new RecallNotice
+                {
+                    RecallId = Guid.Parse(reader.GetString(0)),
+                    ConsentId = reader.GetString(1),
+                    Recipient = reader.GetString(2),
+                    WithdrawnAt = SqliteLedgerRows.Time(reader.GetString(3)),
+                    RequestedAt = SqliteLedgerRows.Time(reader.GetString(4)),
+                    AcknowledgedAt = reader.IsDBNull(5) ? null : SqliteLedgerRows.Time(reader.GetString(5)),
+                    Erased = reader.IsDBNull(6) ? null : reader.GetInt32(6),
+                    NotHeld = reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                    Deliveries = [],
+                }, new RecalledDelivery
+                {
+                    DeliveryId = Guid.Parse(reader.GetString(8)),
+                    EventId = Guid.Parse(reader.GetString(9)),
+                    EventType = reader.GetString(10),
+                    Source = new AgencyCode(reader.GetString(11)),
+                }));
+            }
+        }
+        catch (SqliteException ex) when (ex.Message.Contains("no such table", StringComparison.Ordinal))
+        {
+            // A ledger file from before the consent registry: nothing was ever recalled.
+        }
+
+        return RecallRows.Group(rows);
+    }
+
+    private static async Task<bool> HasSubjectIndexAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var probe = connection.CreateCommand();
+        probe.CommandText = SqliteLedgerQueries.HasSubjectIndex;
+        return (long)(await probe.ExecuteScalarAsync(cancellationToken))! > 0;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+}
