@@ -1,3 +1,4 @@
+using Hub.Router.Ledger.Storage;
 namespace Hub.Router.Ledger.Reading.Postgres;
 
 /// <summary>
@@ -9,13 +10,13 @@ public static class PostgresLedgerQueries
     /// One page of the row stream: a range of seq read through the primary key in order. <c>LIMIT</c> keeps the plan an
     /// index range scan however large the ledger (without it, the planner may sort the whole table instead).
     /// </summary>
-    public const string RowsAfter = $"SELECT {PostgresLedgerRows.Columns} FROM ledger_entries WHERE seq > $1 ORDER BY seq LIMIT $2";
+    public static readonly string RowsAfter = $"SELECT {LedgerRowCodec.SelectList} FROM ledger_entries WHERE seq > $1 ORDER BY seq LIMIT $2";
 
     /// <summary>
     /// A person's decision rows. <c>subject_pseudonyms &amp;&amp; $1::text[]</c> (overlap) is an operator of the GIN
     /// index <c>ledger_entries_subject</c>, so the plan is a bitmap scan of that index, never a scan of the ledger.
     /// </summary>
-    public const string SubjectDecisions = $"SELECT {PostgresLedgerRows.Columns} FROM ledger_entries WHERE subject_pseudonyms && $1::text[] AND kind = 'decision' ORDER BY seq";
+    public static readonly string SubjectDecisions = $"SELECT {LedgerRowCodec.SelectList} FROM ledger_entries WHERE subject_pseudonyms && $1::text[] AND kind = 'decision' ORDER BY seq";
 
     /// <summary>The consents recorded for the person: the same overlap on the GIN index <c>consent_records_subject</c>.</summary>
     public const string SubjectConsents = "SELECT consent_id FROM consent_records WHERE subject_pseudonyms && $1::text[]";

@@ -1,3 +1,4 @@
+using Hub.Router.Ledger.Postgres;
 using System.Runtime.CompilerServices;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Delivery.V1;
@@ -16,7 +17,7 @@ public sealed class PostgresLedgerReader(NpgsqlDataSource dataSource, int pageSi
     public const int DefaultPageSize = 100_000;
 
     public IAsyncEnumerable<LedgerEntry> RowsAfterAsync(long afterSequence, CancellationToken cancellationToken) =>
-        PagesAsync(afterSequence, PostgresLedgerRows.Read, e => e.Sequence, cancellationToken);
+        PagesAsync(afterSequence, PostgresLedgerValues.ReadEntry, e => e.Sequence, cancellationToken);
 
     /// <summary>The same rows, canonically encoded from their wire bytes (the verifier's fast path).</summary>
     public IAsyncEnumerable<EncodedLedgerRow> EncodedRowsAfterAsync(long afterSequence, CancellationToken cancellationToken) =>
@@ -59,7 +60,7 @@ public sealed class PostgresLedgerReader(NpgsqlDataSource dataSource, int pageSi
         var rows = new List<LedgerEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(PostgresLedgerRows.Read(reader));
+            rows.Add(PostgresLedgerValues.ReadEntry(reader));
         }
 
         return rows;

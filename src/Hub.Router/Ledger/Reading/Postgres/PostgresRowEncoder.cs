@@ -1,3 +1,4 @@
+using Hub.Router.Ledger.Storage;
 using System.Buffers;
 using System.Buffers.Binary;
 using Npgsql;
@@ -5,7 +6,7 @@ using Npgsql;
 namespace Hub.Router.Ledger.Reading.Postgres;
 
 /// <summary>
-/// Writes a row selected with <see cref="PostgresLedgerRows.Columns"/> in the canonical encoding straight from
+/// Writes a row selected with <see cref="LedgerRowCodec.SelectList"/> in the canonical encoding straight from
 /// Postgres's binary wire format: text is already UTF-8, uuids are already in RFC 9562 byte order, timestamps are
 /// microseconds (since 2000-01-01, shifted to the Unix epoch), and a text[] is a count and length-prefixed elements.
 /// The grammar is <see cref="Chain.CanonicalWriter"/>'s; a test checks every column against <see cref="Chain.LedgerRowEncoding"/>.

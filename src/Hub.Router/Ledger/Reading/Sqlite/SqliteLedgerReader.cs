@@ -1,3 +1,4 @@
+using Hub.Router.Ledger.Sqlite;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Hub.Contracts.Agencies;
@@ -25,7 +26,7 @@ public sealed class SqliteLedgerReader(string path) : ILedgerReader
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return SqliteLedgerRows.Read(reader);
+            yield return SqliteLedgerValues.ReadEntry(reader);
         }
     }
 
@@ -40,7 +41,7 @@ public sealed class SqliteLedgerReader(string path) : ILedgerReader
         var rows = new List<LedgerEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(SqliteLedgerRows.Read(reader));
+            rows.Add(SqliteLedgerValues.ReadEntry(reader));
         }
 
         return rows;
@@ -69,9 +70,9 @@ public sealed class SqliteLedgerReader(string path) : ILedgerReader
                     RecallId = Guid.Parse(reader.GetString(0)),
                     ConsentId = reader.GetString(1),
                     Recipient = reader.GetString(2),
-                    WithdrawnAt = SqliteLedgerRows.Time(reader.GetString(3)),
-                    RequestedAt = SqliteLedgerRows.Time(reader.GetString(4)),
-                    AcknowledgedAt = reader.IsDBNull(5) ? null : SqliteLedgerRows.Time(reader.GetString(5)),
+                    WithdrawnAt = SqliteLedgerValues.Timestamp(reader.GetString(3)),
+                    RequestedAt = SqliteLedgerValues.Timestamp(reader.GetString(4)),
+                    AcknowledgedAt = reader.IsDBNull(5) ? null : SqliteLedgerValues.Timestamp(reader.GetString(5)),
                     Erased = reader.IsDBNull(6) ? null : reader.GetInt32(6),
                     NotHeld = reader.IsDBNull(7) ? null : reader.GetInt32(7),
                     Deliveries = [],
