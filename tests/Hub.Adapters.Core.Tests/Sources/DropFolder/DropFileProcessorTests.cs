@@ -138,6 +138,22 @@ public sealed class DropFileProcessorTests
         File.Exists(Path.Combine(host.Layout.Quarantine, "broken.json")).ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("open-quote.csv", "local_id,pnc_id\nPRB-1,x\n\"PRB-2,y\nPRB-3,z\n", "open-quote.csv, line 3: a quoted cell opens there and is never closed")]
+    [InlineData("twice.csv", "local_id,pnc_id,local_id\nPRB-1,x,y\n", "twice.csv, line 1: header columns 1 and 3 have the same name")]
+    public async Task When_a_csv_file_cannot_be_split_into_rows_should_quarantine_it_whole_with_the_file_and_line_before_publishing_any_row(string name, string content, string problem)
+    {
+        await using var host = await SourceTestHost.StartAsync();
+        await host.DropAsync(name, content);
+
+        var report = await host.Processor.ProcessAsync(name, CancellationToken.None);
+
+        report.FileProblem.ShouldBe(problem);
+        host.SentEventIds().ShouldBeEmpty();
+        File.Exists(Path.Combine(host.Layout.Quarantine, name)).ShouldBeTrue("the file is kept whole for the agency to fix");
+        (await File.ReadAllTextAsync(host.Layout.Report(name))).ShouldNotContain("PRB-");
+    }
+
     private sealed class QuarantinedRowComparer : IEqualityComparer<QuarantinedRow>
     {
         public bool Equals(QuarantinedRow? x, QuarantinedRow? y) => x!.Row == y!.Row && x.Reasons.SequenceEqual(y.Reasons);
