@@ -18,8 +18,10 @@ public sealed class GroupCommitterTests
 
         public async Task CommitAsync(IReadOnlyList<int> group, CancellationToken cancellationToken)
         {
+            // Taken before signalling: the test may swap in the next group's gates as soon as it sees Entered.
+            var release = Release;
             Entered.TrySetResult();
-            await Release.Task;
+            await release.Task;
             if (Fails([.. group]))
             {
                 throw new IOException("the store refused the group");

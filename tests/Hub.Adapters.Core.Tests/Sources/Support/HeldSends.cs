@@ -42,10 +42,13 @@ internal sealed class HeldSends(Func<Guid, bool> hold) : ISendObserver
     /// <summary>Releases every held send, now and from now on.</summary>
     public void ReleaseAll()
     {
-        _hold = _ => false;
-        foreach (var gate in _held.Values)
+        lock (_gate)
         {
-            gate.TrySetResult();
+            _hold = _ => false;
+            foreach (var gate in _held.Values)
+            {
+                gate.TrySetResult();
+            }
         }
     }
 
@@ -60,9 +63,19 @@ internal sealed class HeldSends(Func<Guid, bool> hold) : ISendObserver
         Count(+1, 0);
         try
         {
-            if (_hold(shared.Envelope.EventId))
+            Task? held = null;
+            lock (_gate)
             {
-                await _held.GetOrAdd(shared.Envelope.EventId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(context.CancellationToken);
+                // Under the lock, so a release cannot slip between deciding to hold and the gate existing.
+                if (_hold(shared.Envelope.EventId))
+                {
+                    held = _held.GetOrAdd(shared.Envelope.EventId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                }
+            }
+
+            if (held is not null)
+            {
+                await held.WaitAsync(context.CancellationToken);
             }
         }
         catch

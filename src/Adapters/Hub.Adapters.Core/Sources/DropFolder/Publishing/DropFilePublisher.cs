@@ -43,7 +43,17 @@ public sealed class DropFilePublisher(RecordSubmitter submitter, IRecordMapper<D
                     break;
                 }
 
-                await SaveIfDueAsync();
+                try
+                {
+                    await SaveIfDueAsync();
+                }
+                catch
+                {
+                    // The slot is this row's until SettleAsync takes it over; the drain below must get it back.
+                    window.Release();
+                    throw;
+                }
+
                 _ = SettleAsync(row);
             }
         }
