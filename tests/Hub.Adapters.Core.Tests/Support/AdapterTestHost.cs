@@ -33,7 +33,8 @@ public sealed class AdapterTestHost : IAsyncDisposable
 
     public ErrorQueueProbe ErrorQueue => _provider.GetRequiredService<ErrorQueueProbe>();
 
-    public static async Task<AdapterTestHost> StartAsync()
+    /// <param name="configure">Registers what replaces the scripted sink or the in-memory deduplicator (the last registration wins).</param>
+    public static async Task<AdapterTestHost> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -43,6 +44,7 @@ public sealed class AdapterTestHost : IAsyncDisposable
         services.AddSingleton<ErrorQueueProbe>();
         services.AddSingleton<DeliveryConsumes>();
         services.AddConsumeObserver(sp => sp.GetRequiredService<DeliveryConsumes>());
+        configure?.Invoke(services);
         services.AddMassTransitTestHarness(bus =>
         {
             AdapterBus.AddDeliveryConsumer(bus);

@@ -26,6 +26,9 @@ public sealed record AdapterSettings
     /// <summary>The agency's own database for handled delivery ids.</summary>
     public string? DedupePostgres { get; init; }
 
+    /// <summary>Further settings, as environment variables (<c>Adapter__…</c>), over the ones above.</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
+
     /// <summary>
     /// A worker under <paramref name="root"/>/<c>agency</c>: drop-folder source, drop-folder sink and SQLite dedupe,
     /// all on local disk so they survive a kill.
@@ -80,6 +83,11 @@ public sealed record AdapterSettings
         {
             environment["Adapter__Deduplication__Kind"] = "Sqlite";
             environment["Adapter__Deduplication__SqlitePath"] = DedupeSqlite ?? throw new InvalidOperationException("A worker needs a durable deduplication store.");
+        }
+
+        foreach (var (name, value) in Extra)
+        {
+            environment[name] = value;
         }
 
         return environment;

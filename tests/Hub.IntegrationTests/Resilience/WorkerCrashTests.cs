@@ -29,7 +29,10 @@ public sealed class WorkerCrashTests(ServersFixture servers)
     [Fact]
     public async Task When_the_probation_worker_is_killed_mid_file_and_restarted_should_ledger_and_deliver_every_row_exactly_once()
     {
-        await using var hub = await StartAsync(AgencyCode.Probation, AgencyCode.Police);
+        // One publish in flight paces the source (tens of rows a second) so the kill lands mid-file within 400 rows;
+        // a kill with hundreds of publishes in flight is SourceCrashTests.
+        await using var hub = await StartAsync(AgencyCode.Police);
+        await hub.StartAdapterAsync(hub.OnDisk(AgencyCode.Probation) with { Extra = new Dictionary<string, string> { ["Adapter__Sources__DropFolder__MaxInFlight"] = "1" } });
         var source = hub.Source(AgencyCode.Probation);
         await hub.DropAsync(AgencyCode.Probation, ReleaseList, ReleaseListCsv.NewNotices(Rows));
 
@@ -60,11 +63,20 @@ public sealed class WorkerCrashTests(ServersFixture servers)
         var police = await hub.StartAdapterAsync(hub.OnDisk(AgencyCode.Police));
         var sink = hub.Sink(AgencyCode.Police);
         await hub.UntilAsync(sink.Count, n => n > 0, "the police worker to write its first deliveries");
+
+        // Unacknowledged now is at least what is neither waiting in the queue nor written (a written one may not be acknowledged yet).
+        var ready = (await BrokerQueueAsync(hub, HubTopology.DeliveryQueue(AgencyCode.Police))).Messages;
+        var inFlight = Rows - (int)ready - sink.Count();
         await police.KillAsync();
         sink.Count().ShouldBeLessThan(Rows, "the kill must land mid-stream for this test to mean anything");
+        inFlight.ShouldBeGreaterThan(1, "the kill must land with several deliveries in flight (Adapter:PrefetchCount)");
 
         await police.RestartAsync();
         await ShouldHaveLedgeredAndDeliveredEveryRowOnceAsync(hub);
+        (await HandledDeliveries.SqliteAsync(police.Settings.DedupeSqlite!)).SetEquals(hub.Sink(AgencyCode.Police).Documents().Select(d => d.DeliveryId))
+            .ShouldBeTrue("the police dedupe store holds exactly the deliveries its sink wrote");
+        (await HandledDeliveries.PostgresAsync(hub[AgencyCode.Council].Settings.DedupePostgres!)).SetEquals(hub.Sink(AgencyCode.Council).Documents().Select(d => d.DeliveryId))
+            .ShouldBeTrue("the council dedupe store holds exactly the deliveries its sink wrote");
     }
 
     /// <summary>The router, then the given workers and the council (drop-folder sink, dedupe in its own Postgres database).</summary>
@@ -119,6 +131,12 @@ public sealed class WorkerCrashTests(ServersFixture servers)
             documents.Select(d => d.EventId).ToHashSet().SetEquals(expectedEvents).ShouldBeTrue($"{agency}: every row's event, each once");
             documents.ShouldAllBe(d => d.Recipient == agency.Value && d.Flow.StartsWith('F'));
         }
+    }
+
+    private static async Task<(uint Messages, uint Consumers)> BrokerQueueAsync(WorkerHub hub, string queue)
+    {
+        await using var admin = await BrokerClient.ConnectAsync(hub.Broker, "hub-admin");
+        return await admin.QueueStateAsync(queue);
     }
 
     /// <summary>The checkpoint's last confirmed row; 0 before the first, or while the file is being replaced.</summary>

@@ -11,7 +11,14 @@ public sealed class AdapterOptions
     [RegularExpression("^[a-z][a-z0-9-]{1,31}$")]
     public string Agency { get; set; } = string.Empty;
 
-    /// <summary>Deliveries handled at once.</summary>
+    /// <summary>
+    /// Deliveries the broker hands the adapter ahead of acknowledgement (default 64). Sinks group-commit whatever
+    /// is being handled at once (docs/adr/0010), so this bounds a group as well.
+    /// </summary>
     [Range(1, 1000)]
-    public int PrefetchCount { get; set; } = 16;
+    public int PrefetchCount { get; set; } = 64;
+
+    /// <summary>Deliveries consumed concurrently; null (the default) means <see cref="PrefetchCount"/>. At most <see cref="PrefetchCount"/>.</summary>
+    [Range(1, 1000)]
+    public int? ConcurrentMessageLimit { get; set; }
 }

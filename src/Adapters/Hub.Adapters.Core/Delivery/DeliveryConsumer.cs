@@ -9,6 +9,10 @@ namespace Hub.Adapters.Core.Delivery;
 /// <summary>
 /// Receives deliveries on the agency's delivery queue, refuses any addressed to another agency, drops
 /// redeliveries by delivery id, and hands the rest to the sink. Counts each outcome and, for a write, its latencies.
+/// Many run at once (<c>Adapter:ConcurrentMessageLimit</c>); for each, in this order (docs/adr/0010): the sink's
+/// effect is durable (its <see cref="IDeliverySink.HandleAsync"/> returns after its group commit), then the id is
+/// recorded (<see cref="IDeliveryDeduplicator.CompleteAsync"/> returns after its group's transaction), then the
+/// consumer returns and MassTransit acknowledges the message.
 /// </summary>
 public sealed class DeliveryConsumer(IDeliverySink sink, IDeliveryDeduplicator deduplicator, AdapterMetrics metrics, TimeProvider time, ILogger<DeliveryConsumer> logger) : IConsumer<EventDelivered>
 {

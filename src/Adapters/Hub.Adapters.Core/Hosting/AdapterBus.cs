@@ -15,7 +15,14 @@ public static class AdapterBus
         registration.AddConsumer<RecallConsumer>();
     }
 
-    public static void ConfigureDeliveryEndpoint(IBusFactoryConfigurator bus, IBusRegistrationContext context, AgencyCode agency, int prefetchCount)
+    public static void ConfigureDeliveryEndpoint(IBusFactoryConfigurator bus, IBusRegistrationContext context, AgencyCode agency, int prefetchCount) =>
+        ConfigureDeliveryEndpoint(bus, context, agency, prefetchCount, prefetchCount);
+
+    /// <summary>
+    /// The delivery endpoint with <paramref name="concurrentMessageLimit"/> deliveries consumed at once. Each is
+    /// acknowledged when its consumer returns, after the sink's group commit and the deduplicator's (docs/adr/0010).
+    /// </summary>
+    public static void ConfigureDeliveryEndpoint(IBusFactoryConfigurator bus, IBusRegistrationContext context, AgencyCode agency, int prefetchCount, int concurrentMessageLimit)
     {
         ArgumentNullException.ThrowIfNull(bus);
         bus.ReceiveEndpoint(HubTopology.DeliveryQueue(agency), endpoint =>
@@ -24,6 +31,7 @@ public static class AdapterBus
             endpoint.ConfigureConsumeTopology = false;
             endpoint.PublishFaults = false;
             endpoint.PrefetchCount = prefetchCount;
+            endpoint.ConcurrentMessageLimit = concurrentMessageLimit;
             if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
             {
                 rabbit.SetQuorumQueue();

@@ -32,6 +32,7 @@ public static class AdapterHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<AdapterOptions>().Bind(builder.Configuration.GetSection(AdapterOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdapterOptions>, AdapterOptionsValidator>());
         builder.Services.AddOptions<BrokerOptions>().Bind(builder.Configuration.GetSection(BrokerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         // First, so the health listener answers (unready) while the bus starts.
         builder.AddAdapterHealth();
@@ -47,7 +48,7 @@ public static class AdapterHostingExtensions
             {
                 var adapter = context.GetRequiredService<IOptions<AdapterOptions>>().Value;
                 HubRabbitMq.ConfigureHost(rabbit, context.GetRequiredService<IOptions<BrokerOptions>>().Value, adapter.Agency);
-                AdapterBus.ConfigureDeliveryEndpoint(rabbit, context, new AgencyCode(adapter.Agency), adapter.PrefetchCount);
+                AdapterBus.ConfigureDeliveryEndpoint(rabbit, context, new AgencyCode(adapter.Agency), adapter.PrefetchCount, adapter.ConcurrentMessageLimit ?? adapter.PrefetchCount);
             });
         });
         return builder;

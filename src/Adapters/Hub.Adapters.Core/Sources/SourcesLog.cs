@@ -33,4 +33,7 @@ public static partial class SourcesLog
     /// <summary>Only the exception type: a database error's message can quote row values.</summary>
     [LoggerMessage(209, LogLevel.Warning, "{Agency}: change table {Table} poll failed ({ExceptionType}); retried on the next poll from the stored watermark")]
     public static partial void ChangePollFailed(ILogger logger, string agency, string table, string exceptionType);
+
+    [LoggerMessage(210, LogLevel.Warning, "Drop folder: the inbox cannot be watched ({ExceptionType}); polling only")]
+    public static partial void WatcherUnavailable(ILogger logger, string exceptionType);
 }

@@ -49,7 +49,7 @@ public sealed class DropFileProcessorTests
         report.Quarantined.Select(q => q.Row).ShouldBe([2, 3, 4]);
         report.Quarantined[0].Reasons.ShouldBe(["release_date is not a date (yyyy-MM-dd)"]);
         report.Quarantined[1].Reasons.ShouldContain(r => r.Contains("subject.pncId", StringComparison.Ordinal));
-        report.Quarantined[2].Reasons.ShouldBe(["the row has 3 cells; the header has 5"]);
+        report.Quarantined[2].Reasons.ShouldBe(["line 5: the row has 3 cells; the header has 5"], "located by the file's line (the header is line 1)");
         var reportText = await File.ReadAllTextAsync(host.Layout.Report("mixed.csv"));
         reportText.ShouldNotContain("04/12/2026");
         reportText.ShouldNotContain(badPnc);
@@ -78,15 +78,15 @@ public sealed class DropFileProcessorTests
         await Should.ThrowAsync<OperationCanceledException>(() => host.Processor.ProcessAsync("big.csv", crash.Token));
         File.Exists(Path.Combine(host.Layout.Inbox, "big.csv")).ShouldBeTrue("the file stays in the inbox until every row is settled");
         var checkpoint = JsonSerializer.Deserialize<DropFileCheckpoint>(await File.ReadAllTextAsync(host.Layout.Checkpoint("big.csv")), Hub.Contracts.ContractJson.Options)!;
-        checkpoint.LastRow.ShouldBe(5);
+        checkpoint.LastRow.ShouldBeLessThanOrEqualTo(5, "row 6 was never confirmed, so the checkpoint cannot pass it");
+        checkpoint.Published.ShouldBe(checkpoint.LastRow);
         host.Mapper.OnRow = null;
 
         var report = await host.Processor.ProcessAsync("big.csv", CancellationToken.None);
 
         report.Published.ShouldBe(10);
         var sent = host.SentEventIds();
-        sent.Count.ShouldBe(10);
-        sent.Distinct().Count().ShouldBe(10);
+        sent.Distinct().Count().ShouldBe(10, "every row published, a re-published one under the same id");
     }
 
     [Fact]
@@ -133,9 +133,25 @@ public sealed class DropFileProcessorTests
 
         var report = await host.Processor.ProcessAsync("broken.json", CancellationToken.None);
 
-        report.FileProblem.ShouldBe("the file is not a JSON array");
+        report.FileProblem.ShouldBe("broken.json, the file is not a JSON array");
         host.SentEventIds().ShouldBeEmpty();
         File.Exists(Path.Combine(host.Layout.Quarantine, "broken.json")).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("open-quote.csv", "local_id,pnc_id\nPRB-1,x\n\"PRB-2,y\nPRB-3,z\n", "open-quote.csv, line 3: a quoted cell opens there and is never closed")]
+    [InlineData("twice.csv", "local_id,pnc_id,local_id\nPRB-1,x,y\n", "twice.csv, line 1: header columns 1 and 3 have the same name")]
+    public async Task When_a_csv_file_cannot_be_split_into_rows_should_quarantine_it_whole_with_the_file_and_line_before_publishing_any_row(string name, string content, string problem)
+    {
+        await using var host = await SourceTestHost.StartAsync();
+        await host.DropAsync(name, content);
+
+        var report = await host.Processor.ProcessAsync(name, CancellationToken.None);
+
+        report.FileProblem.ShouldBe(problem);
+        host.SentEventIds().ShouldBeEmpty();
+        File.Exists(Path.Combine(host.Layout.Quarantine, name)).ShouldBeTrue("the file is kept whole for the agency to fix");
+        (await File.ReadAllTextAsync(host.Layout.Report(name))).ShouldNotContain("PRB-");
     }
 
     private sealed class QuarantinedRowComparer : IEqualityComparer<QuarantinedRow>
@@ -148,7 +164,8 @@ public sealed class DropFileProcessorTests
     [Fact]
     public async Task When_rows_settle_should_save_the_checkpoint_every_few_rows_and_when_the_file_is_done()
     {
-        await using var host = await SourceTestHost.StartAsync(configure: o => (o.CheckpointEvery, o.CheckpointInterval) = (3, TimeSpan.FromHours(1)));
+        // One publish in flight, so which row is being mapped says exactly how far the rows have settled.
+        await using var host = await SourceTestHost.StartAsync(configure: o => (o.CheckpointEvery, o.CheckpointInterval, o.MaxInFlight) = (3, TimeSpan.FromHours(1), 1));
         await host.DropAsync("big.csv", Csv([.. Enumerable.Range(1, 8).Select(r => ReleaseFields.Row(r))]));
         var seen = new Dictionary<int, int>();
         host.Mapper.OnRow = row => seen[row] = File.Exists(host.Layout.Checkpoint("big.csv"))

@@ -24,4 +24,22 @@ public sealed class DropFolderOptionsValidatorTests
         result.Failed.ShouldBeTrue();
         result.FailureMessage.ShouldContain("Adapter:Sources:DropFolder:" + message);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4097)]
+    public void When_the_publishes_in_flight_are_out_of_range_should_name_the_setting(int maxInFlight)
+    {
+        var options = Valid();
+        options.MaxInFlight = maxInFlight;
+
+        var result = new DropFolderOptionsValidator().Validate(null, options);
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain("Adapter:Sources:DropFolder:MaxInFlight must be between 1 and 4096 publishes.");
+    }
+
+    [Fact]
+    public void When_the_defaults_are_used_should_keep_at_least_256_publishes_in_flight() =>
+        Valid().MaxInFlight.ShouldBeGreaterThanOrEqualTo(256);
 }

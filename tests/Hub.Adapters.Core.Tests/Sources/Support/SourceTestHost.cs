@@ -56,10 +56,18 @@ internal sealed class SourceTestHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Holds the publishes of events <paramref name="hold"/> picks unconfirmed until released.</summary>
+    public HeldSends Hold(Func<Guid, bool> hold)
+    {
+        var held = new HeldSends(hold);
+        Harness.Bus.ConnectSendObserver(held);
+        return held;
+    }
+
     public async Task DropAsync(string name, string content) =>
         await File.WriteAllTextAsync(Path.Combine(Layout.Inbox, name), content);
 
-    /// <summary>Event ids sent to probation's ingress so far, in order.</summary>
+    /// <summary>Event ids sent to probation's ingress so far, in order; the harness keeps one entry per message id, so no repeats.</summary>
     public IReadOnlyList<Guid> SentEventIds() =>
         [.. Harness.Sent.Select(_ => true, new CancellationToken(canceled: true))
             .Select(s => s.MessageObject)

@@ -4,10 +4,11 @@ using Npgsql;
 namespace Hub.Adapters.Core.Delivery.Deduplication;
 
 /// <summary>
-/// Handled delivery ids in a Postgres table, so a redelivery after an adapter restart is still dropped. The id is
-/// written after the sink's effect (<see cref="DurableDeliveryDeduplicator.CompleteAsync"/>), never before: see docs/adr/0010.
+/// Handled delivery ids in a Postgres table, so a redelivery after an adapter restart is still dropped. The ids are
+/// written after the sink's effect (<see cref="DurableDeliveryDeduplicator.CompleteAsync"/>), never before, a group
+/// at a time in one statement (one transaction): see docs/adr/0010.
 /// </summary>
-public sealed class PostgresDeliveryDeduplicator(NpgsqlDataSource dataSource, string table, TimeProvider time) : DurableDeliveryDeduplicator, IDisposable
+public sealed class PostgresDeliveryDeduplicator(NpgsqlDataSource dataSource, string table, TimeProvider time) : DurableDeliveryDeduplicator
 {
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private readonly string _table = SqlIdentifier.Require(table);
@@ -21,10 +22,11 @@ public sealed class PostgresDeliveryDeduplicator(NpgsqlDataSource dataSource, st
         return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
-    protected override async Task RecordHandledAsync(Guid deliveryId, CancellationToken cancellationToken)
+    protected override async Task RecordHandledAsync(IReadOnlyList<Guid> deliveryIds, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"INSERT INTO {_table} (delivery_id, handled_at) VALUES ($1, $2) ON CONFLICT (delivery_id) DO NOTHING");
-        command.Parameters.Add(new NpgsqlParameter { Value = deliveryId });
+        await EnsureSchemaAsync(cancellationToken);
+        await using var command = dataSource.CreateCommand($"INSERT INTO {_table} (delivery_id, handled_at) SELECT unnest($1::uuid[]), $2 ON CONFLICT (delivery_id) DO NOTHING");
+        command.Parameters.Add(new NpgsqlParameter { Value = deliveryIds.ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -66,5 +68,12 @@ public sealed class PostgresDeliveryDeduplicator(NpgsqlDataSource dataSource, st
         }
     }
 
-    public void Dispose() => _schemaGate.Dispose();
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _schemaGate.Dispose();
+        }
+    }
 }

@@ -1,78 +1,24 @@
-using System.Text;
+using Hub.Adapters.Core.Sources.DropFolder.Reading;
 
 namespace Hub.Adapters.Core.Sources.DropFolder;
 
-/// <summary>A small RFC 4180 reader: quoted cells may hold commas, doubled quotes and line breaks.</summary>
+/// <summary>
+/// RFC 4180 cells: <see cref="Format"/> writes a record (the quarantine file, the simulator), <see cref="Parse"/>
+/// reads a whole text through the source's own CSV reader (CsvHelper), the header as the first record.
+/// </summary>
 public static class CsvParser
 {
+    /// <summary>Every record, header first. Throws <see cref="DropFileFormatException"/> where the source would refuse the file.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var records = new List<IReadOnlyList<string>>();
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        var any = false;
-        for (var i = 0; i < text.Length; i++)
+        var file = DropFileReader.Read(DropFileFormat.Csv, System.Text.Encoding.UTF8.GetBytes(text));
+        if (file.FileProblem is { } problem)
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    any = true;
-                    break;
-                case ',':
-                    cells.Add(cell.ToString());
-                    cell.Clear();
-                    any = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    EndRecord();
-                    break;
-                default:
-                    cell.Append(c);
-                    any = true;
-                    break;
-            }
+            return file.Header.Count == 0 && problem == CsvRowReader.NoHeader ? [] : throw new DropFileFormatException(problem);
         }
 
-        EndRecord();
-        return records;
-
-        void EndRecord()
-        {
-            if (any || cell.Length > 0)
-            {
-                cells.Add(cell.ToString());
-                records.Add([.. cells]);
-            }
-
-            cells.Clear();
-            cell.Clear();
-            any = false;
-        }
+        return [file.Header, .. file.Rows.Select(r => r.Cells ?? [])];
     }
 
     public static string Format(IEnumerable<string> cells) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Hub.Adapters.Core.Sources.DropFolder.Publishing;
+using Hub.Adapters.Core.Sources.DropFolder.Reading;
 using Hub.Adapters.Core.Sources.Records;
-using Hub.Adapters.Core.Telemetry;
 using Hub.Contracts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Hub.Adapters.Core.Sources.DropFolder;
 
 /// <summary>
-/// Takes one file from <c>inbox/</c> through to <c>done/</c>: rows in order, each published (confirmed) or
-/// quarantined, a checkpoint of the settled rows every few rows and whenever processing stops, then the quarantine
-/// file, the report, and only then the move (docs/adr/0009). Interrupted, it resumes after the checkpoint; rows
+/// Takes one file from <c>inbox/</c> through to <c>done/</c> (docs/adr/0009): a survey pass (hash, UTF-8, structure;
+/// a file that cannot be split into rows is quarantined whole, naming the line, before any row is published), then
+/// the rows after the checkpoint streamed to the hub many publishes at a time (<see cref="DropFilePublisher"/>), then
+/// the quarantine file, the report, and only then the move. Interrupted, it resumes after the checkpoint; rows
 /// re-published carry the same ids.
 /// </summary>
 public sealed class DropFileProcessor(RecordSubmitter submitter, IRecordMapper<DropFolderRecord> mapper, IOptions<DropFolderOptions> options, TimeProvider time, ILogger<DropFileProcessor> logger)
@@ -19,6 +21,8 @@ public sealed class DropFileProcessor(RecordSubmitter submitter, IRecordMapper<D
 
     private readonly DropFolderLayout _layout = new(options.Value.Path);
 
+    private readonly DropFilePublisher _publisher = new(submitter, mapper, options, time);
+
     public DropFolderLayout Layout => _layout;
 
     /// <summary>Processes <paramref name="name"/> in <c>inbox/</c>. Throws if a publish was not confirmed; progress so far is kept.</summary>
@@ -26,108 +30,42 @@ public sealed class DropFileProcessor(RecordSubmitter submitter, IRecordMapper<D
     {
         var agency = submitter.Agency;
         var path = Path.Combine(_layout.Inbox, name);
-        var content = await File.ReadAllBytesAsync(path, cancellationToken);
-        var hash = SourceEventIds.Sha256(content);
         DropFileReader.TryFormatOf(name, out var format);
-        var file = content.LongLength > options.Value.MaxFileBytes
-            ? new DropFile(format, [], [], $"the file is larger than {DropFolderOptions.SectionName}:MaxFileBytes")
-            : ReadSafely(format, content);
-        if (file.FileProblem is not null)
+        var survey = await DropFileSurvey.RunAsync(path, format, options.Value.MaxFileBytes, cancellationToken);
+        if (survey.Problem is not null)
         {
-            return await QuarantineWholeAsync(name, hash, file.FileProblem, cancellationToken);
+            return await QuarantineWholeAsync(name, survey.Sha256, $"{name}, {survey.Problem}", cancellationToken);
         }
 
-        var checkpoint = await ReadCheckpointAsync(name, hash, cancellationToken);
+        var store = new CheckpointStore(_layout);
+        var checkpoint = await store.ReadAsync(name, survey.Sha256, cancellationToken);
         if (checkpoint.LastRow > 0)
         {
             SourcesLog.FileResumed(logger, agency.Value, name, checkpoint.LastRow);
         }
 
-        // The checkpoint is flushed to disk every CheckpointEvery rows or CheckpointInterval, and on the way out of
-        // the loop however it ends (a stop, an unconfirmed publish): only a crash leaves it behind what the broker
-        // confirmed, and those rows are re-published under the same ids (docs/adr/0009).
-        var unsaved = 0;
-        var saved = time.GetTimestamp();
-        try
+        if (checkpoint.LastRow < survey.Rows)
         {
-            foreach (var row in file.Rows.Where(r => r.Row > checkpoint.LastRow))
-            {
-                var context = new RecordContext(agency, SourceEventIds.ForFileRow(agency, hash, row.Row), $"{name} row {row.Row}");
-                var outcome = await SubmitRowAsync(agency, name, row, context, cancellationToken);
-                checkpoint = checkpoint with
-                {
-                    LastRow = row.Row,
-                    Published = checkpoint.Published + (outcome.Published ? 1 : 0),
-                    Quarantined = outcome.Published ? checkpoint.Quarantined : [.. checkpoint.Quarantined, new QuarantinedRow(row.Row, outcome.Problems)],
-                };
-
-                if (++unsaved >= options.Value.CheckpointEvery || time.GetElapsedTime(saved) >= options.Value.CheckpointInterval)
-                {
-                    await SaveCheckpointAsync(name, checkpoint);
-                    (unsaved, saved) = (0, time.GetTimestamp());
-                }
-            }
-        }
-        finally
-        {
-            if (unsaved > 0)
-            {
-                await SaveCheckpointAsync(name, checkpoint);
-            }
+            checkpoint = await _publisher.PublishAsync(name, path, format, checkpoint, store, cancellationToken);
         }
 
         if (checkpoint.Quarantined.Count > 0)
         {
-            await DurableFile.WriteAsync(_layout.Rejected(name, format), QuarantineWriter.Render(file, checkpoint.Quarantined), CancellationToken.None);
+            await QuarantineWriter.WriteAsync(_layout.Rejected(name, format), format, path, checkpoint.Quarantined, CancellationToken.None);
         }
 
         var report = new DropFileReport
         {
             File = name,
-            ContentSha256 = hash,
-            Rows = file.Rows.Count,
+            ContentSha256 = survey.Sha256,
+            Rows = survey.Rows,
             Published = checkpoint.Published,
             Quarantined = checkpoint.Quarantined,
             CompletedAt = time.GetUtcNow(),
         };
-        await FinishAsync(name, hash, report, _layout.Done);
+        await FinishAsync(name, survey.Sha256, report, _layout.Done);
         SourcesLog.FileDone(logger, agency.Value, name, report.Rows, report.Published, report.Quarantined.Count);
         return report;
-    }
-
-    /// <summary>Each row is its own trace: the event it becomes is followed from this read to every sink.</summary>
-    private async Task<RecordOutcome> SubmitRowAsync(Hub.Contracts.Agencies.AgencyCode agency, string name, DropRow row, RecordContext context, CancellationToken cancellationToken)
-    {
-        using var activity = AdapterTracing.StartSourceRead(AdapterTracing.SourceKinds.DropFolder, agency);
-        try
-        {
-            var outcome = row.Fields is { } fields
-                ? await submitter.SubmitAsync(mapper, new DropFolderRecord(name, row.Row, fields), context, cancellationToken)
-                : RecordOutcome.Rejected([row.ReadProblem!]);
-            AdapterTracing.SourceRead(activity, outcome);
-            return outcome;
-        }
-        catch (Exception ex)
-        {
-            AdapterTracing.Failed(activity, ex);
-            throw;
-        }
-    }
-
-    /// <summary>Not cancellable: the rows are confirmed, so recording that is cheaper than re-publishing them.</summary>
-    private Task SaveCheckpointAsync(string name, DropFileCheckpoint checkpoint) =>
-        DurableFile.WriteAsync(_layout.Checkpoint(name), JsonSerializer.SerializeToUtf8Bytes(checkpoint, ContractJson.Options), CancellationToken.None);
-
-    private static DropFile ReadSafely(DropFileFormat format, byte[] content)
-    {
-        try
-        {
-            return DropFileReader.Read(format, content);
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            return new DropFile(format, [], [], "the file is not UTF-8 text");
-        }
     }
 
     private async Task<DropFileReport> QuarantineWholeAsync(string name, string hash, string problem, CancellationToken cancellationToken)
@@ -150,19 +88,5 @@ public sealed class DropFileProcessor(RecordSubmitter submitter, IRecordMapper<D
 
         File.Move(Path.Combine(_layout.Inbox, name), destination, overwrite: true);
         File.Delete(_layout.Checkpoint(name));
-    }
-
-    private async Task<DropFileCheckpoint> ReadCheckpointAsync(string name, string hash, CancellationToken cancellationToken)
-    {
-        var fresh = new DropFileCheckpoint { ContentSha256 = hash, LastRow = 0, Published = 0, Quarantined = [] };
-        var path = _layout.Checkpoint(name);
-        if (!File.Exists(path))
-        {
-            return fresh;
-        }
-
-        await using var stream = File.OpenRead(path);
-        var stored = await JsonSerializer.DeserializeAsync<DropFileCheckpoint>(stream, ContractJson.Options, cancellationToken);
-        return stored is not null && stored.ContentSha256 == hash ? stored : fresh;
     }
 }

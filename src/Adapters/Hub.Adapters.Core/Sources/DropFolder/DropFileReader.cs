@@ -1,10 +1,12 @@
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Hub.Adapters.Core.Sources.DropFolder.Reading;
 
 namespace Hub.Adapters.Core.Sources.DropFolder;
 
-/// <summary>Splits a dropped file into rows. Row-level damage becomes a row problem; whole-file damage a file problem.</summary>
+/// <summary>
+/// Which format a file name means, and a whole-file read for callers that hold the bytes anyway (samples, tests, the
+/// simulator's checks). The source itself streams (<see cref="DropRowReaders"/>): the same readers, row by row.
+/// </summary>
 public static class DropFileReader
 {
     public static bool TryFormatOf(string fileName, out DropFileFormat format)
@@ -20,93 +22,33 @@ public static class DropFileReader
         return known;
     }
 
+    /// <summary>Every row of <paramref name="content"/>; a whole-file problem comes back as <see cref="DropFile.FileProblem"/>.</summary>
     public static DropFile Read(DropFileFormat format, byte[] content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var text = new UTF8Encoding(false, true).GetString(content).TrimStart('\uFEFF');
-        return format switch
-        {
-            DropFileFormat.Csv => ReadCsv(text),
-            DropFileFormat.JsonArray => ReadJsonArray(text),
-            _ => ReadNdjson(text),
-        };
-    }
-
-    private static DropFile ReadCsv(string text)
-    {
-        var records = CsvParser.Parse(text);
-        if (records.Count == 0)
-        {
-            return new DropFile(DropFileFormat.Csv, [], [], "the file has no header row");
-        }
-
-        var header = records[0];
-        var rows = new List<DropRow>();
-        for (var i = 1; i < records.Count; i++)
-        {
-            var cells = records[i];
-            if (cells.Count != header.Count)
-            {
-                rows.Add(new DropRow(i, null, $"the row has {cells.Count} cells; the header has {header.Count}", cells, null));
-                continue;
-            }
-
-            var fields = new JsonObject();
-            for (var c = 0; c < header.Count; c++)
-            {
-                fields[header[c]] = cells[c];
-            }
-
-            rows.Add(new DropRow(i, JsonSerializer.SerializeToElement(fields), null, cells, null));
-        }
-
-        return new DropFile(DropFileFormat.Csv, header, rows, null);
-    }
-
-    private static DropFile ReadJsonArray(string text)
-    {
-        JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(text);
-            root = document.RootElement.Clone();
+            _ = new UTF8Encoding(false, true).GetCharCount(content);
         }
-        catch (JsonException)
+        catch (DecoderFallbackException)
         {
-            return new DropFile(DropFileFormat.JsonArray, [], [], "the file is not valid JSON");
+            return new DropFile(format, [], [], "the file is not UTF-8 text");
         }
 
-        if (root.ValueKind != JsonValueKind.Array)
+        var reader = DropRowReaders.Open(format, new MemoryStream(content, writable: false));
+        try
         {
-            return new DropFile(DropFileFormat.JsonArray, [], [], "the file is not a JSON array");
+            // A MemoryStream completes every read synchronously, so nothing blocks here.
+            var rows = reader.ReadAsync(CancellationToken.None).ToBlockingEnumerable().ToList();
+            return new DropFile(format, reader.Header, rows, null);
         }
-
-        var rows = root.EnumerateArray().Select((element, i) => element.ValueKind == JsonValueKind.Object
-            ? new DropRow(i + 1, element, null, null, element.GetRawText())
-            : new DropRow(i + 1, null, "the row is not a JSON object", null, element.GetRawText())).ToList();
-        return new DropFile(DropFileFormat.JsonArray, [], rows, null);
-    }
-
-    private static DropFile ReadNdjson(string text)
-    {
-        var rows = new List<DropRow>();
-        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
-        for (var i = 0; i < lines.Count; i++)
+        catch (DropFileFormatException ex)
         {
-            try
-            {
-                using var document = JsonDocument.Parse(lines[i]);
-                var element = document.RootElement.Clone();
-                rows.Add(element.ValueKind == JsonValueKind.Object
-                    ? new DropRow(i + 1, element, null, null, lines[i])
-                    : new DropRow(i + 1, null, "the row is not a JSON object", null, lines[i]));
-            }
-            catch (JsonException)
-            {
-                rows.Add(new DropRow(i + 1, null, "the row is not valid JSON", null, lines[i]));
-            }
+            return new DropFile(format, [], [], ex.Message);
         }
-
-        return new DropFile(DropFileFormat.Ndjson, [], rows, null);
+        finally
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 }

@@ -39,6 +39,11 @@ public sealed class DropFolderOptionsValidator : IValidateOptions<DropFolderOpti
             failures.Add($"{DropFolderOptions.SectionName}:CheckpointInterval must be above 00:00:00 and at most 00:10:00.");
         }
 
+        if (options.MaxInFlight is < 1 or > 4096)
+        {
+            failures.Add($"{DropFolderOptions.SectionName}:MaxInFlight must be between 1 and 4096 publishes.");
+        }
+
         if (options.MaxFileBytes < 1)
         {
             failures.Add($"{DropFolderOptions.SectionName}:MaxFileBytes must be positive.");

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,11 +6,14 @@ using Microsoft.Extensions.Options;
 namespace Hub.Adapters.Core.Sources.DropFolder;
 
 /// <summary>
-/// Scans <c>inbox/</c> every poll interval and processes settled files one at a time, oldest first. Polling rather
-/// than a file-system watcher: watchers miss events on network shares and after restarts; a scan does not.
+/// Processes settled files in <c>inbox/</c> one at a time, oldest first. Wakes when a file-system watcher reports a
+/// change in the inbox, when a file seen unsettled should have settled, and every poll interval regardless: watchers
+/// miss events on network shares and overflow under bursts, so polling stays as the fallback that always works.
 /// </summary>
 public sealed class DropFolderSource(DropFileProcessor processor, IOptions<DropFolderOptions> options, TimeProvider time, ILogger<DropFolderSource> logger) : BackgroundService
 {
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
     /// <summary>Creates the folder layout before the host reports started, so an agency's transfer job can drop files at once.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,35 +32,65 @@ public sealed class DropFolderSource(DropFileProcessor processor, IOptions<DropF
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
-        do
+        using var watcher = InboxWatcher.TryStart(processor.Layout.Inbox, () => _wake.Writer.TryWrite(true), logger);
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await ScanOnceAsync(stoppingToken);
+            var nextSettle = await ScanAsync(stoppingToken);
+            var wait = nextSettle is { } settle && settle < options.Value.PollInterval ? settle : options.Value.PollInterval;
+            await WaitAsync(wait, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>One scan: every settled file in the inbox, oldest first. Stops at the first file the broker did not confirm.</summary>
-    public async Task ScanOnceAsync(CancellationToken cancellationToken)
+    public async Task ScanOnceAsync(CancellationToken cancellationToken) => await ScanAsync(cancellationToken);
+
+    /// <summary>A scan; returns how long until the next file still being written counts as settled, if there is one.</summary>
+    private async Task<TimeSpan?> ScanAsync(CancellationToken cancellationToken)
     {
-        var settledBefore = time.GetUtcNow() - options.Value.SettleTime;
-        var files = new DirectoryInfo(processor.Layout.Inbox).EnumerateFiles()
-            .Where(f => DropFileReader.TryFormatOf(f.Name, out _) && new DateTimeOffset(f.LastWriteTimeUtc) <= settledBefore)
-            .OrderBy(f => f.LastWriteTimeUtc)
-            .ThenBy(f => f.Name, StringComparer.Ordinal)
+        var now = time.GetUtcNow();
+        var candidates = new DirectoryInfo(processor.Layout.Inbox).EnumerateFiles()
+            .Where(f => DropFileReader.TryFormatOf(f.Name, out _))
+            .Select(f => (File: f, SettledIn: new DateTimeOffset(f.LastWriteTimeUtc) + options.Value.SettleTime - now))
+            .ToList();
+        var files = candidates.Where(c => c.SettledIn <= TimeSpan.Zero)
+            .OrderBy(c => c.File.LastWriteTimeUtc)
+            .ThenBy(c => c.File.Name, StringComparer.Ordinal)
+            .Select(c => c.File.Name)
             .ToList();
         foreach (var file in files)
         {
             try
             {
-                await processor.ProcessAsync(file.Name, cancellationToken);
+                await processor.ProcessAsync(file, cancellationToken);
             }
             catch (Records.SourcePublishException ex)
             {
                 // The checkpoint holds what was confirmed; the next scan resumes from there.
-                SourcesLog.FileInterrupted(logger, file.Name, (ex.InnerException ?? ex).GetType().Name);
-                return;
+                SourcesLog.FileInterrupted(logger, file, (ex.InnerException ?? ex).GetType().Name);
+                return null;
             }
+        }
+
+        var unsettled = candidates.Where(c => c.SettledIn > TimeSpan.Zero).Select(c => c.SettledIn).ToList();
+        return unsettled.Count > 0 ? unsettled.Min() : null;
+    }
+
+    /// <summary>Until the watcher signals, <paramref name="wait"/> passes, or the host stops.</summary>
+    private async Task WaitAsync(TimeSpan wait, CancellationToken stoppingToken)
+    {
+        using var timeout = new CancellationTokenSource(wait, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        try
+        {
+            await _wake.Reader.ReadAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The poll interval passed without a notification: scan anyway.
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
         }
     }
 }

@@ -1,12 +1,15 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Hub.Adapters.Core.Sources.DropFolder.Reading;
 
 namespace Hub.Adapters.Core.Sources.DropFolder;
 
 /// <summary>
 /// Writes <c>quarantine/&lt;file&gt;.rejected.csv|json</c>: the rejected rows as they were, with their row numbers
-/// and reasons, so the agency can fix and re-drop them. The rows are the agency's own data on its own disk.
+/// and reasons, so the agency can fix and re-drop them. The rows are the agency's own data on its own disk. The
+/// source file is read again, a row at a time, to pick the rejected rows out.
 /// </summary>
 public static class QuarantineWriter
 {
@@ -15,46 +18,67 @@ public static class QuarantineWriter
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static byte[] Render(DropFile file, IReadOnlyList<QuarantinedRow> rejected)
+    public static Task WriteAsync(string destination, DropFileFormat format, string source, IReadOnlyList<QuarantinedRow> rejected, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(rejected);
-        var byRow = file.Rows.ToDictionary(r => r.Row);
-        if (file.Format == DropFileFormat.Csv)
+        var byRow = rejected.ToDictionary(r => r.Row);
+        return DurableFile.WriteAsync(destination, (stream, token) => format == DropFileFormat.Csv ? WriteCsvAsync(stream, source, byRow, token) : WriteJsonAsync(stream, format, source, byRow, token), cancellationToken);
+    }
+
+    private static async Task WriteCsvAsync(Stream output, string source, Dictionary<int, QuarantinedRow> rejected, CancellationToken cancellationToken)
+    {
+        await using var text = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
+        await using var reader = DropRowReaders.OpenFile(DropFileFormat.Csv, source);
+        var headerWritten = false;
+        await foreach (var row in reader.ReadAsync(cancellationToken))
         {
-            var text = new StringBuilder();
-            text.Append(CsvParser.Format([RowColumn, ReasonsColumn, .. file.Header])).Append("\r\n");
-            foreach (var row in rejected)
+            if (!headerWritten)
             {
-                var cells = byRow.TryGetValue(row.Row, out var read) ? read.Cells ?? [] : [];
-                text.Append(CsvParser.Format([row.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join("; ", row.Reasons), .. cells])).Append("\r\n");
+                await text.WriteAsync(CsvParser.Format([RowColumn, ReasonsColumn, .. reader.Header]) + "\r\n");
+                headerWritten = true;
             }
 
-            return Encoding.UTF8.GetBytes(text.ToString());
+            if (rejected.TryGetValue(row.Row, out var quarantined))
+            {
+                await text.WriteAsync(CsvParser.Format([row.Row.ToString(CultureInfo.InvariantCulture), string.Join("; ", quarantined.Reasons), .. row.Cells ?? []]) + "\r\n");
+            }
+        }
+    }
+
+    private static async Task WriteJsonAsync(Stream output, DropFileFormat format, string source, Dictionary<int, QuarantinedRow> rejected, CancellationToken cancellationToken)
+    {
+        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        json.WriteStartArray();
+        await using var reader = DropRowReaders.OpenFile(format, source);
+        await foreach (var row in reader.ReadAsync(cancellationToken))
+        {
+            if (rejected.TryGetValue(row.Row, out var quarantined))
+            {
+                Entry(row, quarantined).WriteTo(json, Indented);
+                await json.FlushAsync(cancellationToken);
+            }
         }
 
-        var array = new JsonArray();
-        foreach (var row in rejected)
-        {
-            var raw = byRow.TryGetValue(row.Row, out var read) ? read.RawJson : null;
-            JsonNode? record;
-            try
-            {
-                record = raw is null ? null : JsonNode.Parse(raw);
-            }
-            catch (JsonException)
-            {
-                record = raw;
-            }
+        json.WriteEndArray();
+    }
 
-            array.Add(new JsonObject
-            {
-                ["row"] = row.Row,
-                ["reasons"] = new JsonArray([.. row.Reasons.Select(r => (JsonNode)r)]),
-                ["record"] = record,
-            });
+    private static JsonObject Entry(DropRow row, QuarantinedRow quarantined)
+    {
+        JsonNode? record;
+        try
+        {
+            record = row.RawJson is null ? null : JsonNode.Parse(row.RawJson);
+        }
+        catch (JsonException)
+        {
+            record = row.RawJson;
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(array, Indented);
+        return new JsonObject
+        {
+            ["row"] = quarantined.Row,
+            ["reasons"] = new JsonArray([.. quarantined.Reasons.Select(r => (JsonNode)r)]),
+            ["record"] = record,
+        };
     }
 }

@@ -1,0 +1,4 @@
+namespace Hub.Adapters.Core.Sources.DropFolder.Reading;
+
+/// <summary>A surveyed file: its SHA-256, how many rows it has, and why it cannot be read at all (null when it can).</summary>
+public sealed record DropFileSurveyResult(string Sha256, int Rows, string? Problem);
