@@ -1,5 +1,5 @@
 using Hub.Router.Configuration;
-using Hub.Router.Grouping;
+using Hub.ServiceDefaults.Grouping;
 using Hub.Router.Metrics;
 using Microsoft.Extensions.Options;
 

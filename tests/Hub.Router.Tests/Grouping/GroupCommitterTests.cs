@@ -1,4 +1,4 @@
-using Hub.Router.Grouping;
+using Hub.ServiceDefaults.Grouping;
 
 namespace Hub.Router.Tests.Grouping;
 

@@ -1,4 +1,4 @@
-using Hub.Adapters.Core.Delivery.Batching;
+using Hub.ServiceDefaults.Grouping;
 
 namespace Hub.Adapters.Core.Delivery.Deduplication;
 
@@ -6,17 +6,17 @@ namespace Hub.Adapters.Core.Delivery.Deduplication;
 /// The order every durable deduplicator keeps (docs/adr/0010): an in-process guard so two copies arriving at once
 /// are not both handed to the sink, a look-up of ids already handled, and the id recorded only after the sink's
 /// effect. Records are group-committed: the ids of every delivery completing while the previous write ran go into
-/// the store in one transaction (<see cref="GroupCommitter{T}"/>), and each <see cref="CompleteAsync"/> returns only
+/// the store in one transaction (<see cref="EffectGroupCommitter{T}"/>), and each <see cref="CompleteAsync"/> returns only
 /// once its id is in. A store supplies the look-up and the batched record.
 /// </summary>
 public abstract class DurableDeliveryDeduplicator : IDeliveryDeduplicator, IDisposable
 {
     private readonly InFlightDeliveries _inFlight = new();
-    private readonly GroupCommitter<Guid> _records;
+    private readonly EffectGroupCommitter<Guid> _records;
 
     protected DurableDeliveryDeduplicator()
     {
-        _records = new GroupCommitter<Guid>((ids, token) => RecordHandledAsync(ids, token));
+        _records = new EffectGroupCommitter<Guid>((ids, token) => RecordHandledAsync(ids, token));
     }
 
     public async ValueTask<bool> TryBeginAsync(Guid deliveryId, CancellationToken cancellationToken)

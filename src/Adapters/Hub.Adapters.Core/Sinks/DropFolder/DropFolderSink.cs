@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Hub.Adapters.Core.Delivery;
-using Hub.Adapters.Core.Delivery.Batching;
+using Hub.ServiceDefaults.Grouping;
 using Hub.Contracts;
 using Hub.Contracts.Delivery.V1;
 using Microsoft.Extensions.Logging;
@@ -22,7 +22,7 @@ public sealed class DropFolderSink : IDeliverySink, IDisposable
     private readonly DeliveryDocumentFactory _documents;
     private readonly string _folder;
     private readonly SemaphoreSlim _outbox = new(1, 1);
-    private readonly GroupCommitter<StagedFile> _renames;
+    private readonly EffectGroupCommitter<StagedFile> _renames;
 
     public DropFolderSink(DropFolderSinkOptions options, ILogger<DropFolderSink> logger, DeliveryDocumentFactory? documents = null)
     {
@@ -30,7 +30,7 @@ public sealed class DropFolderSink : IDeliverySink, IDisposable
         _logger = logger;
         _documents = documents ?? new();
         _folder = Directory.CreateDirectory(options.Path!).FullName;
-        _renames = new GroupCommitter<StagedFile>(CommitAsync);
+        _renames = new EffectGroupCommitter<StagedFile>(CommitAsync);
     }
 
     public async Task HandleAsync(EventDelivered delivery, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using Hub.Adapters.Core.Delivery;
-using Hub.Adapters.Core.Delivery.Batching;
+using Hub.ServiceDefaults.Grouping;
 using Hub.Contracts.Delivery.V1;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -31,7 +31,7 @@ public sealed class PostgresTableSink : IDeliverySink, IDisposable
     private readonly string _table;
     private readonly string _insert;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private readonly GroupCommitter<EventDelivered> _inserts;
+    private readonly EffectGroupCommitter<EventDelivered> _inserts;
     private volatile bool _schemaReady;
 
     public PostgresTableSink(NpgsqlDataSource dataSource, PostgresSinkOptions options, TimeProvider time, ILogger<PostgresTableSink> logger)
@@ -43,7 +43,7 @@ public sealed class PostgresTableSink : IDeliverySink, IDisposable
         _logger = logger;
         _table = SqlIdentifier.Require(options.Table);
         _insert = $"INSERT INTO {_table} {InsertColumns}";
-        _inserts = new GroupCommitter<EventDelivered>(InsertAsync);
+        _inserts = new EffectGroupCommitter<EventDelivered>(InsertAsync);
     }
 
     /// <summary>Returns once the row is committed: with every delivery handed in while the previous group was written, in one transaction.</summary>

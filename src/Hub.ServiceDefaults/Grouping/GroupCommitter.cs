@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Hub.Router.Grouping;
+namespace Hub.ServiceDefaults.Grouping;
 
 /// <summary>
 /// Turns many concurrent requests into few round trips (group commit). One loop takes whatever requests arrived while
@@ -8,14 +8,15 @@ namespace Hub.Router.Grouping;
 /// and a burst forms large groups by itself. When a group fails with an error that <c>isolate</c> says belongs to one
 /// request rather than to the store (a constraint, a bad value), each request runs alone, so a poison request fails
 /// alone and the others succeed. Other failures (a lost connection) fail the whole group, for the callers to retry.
+/// The router's ledger writer and consent look-ups, and the adapters' sinks and deduplicators, all group this way.
+/// Disposing drains: what is queued still runs.
 /// </summary>
-public sealed class GroupCommitter<TRequest, TResult> : IAsyncDisposable
+public sealed class GroupCommitter<TRequest, TResult> : IAsyncDisposable, IDisposable
 {
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<IReadOnlyList<TRequest>, CancellationToken, Task<IReadOnlyList<TResult>>> _run;
     private readonly Func<Exception, bool> _isolate;
     private readonly int _maxGroup;
-    private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
     public GroupCommitter(
@@ -50,46 +51,28 @@ public sealed class GroupCommitter<TRequest, TResult> : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _stopping.CancelAsync();
-        try
-        {
-            await _loop;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: requests still queued were failed below.
-        }
-
-        _stopping.Dispose();
+        await _loop;
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task LoopAsync()
     {
         var group = new List<Pending>(_maxGroup);
         var requests = new List<TRequest>(_maxGroup);
-        try
+        while (await _queue.Reader.WaitToReadAsync())
         {
-            while (await _queue.Reader.WaitToReadAsync(_stopping.Token))
+            group.Clear();
+            requests.Clear();
+            while (group.Count < _maxGroup && _queue.Reader.TryRead(out var pending))
             {
-                group.Clear();
-                requests.Clear();
-                while (group.Count < _maxGroup && _queue.Reader.TryRead(out var pending))
-                {
-                    group.Add(pending);
-                    requests.Add(pending.Request);
-                }
+                group.Add(pending);
+                requests.Add(pending.Request);
+            }
 
-                Groups++;
-                Requests += group.Count;
-                await RunAsync(group, requests);
-            }
-        }
-        finally
-        {
-            while (_queue.Reader.TryRead(out var left))
-            {
-                left.Completion.TrySetCanceled();
-            }
+            Groups++;
+            Requests += group.Count;
+            await RunAsync(group, requests);
         }
     }
 
@@ -97,12 +80,13 @@ public sealed class GroupCommitter<TRequest, TResult> : IAsyncDisposable
     {
         try
         {
-            var results = await _run(requests, _stopping.Token);
+            var results = await _run(requests, CancellationToken.None);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Completion.TrySetResult(results[i]);
             }
         }
+#pragma warning disable CA1031 // Handed to every caller of the group; the loop itself must go on.
         catch (Exception ex) when (group.Count > 1 && _isolate(ex))
         {
             foreach (var pending in group)
@@ -117,16 +101,19 @@ public sealed class GroupCommitter<TRequest, TResult> : IAsyncDisposable
                 pending.Completion.TrySetException(ex);
             }
         }
+#pragma warning restore CA1031
     }
 
     private async Task RunAloneAsync(Pending pending)
     {
         try
         {
-            var results = await _run([pending.Request], _stopping.Token);
+            var results = await _run([pending.Request], CancellationToken.None);
             pending.Completion.TrySetResult(results[0]);
         }
+#pragma warning disable CA1031 // Handed to the caller; the loop itself must go on.
         catch (Exception ex)
+#pragma warning restore CA1031
         {
             pending.Completion.TrySetException(ex);
         }

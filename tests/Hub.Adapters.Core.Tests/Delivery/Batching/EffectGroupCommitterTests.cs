@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using Hub.Adapters.Core.Delivery.Batching;
+using Hub.ServiceDefaults.Grouping;
 
 namespace Hub.Adapters.Core.Tests.Delivery.Batching;
 
-public sealed class GroupCommitterTests
+public sealed class EffectGroupCommitterTests
 {
     /// <summary>A commit that records each group and, while <see cref="Block"/> is set, waits until released.</summary>
     private sealed class GatedCommits
@@ -35,7 +35,7 @@ public sealed class GroupCommitterTests
     public async Task When_items_arrive_during_a_commit_should_commit_them_together_as_the_next_group_and_complete_each_only_after_its_group()
     {
         var commits = new GatedCommits();
-        using var committer = new GroupCommitter<int>(commits.CommitAsync);
+        using var committer = new EffectGroupCommitter<int>(commits.CommitAsync);
 
         var first = committer.CommitAsync(1, CancellationToken.None);
         await commits.Entered.Task;
@@ -57,7 +57,7 @@ public sealed class GroupCommitterTests
     public async Task When_a_group_fails_should_retry_its_items_one_by_one_so_only_the_bad_one_fails()
     {
         var commits = new GatedCommits { Fails = group => group.Contains(3) };
-        using var committer = new GroupCommitter<int>(commits.CommitAsync);
+        using var committer = new EffectGroupCommitter<int>(commits.CommitAsync);
         var first = committer.CommitAsync(1, CancellationToken.None);
         await commits.Entered.Task;
         var later = new[] { 2, 3, 4 }.ToDictionary(i => i, i => committer.CommitAsync(i, CancellationToken.None));
@@ -76,7 +76,7 @@ public sealed class GroupCommitterTests
     {
         var commits = new GatedCommits();
         commits.Release.SetResult();
-        var committer = new GroupCommitter<int>(commits.CommitAsync);
+        var committer = new EffectGroupCommitter<int>(commits.CommitAsync);
         var queued = committer.CommitAsync(1, CancellationToken.None);
 
         committer.Dispose();
