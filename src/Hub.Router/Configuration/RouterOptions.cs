@@ -30,10 +30,13 @@ public sealed class RouterOptions
 
     /// <summary>
     /// Events each ingress endpoint decides at once. Their ledger rows are committed together by one writer (group
-    /// commit), so this, not the database, bounds how many events a group can hold. At most <see cref="PrefetchCount"/>.
+    /// commit), so this, not the database, bounds how many events a group can hold. At most <see cref="PrefetchCount"/>;
+    /// when not set, 128 or the prefetch, whichever is smaller (<see cref="EffectiveConcurrentMessageLimit"/>).
     /// </summary>
     [Range(1, 5000)]
-    public int ConcurrentMessageLimit { get; set; } = 128;
+    public int? ConcurrentMessageLimit { get; set; }
+
+    public int EffectiveConcurrentMessageLimit => ConcurrentMessageLimit ?? Math.Min(128, PrefetchCount);
 
     /// <summary>Most events in one ledger transaction; a burst forms groups up to this size by itself.</summary>
     [Range(1, 10000)]

@@ -36,9 +36,9 @@ public sealed class RouterOptionsSetup : IPostConfigureOptions<RouterOptions>, I
             failures.Add("Router:Agencies needs at least two agencies to share between");
         }
 
-        if (options.ConcurrentMessageLimit > options.PrefetchCount)
+        if (options.ConcurrentMessageLimit is { } limit && limit > options.PrefetchCount)
         {
-            failures.Add($"Router:ConcurrentMessageLimit ({options.ConcurrentMessageLimit}) cannot exceed Router:PrefetchCount ({options.PrefetchCount}): the endpoint can only process messages it has fetched");
+            failures.Add($"Router:ConcurrentMessageLimit ({limit}) cannot exceed Router:PrefetchCount ({options.PrefetchCount}): the endpoint can only process messages it has fetched");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -47,7 +47,7 @@ public static class RouterBus
                 endpoint.ConfigureConsumeTopology = false;
                 endpoint.PublishFaults = false;
                 endpoint.PrefetchCount = options.PrefetchCount;
-                endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+                endpoint.ConcurrentMessageLimit = options.EffectiveConcurrentMessageLimit;
 
                 // Bodies come from outside the trust boundary: reader errors must not echo them into headers or logs.
                 endpoint.ClearSerialization();

@@ -36,6 +36,36 @@ public sealed class RouterOptionsBindingTests(AgreementsFolder agreements) : ICl
         (await host.RouteValidReleaseAsync()).Count.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData("16", null, 16)]
+    [InlineData("512", null, 128)]
+    [InlineData("512", "300", 300)]
+    public void When_only_the_prefetch_is_set_should_decide_at_most_that_many_at_once(string prefetch, string? limit, int effective)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Router:PrefetchCount"] = prefetch,
+            ["Router:ConcurrentMessageLimit"] = limit,
+        }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddHubRouterCore(configuration).BuildServiceProvider();
+
+        provider.GetRequiredService<IOptions<RouterOptions>>().Value.EffectiveConcurrentMessageLimit.ShouldBe(effective);
+    }
+
+    [Fact]
+    public void When_the_concurrency_exceeds_the_prefetch_should_refuse_to_start_naming_both()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Router:PrefetchCount"] = "16",
+            ["Router:ConcurrentMessageLimit"] = "64",
+        }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddHubRouterCore(configuration).BuildServiceProvider();
+
+        Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RouterOptions>>().Value)
+            .Message.ShouldContain("Router:ConcurrentMessageLimit (64) cannot exceed Router:PrefetchCount (16)");
+    }
+
     [Fact]
     public void When_no_agencies_are_configured_should_use_the_five_well_known_ones()
     {
