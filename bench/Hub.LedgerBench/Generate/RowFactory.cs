@@ -61,7 +61,7 @@ public sealed class RowFactory(Random random)
                 EntryId = NewGuid(),
                 RecordedAt = at.AddTicks(n * 10),
                 Kind = LedgerEntryKind.Decision,
-                Outcome = allowed ? "allowed" : "denied",
+                Outcome = allowed ? LedgerOutcome.Allowed : LedgerOutcome.Denied,
                 Source = Population.Agencies[source],
                 EventId = eventId,
                 EventType = eventType,
@@ -73,7 +73,7 @@ public sealed class RowFactory(Random random)
                 LawfulBasis = Bases[random.Next(Bases.Length)],
                 ConsentRef = footing == "consent" ? consentId : null,
                 LegalGateway = footing == "gateway" ? "ORA2014-s7" : null,
-                Footing = allowed ? footing : null,
+                Footing = allowed ? LedgerFootings.Parse(footing) : null,
                 ReleasedFields = released,
                 WithheldFields = Pick(random.Next(1, 5)),
                 Reasons = allowed
@@ -93,12 +93,12 @@ public sealed class RowFactory(Random random)
     public LedgerEntry Other(long sequence, DateTimeOffset at, int source) => random.Next(4) == 0
         ? new LedgerEntry
         {
-            Sequence = sequence, EntryId = NewGuid(), RecordedAt = at, Kind = LedgerEntryKind.OperatorAccess, Outcome = "payload-viewed",
+            Sequence = sequence, EntryId = NewGuid(), RecordedAt = at, Kind = LedgerEntryKind.OperatorAccess, Outcome = LedgerOutcome.PayloadViewed,
             Source = "operator:ops-" + random.Next(1, 9), Reasons = ["INC-" + random.Next(1000, 9999)], MessageId = NewGuid().ToString(), TraceId = Hex(16, random),
         }
         : new LedgerEntry
         {
-            Sequence = sequence, EntryId = NewGuid(), RecordedAt = at, Kind = LedgerEntryKind.Rejection, Outcome = "rejected",
+            Sequence = sequence, EntryId = NewGuid(), RecordedAt = at, Kind = LedgerEntryKind.Rejection, Outcome = LedgerOutcome.Rejected,
             Source = Population.Agencies[source], EventId = NewGuid(), EventType = EventTypes[random.Next(EventTypes.Length)],
             Reasons = ["schema-invalid", "$.subject.nhsNumber fails the NHS number format or check digit"], MessageId = NewGuid().ToString(), TraceId = Hex(16, random),
         };

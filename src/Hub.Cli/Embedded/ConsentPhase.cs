@@ -6,6 +6,7 @@ using Hub.Router.Consent;
 using Hub.Router.Ledger;
 using Hub.Router.Recalls;
 using Microsoft.Extensions.DependencyInjection;
+using Hub.Sharing.Decisions;
 
 namespace Hub.Cli.Embedded;
 
@@ -38,7 +39,7 @@ internal sealed class ConsentPhase(IServiceProvider services, TextWriter output)
         var before = await DecideAsync("release notice while opted in", ConsentScenario.Release(consentId, now), cancellationToken);
 
         await SubmitAsync(ConsentScenario.Withdrawal(consentId, TimeProvider.System.GetUtcNow()), cancellationToken);
-        var expected = before.Count(e => e.Footing == "consent");
+        var expected = before.Count(e => e.Footing == DecisionFooting.Consent);
         var recalls = await UntilAsync(
             async () => (await _consents.RecallsAsync(includeAcknowledged: true, cancellationToken)).Where(r => r.ConsentId == consentId).ToList(),
             r => r.Sum(x => x.Deliveries.Count) >= expected && r.All(x => x.AcknowledgedAt is not null));
@@ -48,7 +49,7 @@ internal sealed class ConsentPhase(IServiceProvider services, TextWriter output)
             output.WriteLine($"    recall to {recall.Recipient,-9} naming {recall.Deliveries.Count} delivery(ies): {(recall.AcknowledgedAt is null ? "not yet acknowledged" : $"acknowledged, {recall.Erased} erased")}");
         }
 
-        foreach (var kept in before.Where(e => e.Outcome == "allowed" && e.Footing != "consent"))
+        foreach (var kept in before.Where(e => e.Outcome == LedgerOutcome.Allowed && e.Footing != DecisionFooting.Consent))
         {
             output.WriteLine($"    not recalled: {kept.Recipient} received it on a statutory basis ({kept.AgreementId}@{kept.AgreementVersion} flow {kept.FlowId}), not on the consent");
         }
@@ -63,12 +64,12 @@ internal sealed class ConsentPhase(IServiceProvider services, TextWriter output)
         await SubmitAsync(@event, cancellationToken);
         var eventId = @event.Envelope.EventId;
         var entries = await UntilAsync(async () => await EntriesAsync(eventId, cancellationToken), e => e.Count >= AgencyCode.WellKnown.Count - 1);
-        await UntilAsync(() => Task.FromResult(_sink.Received.Count(d => d.EventId == eventId)), n => n >= entries.Count(e => e.Outcome == "allowed"));
+        await UntilAsync(() => Task.FromResult(_sink.Received.Count(d => d.EventId == eventId)), n => n >= entries.Count(e => e.Outcome == LedgerOutcome.Allowed));
         output.WriteLine($"  {title}: event {eventId}");
-        foreach (var entry in entries.OrderBy(e => e.Outcome, StringComparer.Ordinal).ThenBy(e => e.Recipient, StringComparer.Ordinal))
+        foreach (var entry in entries.OrderBy(e => LedgerOutcomes.ToText(e.Outcome), StringComparer.Ordinal).ThenBy(e => e.Recipient, StringComparer.Ordinal))
         {
-            output.WriteLine(entry.Outcome == "allowed"
-                ? $"    + {entry.Recipient,-9} shared on {entry.Footing} under {entry.AgreementId}@{entry.AgreementVersion} flow {entry.FlowId}; received: {string.Join(", ", entry.ReleasedFields)}"
+            output.WriteLine(entry.Outcome == LedgerOutcome.Allowed
+                ? $"    + {entry.Recipient,-9} shared on {LedgerFootings.ToText(entry.Footing)} under {entry.AgreementId}@{entry.AgreementVersion} flow {entry.FlowId}; received: {string.Join(", ", entry.ReleasedFields)}"
                 : $"    - {entry.Recipient,-9} denied: {string.Join("; ", entry.Reasons)}");
         }
 

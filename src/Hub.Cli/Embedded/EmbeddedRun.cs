@@ -45,7 +45,7 @@ public sealed class EmbeddedRun(string ledgerPath, string agreementsPath, Action
             var genuine = steps.Count(s => s.Event.Envelope.Source == s.SubmittedBy);
             var expectedRows = genuine * (AgencyCode.WellKnown.Count - 1) + (steps.Length - genuine);
             var entries = await WaitForLedgerAsync(store, before, expectedRows, cancellationToken);
-            await WaitForDeliveriesAsync(sink, entries.Count(e => e.Outcome == "allowed"), cancellationToken);
+            await WaitForDeliveriesAsync(sink, entries.Count(e => e.Outcome == LedgerOutcome.Allowed), cancellationToken);
 
             var engine = host.Services.GetRequiredService<IAgreementProvider>().Current;
             new RunReport(output).Write(agreementsPath, engine.AgreementSetHash, ledgerPath, steps, entries, sink.Received);

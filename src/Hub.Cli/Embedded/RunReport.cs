@@ -21,7 +21,7 @@ internal sealed class RunReport(TextWriter output)
             var eventId = step.Event.Envelope.EventId;
             output.WriteLine($"{step.Scenario}: {step.Description}");
             output.WriteLine($"  event {eventId} submitted through the {step.SubmittedBy} ingress");
-            foreach (var entry in entries.Where(e => e.EventId == eventId).OrderBy(e => e.Outcome, StringComparer.Ordinal).ThenBy(e => e.Recipient, StringComparer.Ordinal))
+            foreach (var entry in entries.Where(e => e.EventId == eventId).OrderBy(e => LedgerOutcomes.ToText(e.Outcome), StringComparer.Ordinal).ThenBy(e => e.Recipient, StringComparer.Ordinal))
             {
                 WriteEntry(entry, received);
             }
@@ -29,9 +29,9 @@ internal sealed class RunReport(TextWriter output)
             output.WriteLine();
         }
 
-        var allowed = entries.Count(e => e.Outcome == "allowed");
-        var denied = entries.Count(e => e.Outcome == "denied");
-        var rejected = entries.Count(e => e.Outcome == "rejected");
+        var allowed = entries.Count(e => e.Outcome == LedgerOutcome.Allowed);
+        var denied = entries.Count(e => e.Outcome == LedgerOutcome.Denied);
+        var rejected = entries.Count(e => e.Outcome == LedgerOutcome.Rejected);
         output.WriteLine($"Ledger: {entries.Count} rows written this run ({allowed} allowed, {denied} denied, {rejected} rejected), each before any delivery left.");
         output.WriteLine($"  {ledgerPath}");
     }
@@ -40,13 +40,13 @@ internal sealed class RunReport(TextWriter output)
     {
         switch (entry.Outcome)
         {
-            case "allowed":
+            case LedgerOutcome.Allowed:
                 var delivery = received.FirstOrDefault(d => d.DeliveryId == entry.DeliveryId);
                 output.WriteLine($"  + {entry.Recipient,-9} shared under {entry.AgreementId}@{entry.AgreementVersion} flow {entry.FlowId}, purpose {entry.Purpose}");
                 output.WriteLine($"      received: {(delivery is null ? "(not yet delivered)" : string.Join(", ", FieldsOf(delivery.Payload)))}");
                 output.WriteLine($"      withheld: {(entry.WithheldFields.Count == 0 ? "nothing" : string.Join(", ", entry.WithheldFields))}");
                 break;
-            case "denied":
+            case LedgerOutcome.Denied:
                 output.WriteLine($"  - {entry.Recipient,-9} denied: {string.Join("; ", entry.Reasons)}");
                 break;
             default:

@@ -21,13 +21,13 @@ internal sealed partial class SimulatedRunReport(TextWriter output)
         }
 
         output.WriteLine();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Router decisions: {entries.Count} ledger row(s): {Count(entries, "allowed")} allowed, {Count(entries, "denied")} denied, {Count(entries, "rejected")} rejected"));
-        foreach (var group in entries.Where(e => e.Outcome == "allowed").GroupBy(e => $"{e.Recipient,-9} {e.EventType} under {e.AgreementId}@{e.AgreementVersion} flow {e.FlowId}").OrderBy(g => g.Key, StringComparer.Ordinal))
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Router decisions: {entries.Count} ledger row(s): {Count(entries, LedgerOutcome.Allowed)} allowed, {Count(entries, LedgerOutcome.Denied)} denied, {Count(entries, LedgerOutcome.Rejected)} rejected"));
+        foreach (var group in entries.Where(e => e.Outcome == LedgerOutcome.Allowed).GroupBy(e => $"{e.Recipient,-9} {e.EventType} under {e.AgreementId}@{e.AgreementVersion} flow {e.FlowId}").OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  + {group.Count(),6}  {group.Key}"));
         }
 
-        foreach (var group in entries.Where(e => e.Outcome != "allowed").GroupBy(e => $"{e.Outcome} {e.Recipient,-9} {e.EventType}: {Masked(e.Reasons.Count > 0 ? e.Reasons[0] : "?")}").OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in entries.Where(e => e.Outcome != LedgerOutcome.Allowed).GroupBy(e => $"{LedgerOutcomes.ToText(e.Outcome)} {e.Recipient,-9} {e.EventType}: {Masked(e.Reasons.Count > 0 ? e.Reasons[0] : "?")}").OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  - {group.Count(),6}  {group.Key}"));
         }
@@ -35,7 +35,7 @@ internal sealed partial class SimulatedRunReport(TextWriter output)
         output.WriteLine($"Ledger: {ledgerPath}");
     }
 
-    private static int Count(IReadOnlyList<LedgerEntry> entries, string outcome) => entries.Count(e => e.Outcome == outcome);
+    private static int Count(IReadOnlyList<LedgerEntry> entries, LedgerOutcome outcome) => entries.Count(e => e.Outcome == outcome);
 
     private static string Masked(string reason) => ConsentId().Replace(reason, "C-…");
 

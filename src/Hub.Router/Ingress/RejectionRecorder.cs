@@ -25,7 +25,7 @@ public sealed class RejectionRecorder(ILedgerStore store, TimeProvider time, Rou
             EntryId = DeliveryIds.NameBased($"rejection|{source}|{inputKey}"),
             RecordedAt = time.GetUtcNow(),
             Kind = LedgerEntryKind.Rejection,
-            Outcome = "rejected",
+            Outcome = LedgerOutcome.Rejected,
             Source = source,
             EventId = eventId,
             EventType = eventType,

@@ -1,3 +1,5 @@
+using Hub.Sharing.Decisions;
+
 namespace Hub.Router.Ledger;
 
 /// <summary>
@@ -14,8 +16,7 @@ public sealed record LedgerEntry
 
     public required LedgerEntryKind Kind { get; init; }
 
-    /// <summary>allowed, denied or rejected.</summary>
-    public required string Outcome { get; init; }
+    public required LedgerOutcome Outcome { get; init; }
 
     /// <summary>The agency of the ingress queue the input arrived on.</summary>
     public required string Source { get; init; }
@@ -44,7 +45,7 @@ public sealed record LedgerEntry
     /// For an allowed decision, what it relied on: <c>consent</c>, <c>gateway</c> or <c>basis</c>. <see cref="ConsentRef"/>
     /// and <see cref="LegalGateway"/> are what the event carried; only rows relying on <c>consent</c> are recalled on withdrawal.
     /// </summary>
-    public string? Footing { get; init; }
+    public DecisionFooting? Footing { get; init; }
 
     public IReadOnlyList<string> ReleasedFields { get; init; } = [];
 

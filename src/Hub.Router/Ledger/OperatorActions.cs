@@ -7,19 +7,19 @@ namespace Hub.Router.Ledger;
 public static class OperatorActions
 {
     /// <summary>An operator displayed a dead-lettered message's payload; recorded before it was printed.</summary>
-    public const string PayloadViewed = "payload-viewed";
+    public const LedgerOutcome PayloadViewed = LedgerOutcome.PayloadViewed;
 
     /// <summary>An operator re-submitted a dead-lettered message (to its agency's ingress, or to the router's replay queue).</summary>
-    public const string ReplayRequested = "replay-requested";
+    public const LedgerOutcome ReplayRequested = LedgerOutcome.ReplayRequested;
 
     /// <summary>The router re-checked a replayed delivery under the current agreements and consents and sent it again.</summary>
-    public const string ReplayAllowed = "replay-allowed";
+    public const LedgerOutcome ReplayAllowed = LedgerOutcome.ReplayAllowed;
 
     /// <summary>The router re-checked a replayed delivery and refused it: nothing was sent.</summary>
-    public const string ReplayDenied = "replay-denied";
+    public const LedgerOutcome ReplayDenied = LedgerOutcome.ReplayDenied;
 
     /// <summary>An operator removed a dead-lettered message without replaying it.</summary>
-    public const string Purged = "purged";
+    public const LedgerOutcome Purged = LedgerOutcome.Purged;
 
-    public static IReadOnlyList<string> All { get; } = [PayloadViewed, ReplayRequested, ReplayAllowed, ReplayDenied, Purged];
+    public static IReadOnlyList<LedgerOutcome> All { get; } = [PayloadViewed, ReplayRequested, ReplayAllowed, ReplayDenied, Purged];
 }

@@ -62,7 +62,7 @@ public sealed class DeliveryReplayer(IAgreementProvider agreements, ILedgerStore
         OperationsLog.ReplayAllowed(logger, delivery.DeliveryId, delivery.Recipient.Value, request.RequestId);
     }
 
-    private Task RecordAsync(DeliveryReplayRequested request, StoredDelivery? stored, EventDelivered? delivery, string outcome, IReadOnlyList<string> reasons, DateTimeOffset now, CancellationToken cancellationToken) =>
+    private Task RecordAsync(DeliveryReplayRequested request, StoredDelivery? stored, EventDelivered? delivery, LedgerOutcome outcome, IReadOnlyList<string> reasons, DateTimeOffset now, CancellationToken cancellationToken) =>
         ledger.RecordOperatorAccessAsync(
             new LedgerEntry
             {

@@ -3,6 +3,7 @@ using Hub.Contracts.Delivery.V1;
 using Hub.Router.Consent;
 using Hub.Router.Ledger;
 using Hub.Sharing.Agreements;
+using Hub.Sharing.Decisions;
 
 namespace Hub.Router.Operations;
 
@@ -58,7 +59,7 @@ public static class ReplayCheck
             }
         }
 
-        if (string.Equals(decision.Footing, "consent", StringComparison.Ordinal))
+        if (decision.Footing == DecisionFooting.Consent)
         {
             var consentRef = decision.ConsentRef ?? delivery.ConsentRef;
             if (consentRef is null)
@@ -80,5 +81,5 @@ public static class ReplayCheck
 
     /// <summary>The ledger's decision row that produced <paramref name="deliveryId"/>, if any.</summary>
     public static LedgerEntry? DecisionOf(IEnumerable<LedgerEntry> rows, Guid deliveryId, AgencyCode recipient) =>
-        rows.FirstOrDefault(r => r.Kind == LedgerEntryKind.Decision && r.DeliveryId == deliveryId && r.Outcome == "allowed" && r.Recipient == recipient.Value);
+        rows.FirstOrDefault(r => r.Kind == LedgerEntryKind.Decision && r.DeliveryId == deliveryId && r.Outcome == LedgerOutcome.Allowed && r.Recipient == recipient.Value);
 }

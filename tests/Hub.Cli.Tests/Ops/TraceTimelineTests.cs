@@ -3,6 +3,7 @@ using Hub.Contracts.Agencies;
 using Hub.Contracts.Delivery.V1;
 using Hub.Router.Ledger;
 using Hub.Router.Recalls;
+using Hub.Sharing.Decisions;
 
 namespace Hub.Cli.Tests.Ops;
 
@@ -70,7 +71,7 @@ public class TraceTimelineTests
         EntryId = Guid.NewGuid(),
         RecordedAt = Decided,
         Kind = LedgerEntryKind.Decision,
-        Outcome = outcome,
+        Outcome = LedgerOutcomes.Parse(outcome),
         Source = "probation",
         EventId = DeadLetterSamples.EventId,
         EventType = "custody.release.scheduled",
@@ -79,7 +80,7 @@ public class TraceTimelineTests
         AgreementVersion = outcome == "allowed" ? 4 : null,
         FlowId = outcome == "allowed" ? "F-police" : null,
         Purpose = outcome == "allowed" ? "offender-management" : null,
-        Footing = outcome == "allowed" ? "basis" : null,
+        Footing = outcome == "allowed" ? DecisionFooting.Basis : null,
         ReleasedFields = outcome == "allowed" ? ["subject.pncId", "releaseDate"] : [],
         WithheldFields = outcome == "allowed" ? ["address"] : [],
         Reasons = reasons,

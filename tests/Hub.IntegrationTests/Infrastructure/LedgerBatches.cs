@@ -18,7 +18,7 @@ public static class LedgerBatches
                 EntryId = Guid.NewGuid(),
                 RecordedAt = recordedAt,
                 Kind = LedgerEntryKind.Decision,
-                Outcome = allowed ? "allowed" : "denied",
+                Outcome = allowed ? LedgerOutcome.Allowed : LedgerOutcome.Denied,
                 Source = "probation",
                 EventId = eventId,
                 EventType = "custody.release.scheduled",

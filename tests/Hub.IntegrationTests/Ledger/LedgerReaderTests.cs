@@ -29,7 +29,7 @@ public sealed class LedgerReaderTests(ServersFixture servers) : IAsyncLifetime
         }
 
         await _store.RecordRejectionAsync(
-            new LedgerEntry { EntryId = Guid.NewGuid(), RecordedAt = TimeProvider.System.GetUtcNow(), Kind = LedgerEntryKind.Rejection, Outcome = "rejected", Source = "police", Reasons = ["schema-invalid", "ünïcode ✓"] },
+            new LedgerEntry { EntryId = Guid.NewGuid(), RecordedAt = TimeProvider.System.GetUtcNow(), Kind = LedgerEntryKind.Rejection, Outcome = LedgerOutcome.Rejected, Source = "police", Reasons = ["schema-invalid", "ünïcode ✓"] },
             CancellationToken.None);
         (await _database.Sealer(_store, batchSize: 4).SealAsync(CancellationToken.None)).Seals.ShouldBe(6);
     }

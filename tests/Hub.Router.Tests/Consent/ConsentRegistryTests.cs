@@ -28,11 +28,11 @@ public sealed class ConsentRegistryTests
         await RecordAsync(host, expires);
 
         clock.SetUtcNow(expires.AddSeconds(-1));
-        (await DecideAsync(host)).Outcome.ShouldBe("allowed");
+        (await DecideAsync(host)).Outcome.ShouldBe(LedgerOutcome.Allowed);
 
         clock.SetUtcNow(expires);
         var after = await DecideAsync(host);
-        after.Outcome.ShouldBe("denied");
+        after.Outcome.ShouldBe(LedgerOutcome.Denied);
         after.Reasons.ShouldContain($"DSA-016@1 flow F1-passport-to-ways-into-work: consent {Passport} expired on {expires:yyyy-MM-dd}");
     }
 
@@ -45,11 +45,11 @@ public sealed class ConsentRegistryTests
 
         await host.SendAsync(AgencyCode.Council, withdrawal);
 
-        var rows = await host.WaitForLedgerAsync(r => r.Any(x => x.Outcome == "rejected"), "the rejection row");
-        rows.Single(r => r.Outcome == "rejected").Reasons.ShouldBe([ConsentRejectionCodes.NotOwned, $"consent {Passport} was recorded through the nhs ingress; only that agency may withdraw it"]);
+        var rows = await host.WaitForLedgerAsync(r => r.Any(x => x.Outcome == LedgerOutcome.Rejected), "the rejection row");
+        rows.Single(r => r.Outcome == LedgerOutcome.Rejected).Reasons.ShouldBe([ConsentRejectionCodes.NotOwned, $"consent {Passport} was recorded through the nhs ingress; only that agency may withdraw it"]);
         rows.ShouldNotContain(r => r.EventId == withdrawal.Envelope.EventId && r.Kind == LedgerEntryKind.Decision, "a refused withdrawal is not decided");
         (await host.Services.GetRequiredService<IConsentStore>().FindAsync(Passport, CancellationToken.None))!.Withdrawal.ShouldBeNull();
-        (await DecideAsync(host)).Outcome.ShouldBe("allowed");
+        (await DecideAsync(host)).Outcome.ShouldBe(LedgerOutcome.Allowed);
     }
 
     [Fact]
@@ -65,8 +65,8 @@ public sealed class ConsentRegistryTests
 
         await host.SendAsync(AgencyCode.Jcp, new RecallAcknowledged { RecallId = recall.RecallId, Recipient = AgencyCode.Jcp, AcknowledgedAt = RouterTestHost.Now, Erased = [delivered.DeliveryId.Value] });
 
-        var rows = await host.WaitForLedgerAsync(r => r.Any(x => x.Outcome == "rejected"), "the rejection row");
-        rows.Single(r => r.Outcome == "rejected").Reasons.ShouldBe(["forged-source", $"recall {recall.RecallId} was sent to another agency, not jcp"]);
+        var rows = await host.WaitForLedgerAsync(r => r.Any(x => x.Outcome == LedgerOutcome.Rejected), "the rejection row");
+        rows.Single(r => r.Outcome == LedgerOutcome.Rejected).Reasons.ShouldBe(["forged-source", $"recall {recall.RecallId} was sent to another agency, not jcp"]);
         var acknowledged = await Hub.Testing.Eventually.UntilAsync(() => store.RecallsAsync(true, CancellationToken.None), r => r.Single().AcknowledgedAt is not null, "the council's own acknowledgement");
         acknowledged.Single().NotHeld.ShouldBe(1, "the council's test sink holds nothing to erase; JCP's claim counted for nothing");
     }

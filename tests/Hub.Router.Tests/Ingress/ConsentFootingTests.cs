@@ -4,6 +4,7 @@ using Hub.Contracts.Envelope;
 using Hub.Contracts.Performance.V1;
 using Hub.Router.Ingress;
 using Hub.Router.Tests.Support;
+using Hub.Router.Ledger;
 
 namespace Hub.Router.Tests.Ingress;
 
@@ -29,7 +30,7 @@ public sealed class ConsentFootingTests
         deliveries.Select(d => d.Recipient.Value).Order(StringComparer.Ordinal).ShouldBe(["nhs", "police", "probation"]);
         deliveries.ShouldAllBe(d => d.ConsentRef == null && d.LegalGateway == null && d.AgreementId == "DSA-018");
         var rows = await host.WaitForLedgerAsync(r => r.Count(x => x.EventId == indicators.Envelope.EventId) >= 4, "a decision per candidate");
-        rows.ShouldNotContain(r => r.Outcome == "rejected");
+        rows.ShouldNotContain(r => r.Outcome == LedgerOutcome.Rejected);
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class ConsentFootingTests
 
         await host.WaitForIngressConsumedAsync<ReleaseScheduled>(messageId);
         var row = (await host.ReadLedgerAsync()).ShouldHaveSingleItem();
-        row.Outcome.ShouldBe("rejected");
+        row.Outcome.ShouldBe(LedgerOutcome.Rejected);
         row.Reasons[0].ShouldBe(RejectionCodes.Malformed);
         row.Reasons[1].ShouldBe("envelope.consent must carry exactly one of consentRef or legalGateway for criminal-offence data; it carries neither");
         row.EventId.ShouldBe(release.Envelope.EventId);

@@ -20,7 +20,7 @@ public sealed class ForgedSourceTests(AgreementsFolder agreements) : IClassFixtu
         consumed.Exception.ShouldBeOfType<IngressRejectedException>().Rejection.Code.ShouldBe(RejectionCodes.ForgedSource);
         var row = (await host.ReadLedgerAsync()).ShouldHaveSingleItem();
         row.Kind.ShouldBe(LedgerEntryKind.Rejection);
-        row.Outcome.ShouldBe("rejected");
+        row.Outcome.ShouldBe(LedgerOutcome.Rejected);
         row.Reasons[0].ShouldBe(RejectionCodes.ForgedSource);
         row.Source.ShouldBe("police");
         row.EventId.ShouldBe(forged.Envelope.EventId);

@@ -5,6 +5,7 @@ using Hub.Contracts.Custody.V1;
 using Hub.Contracts.Performance.V1;
 using Hub.Router.Ingress;
 using Hub.Router.Tests.Support;
+using Hub.Router.Ledger;
 
 namespace Hub.Router.Tests.Ingress;
 
@@ -25,7 +26,7 @@ public sealed class MalformedEnvelopeTests(AgreementsFolder agreements) : IClass
 
         await host.WaitForIngressConsumedAsync<ReleaseScheduled>(messageId);
         var row = (await host.ReadLedgerAsync()).ShouldHaveSingleItem();
-        row.Outcome.ShouldBe("rejected");
+        row.Outcome.ShouldBe(LedgerOutcome.Rejected);
         row.Reasons[0].ShouldBe(RejectionCodes.Malformed);
         row.Reasons[1].ShouldContain("subject.nhsNumber");
         row.EventId.ShouldBe(release.Envelope.EventId);

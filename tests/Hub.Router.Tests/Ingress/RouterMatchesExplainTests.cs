@@ -2,6 +2,7 @@ using Hub.Router.Tests.Support;
 using Hub.Sharing.Agreements;
 using Hub.Sharing.Cases;
 using Hub.Sharing.Decisions;
+using Hub.Router.Ledger;
 
 namespace Hub.Router.Tests.Ingress;
 
@@ -50,7 +51,7 @@ public sealed class RouterMatchesExplainTests
         foreach (var decision in predicted)
         {
             var row = rows.Single(r => r.EventId == eventId && r.Recipient == decision.Recipient.Value);
-            row.Outcome.ShouldBe(decision.IsAllowed ? "allowed" : "denied", decision.Recipient.Value);
+            row.Outcome.ShouldBe(decision.IsAllowed ? LedgerOutcome.Allowed : LedgerOutcome.Denied, decision.Recipient.Value);
             row.Reasons.ShouldBe(decision.Reasons, decision.Recipient.Value);
             row.ReleasedFields.ShouldBe(decision.ReleasedFields, decision.Recipient.Value);
             row.WithheldFields.ShouldBe(decision.WithheldFields, decision.Recipient.Value);

@@ -100,7 +100,7 @@ public sealed class ValidEventRoutingTests(AgreementsFolder agreements) : IClass
         rows.ShouldAllBe(r => r.AgreementSetHash == host.AgreementSetHash);
         rows.ShouldAllBe(r => r.EventType == "custody.release.scheduled");
 
-        var allowed = rows.Where(r => r.Outcome == "allowed").ToList();
+        var allowed = rows.Where(r => r.Outcome == LedgerOutcome.Allowed).ToList();
         allowed.Select(r => r.Recipient).Order().ShouldBe(["jcp", "police"]);
         foreach (var row in allowed)
         {
@@ -109,7 +109,7 @@ public sealed class ValidEventRoutingTests(AgreementsFolder agreements) : IClass
         }
 
         allowed.Single(r => r.Recipient == "police").ReleasedFields.ShouldBe(AgreementsFolder.PoliceFields);
-        var denied = rows.Where(r => r.Outcome == "denied").ToList();
+        var denied = rows.Where(r => r.Outcome == LedgerOutcome.Denied).ToList();
         denied.Select(r => r.Recipient).Order().ShouldBe(["council", "nhs"]);
         denied.ShouldAllBe(r => r.DeliveryId == null && r.ReleasedFields.Count == 0 && r.Reasons.Count > 0);
     }
@@ -149,7 +149,7 @@ public sealed class ValidEventRoutingTests(AgreementsFolder agreements) : IClass
 
         await host.WaitForIngressConsumedAsync<DischargePlanned>(messageId);
         var rows = await host.WaitForLedgerAsync(r => r.Count >= 4, "four decision rows");
-        rows.ShouldAllBe(r => r.Outcome == "denied" && r.DeliveryId == null);
+        rows.ShouldAllBe(r => r.Outcome == LedgerOutcome.Denied && r.DeliveryId == null);
         var police = rows.Single(r => r.Recipient == "police");
         police.AgreementId.ShouldBe(AgreementsFolder.ForbidAgreementId);
         police.FlowId.ShouldBe(AgreementsFolder.ForbidFlow);

@@ -49,7 +49,7 @@ public sealed class SqliteOperatorAccessTests : IDisposable
         await store.RecordOperatorAccessAsync(Access(), CancellationToken.None);
 
         var rows = await store.ReadEventAsync(EventId, CancellationToken.None);
-        rows.Select(r => (r.Sequence, r.Kind, r.Outcome)).ShouldBe([(1L, LedgerEntryKind.Rejection, "rejected"), (2L, LedgerEntryKind.OperatorAccess, OperatorActions.PayloadViewed)]);
+        rows.Select(r => (r.Sequence, r.Kind, r.Outcome)).ShouldBe([(1L, LedgerEntryKind.Rejection, LedgerOutcome.Rejected), (2L, LedgerEntryKind.OperatorAccess, OperatorActions.PayloadViewed)]);
         rows[1].Reasons.ShouldBe(["operator ops-1", "queue hub.ingress.probation_error", "reason: INC-42"]);
     }
 

@@ -6,6 +6,7 @@ using Hub.Router.Consent;
 using Hub.Router.Ledger;
 using Hub.Router.Operations;
 using Hub.Sharing.Agreements;
+using Hub.Sharing.Decisions;
 
 namespace Hub.Router.Tests.Operations;
 
@@ -133,11 +134,11 @@ public class ReplayCheckTests
         EntryId = Guid.NewGuid(),
         RecordedAt = Decided,
         Kind = LedgerEntryKind.Decision,
-        Outcome = "allowed",
+        Outcome = LedgerOutcome.Allowed,
         Source = "probation",
         Recipient = "police",
         ConsentRef = "C-R-1",
-        Footing = "consent",
+        Footing = DecisionFooting.Consent,
         SubjectPseudonyms = ["pseudonym-1"],
         Reasons = [],
         DeliveryId = Guid.Parse("6f1c2b1e-0000-5000-8000-00000000d001"),

@@ -1,6 +1,7 @@
 using Hub.Router.Consent;
 using Hub.Router.Ledger;
 using Hub.Router.Recalls;
+using Hub.Sharing.Decisions;
 
 namespace Hub.Cli.Commands.Audit;
 
@@ -33,7 +34,7 @@ internal static class SubjectReportBuilder
 
     private static SubjectReportEntry Entry(LedgerEntry row, Dictionary<Guid, RecallNotice> recalls, IReadOnlyList<ConsentRecord> consents)
     {
-        var disclosed = row.Outcome == "allowed";
+        var disclosed = row.Outcome == LedgerOutcome.Allowed;
         return new SubjectReportEntry
         {
             When = row.RecordedAt,
@@ -44,7 +45,7 @@ internal static class SubjectReportBuilder
             To = row.Recipient ?? "(none)",
             Purpose = row.Purpose,
             LawfulBasis = row.LawfulBasis,
-            Footing = row.Footing,
+            Footing = LedgerFootings.ToText(row.Footing),
             Agreement = row.AgreementId is null ? null : $"{row.AgreementId}@{row.AgreementVersion}",
             Flow = row.FlowId,
             Consent = row.ConsentRef,
@@ -76,17 +77,17 @@ internal static class SubjectReportBuilder
         var withdrawn = row.ConsentRef is { } consentRef && consents.Any(c => c.ConsentId == consentRef && c.Withdrawal is not null);
         return row.Footing switch
         {
-            "consent" => new SubjectReportRecall
+            DecisionFooting.Consent => new SubjectReportRecall
             {
                 Status = withdrawn ? "outstanding" : "none",
                 Explanation = withdrawn
                     ? $"shared on consent {row.ConsentRef}, which has been withdrawn; the recall is still to be sent"
                     : $"shared on consent {row.ConsentRef}, which has not been withdrawn",
             },
-            "gateway" or "basis" => new SubjectReportRecall
+            DecisionFooting.Gateway or DecisionFooting.Basis => new SubjectReportRecall
             {
                 Status = "not-recalled",
-                Explanation = $"shared on a statutory basis ({(row.Footing == "gateway" ? $"gateway {row.LegalGateway}; " : string.Empty)}{row.LawfulBasis}), not on consent: "
+                Explanation = $"shared on a statutory basis ({(row.Footing == DecisionFooting.Gateway ? $"gateway {row.LegalGateway}; " : string.Empty)}{row.LawfulBasis}), not on consent: "
                     + "withdrawing a consent does not recall it, because erasure on withdrawal (UK GDPR Art. 17(1)(b)) applies only where consent was the ground",
             },
             _ => new SubjectReportRecall { Status = "none", Explanation = "the ledger row predates recording what the disclosure relied on" },

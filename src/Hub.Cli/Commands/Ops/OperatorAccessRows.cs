@@ -8,7 +8,7 @@ namespace Hub.Cli.Commands.Ops;
 /// </summary>
 internal static class OperatorAccessRows
 {
-    public static LedgerEntry For(string action, DeadLetter letter, string operatorName, string? reason, DateTimeOffset now, params string[] details)
+    public static LedgerEntry For(LedgerOutcome action, DeadLetter letter, string operatorName, string? reason, DateTimeOffset now, params string[] details)
     {
         ArgumentNullException.ThrowIfNull(letter);
         var reasons = new List<string> { $"operator {operatorName}", $"queue {letter.Queue}", $"body sha256 {letter.BodySha256}" };

@@ -91,15 +91,15 @@ public static class TraceTimeline
         var details = row.Reasons.ToList();
         switch (row.Kind)
         {
-            case LedgerEntryKind.Decision when row.Outcome == "allowed":
+            case LedgerEntryKind.Decision when row.Outcome == LedgerOutcome.Allowed:
                 details.Insert(0, string.Create(CultureInfo.InvariantCulture, $"released {row.ReleasedFields.Count} field(s) [{string.Join(", ", row.ReleasedFields)}], withheld {row.WithheldFields.Count}"));
-                return new TraceStep(row.RecordedAt, $"decision for {row.Recipient}: ALLOWED under {row.AgreementId}@{row.AgreementVersion} flow {row.FlowId} on {row.Footing ?? "?"} (purpose {row.Purpose}), delivery {row.DeliveryId}", details);
+                return new TraceStep(row.RecordedAt, $"decision for {row.Recipient}: ALLOWED under {row.AgreementId}@{row.AgreementVersion} flow {row.FlowId} on {LedgerFootings.ToText(row.Footing) ?? "?"} (purpose {row.Purpose}), delivery {row.DeliveryId}", details);
             case LedgerEntryKind.Decision:
                 return new TraceStep(row.RecordedAt, $"decision for {row.Recipient}: DENIED", details);
             case LedgerEntryKind.Rejection:
                 return new TraceStep(row.RecordedAt, $"REJECTED at the {row.Source} ingress: {(row.Reasons.Count > 0 ? row.Reasons[0] : "?")}{(row.MessageId is null ? string.Empty : $" (message {row.MessageId})")}", [.. row.Reasons.Skip(1)]);
             default:
-                return new TraceStep(row.RecordedAt, $"operator: {row.Outcome}{(row.Recipient is null ? string.Empty : $" (delivery to {row.Recipient})")}{(row.MessageId is null ? string.Empty : $", message {row.MessageId}")}", details);
+                return new TraceStep(row.RecordedAt, $"operator: {LedgerOutcomes.ToText(row.Outcome)}{(row.Recipient is null ? string.Empty : $" (delivery to {row.Recipient})")}{(row.MessageId is null ? string.Empty : $", message {row.MessageId}")}", details);
         }
     }
 }

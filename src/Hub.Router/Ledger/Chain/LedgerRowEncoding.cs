@@ -89,7 +89,7 @@ public static class LedgerRowEncoding
         WriteColumnsV1(writer, entry);
         if (version >= 2)
         {
-            writer.Text(entry.Footing);
+            writer.Text(LedgerFootings.ToText(entry.Footing));
         }
     }
 
@@ -98,7 +98,7 @@ public static class LedgerRowEncoding
         writer.Uuid(entry.EntryId);
         writer.Timestamp(entry.RecordedAt);
         writer.Text(LedgerEntryKinds.ToText(entry.Kind));
-        writer.Text(entry.Outcome);
+        writer.Text(LedgerOutcomes.ToText(entry.Outcome));
         writer.Text(entry.Source);
         writer.Uuid(entry.EventId);
         writer.Text(entry.EventType);

@@ -48,11 +48,11 @@ public static class LedgerRowCodec
         ArgumentNullException.ThrowIfNull(entry);
         return
         [
-            entry.EntryId, entry.RecordedAt, LedgerEntryKinds.ToText(entry.Kind), entry.Outcome, entry.Source,
+            entry.EntryId, entry.RecordedAt, LedgerEntryKinds.ToText(entry.Kind), LedgerOutcomes.ToText(entry.Outcome), entry.Source,
             entry.EventId, entry.EventType, entry.Recipient, entry.AgreementId, entry.AgreementVersion,
             entry.FlowId, entry.Purpose, entry.LawfulBasis, entry.ConsentRef, entry.LegalGateway,
             entry.ReleasedFields.ToArray(), entry.WithheldFields.ToArray(), entry.Reasons.ToArray(),
-            entry.DeliveryId, entry.SubjectPseudonyms.ToArray(), entry.AgreementSetHash, entry.TraceId, entry.MessageId, entry.Footing,
+            entry.DeliveryId, entry.SubjectPseudonyms.ToArray(), entry.AgreementSetHash, entry.TraceId, entry.MessageId, LedgerFootings.ToText(entry.Footing),
         ];
     }
 
@@ -75,7 +75,7 @@ public static class LedgerRowCodec
             EntryId = (Guid)v[0]!,
             RecordedAt = (DateTimeOffset)v[1]!,
             Kind = LedgerEntryKinds.Parse((string)v[2]!),
-            Outcome = (string)v[3]!,
+            Outcome = LedgerOutcomes.Parse((string)v[3]!),
             Source = (string)v[4]!,
             EventId = (Guid?)v[5],
             EventType = (string?)v[6],
@@ -95,7 +95,7 @@ public static class LedgerRowCodec
             AgreementSetHash = (string?)v[20],
             TraceId = (string?)v[21],
             MessageId = (string?)v[22],
-            Footing = (string?)v[23],
+            Footing = LedgerFootings.Parse((string?)v[23]),
         };
     }
 }

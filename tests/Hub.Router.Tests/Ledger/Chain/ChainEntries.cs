@@ -12,7 +12,7 @@ internal static class ChainEntries
         EntryId = Guid.NewGuid(),
         RecordedAt = recordedAt ?? At.AddSeconds(i),
         Kind = LedgerEntryKind.Decision,
-        Outcome = i % 3 == 0 ? "denied" : "allowed",
+        Outcome = i % 3 == 0 ? LedgerOutcome.Denied : LedgerOutcome.Allowed,
         Source = "probation",
         EventId = Guid.NewGuid(),
         EventType = "custody.release.scheduled",

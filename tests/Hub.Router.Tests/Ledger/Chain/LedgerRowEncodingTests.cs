@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Hub.Router.Ledger;
 using Hub.Router.Ledger.Chain;
+using Hub.Sharing.Decisions;
 
 namespace Hub.Router.Tests.Ledger.Chain;
 
@@ -12,7 +13,7 @@ public sealed class LedgerRowEncodingTests
         Sequence = 42,
         RecordedAt = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero).AddTicks(1234567),
         Kind = LedgerEntryKind.Decision,
-        Outcome = "allowed",
+        Outcome = LedgerOutcome.Allowed,
         Source = "probation",
         EventId = Guid.Parse("00000000-0000-0000-0000-000000000001"),
         EventType = "custody.release.scheduled",
@@ -46,8 +47,8 @@ public sealed class LedgerRowEncodingTests
     public void When_footing_changes_should_change_the_version_2_encoding_and_not_version_1()
     {
         // Version 1 seals (made before footing existed) keep verifying; version 2 protects what a disclosure relied on.
-        LedgerRowEncoding.EncodeRow(Fixed with { Footing = "consent" }, 1).ShouldBe(LedgerRowEncoding.EncodeRow(Fixed with { Footing = "gateway" }, 1));
-        LedgerRowEncoding.EncodeRow(Fixed with { Footing = "consent" }, 2).ShouldNotBe(LedgerRowEncoding.EncodeRow(Fixed with { Footing = "gateway" }, 2));
+        LedgerRowEncoding.EncodeRow(Fixed with { Footing = DecisionFooting.Consent }, 1).ShouldBe(LedgerRowEncoding.EncodeRow(Fixed with { Footing = DecisionFooting.Gateway }, 1));
+        LedgerRowEncoding.EncodeRow(Fixed with { Footing = DecisionFooting.Consent }, 2).ShouldNotBe(LedgerRowEncoding.EncodeRow(Fixed with { Footing = DecisionFooting.Gateway }, 2));
         LedgerRowEncoding.EncodeRow(Fixed, 2).ShouldNotBe(LedgerRowEncoding.EncodeRow(Fixed, 1));
     }
 
@@ -100,7 +101,7 @@ public sealed class LedgerRowEncodingTests
     {
         var variants = new[]
         {
-            Fixed with { EntryId = Guid.NewGuid() }, Fixed with { Kind = LedgerEntryKind.Rejection }, Fixed with { Outcome = "denied" },
+            Fixed with { EntryId = Guid.NewGuid() }, Fixed with { Kind = LedgerEntryKind.Rejection }, Fixed with { Outcome = LedgerOutcome.Denied },
             Fixed with { Source = "police" }, Fixed with { EventId = null }, Fixed with { EventType = "x" }, Fixed with { Recipient = "jcp" },
             Fixed with { AgreementId = "DSA-002" }, Fixed with { AgreementVersion = 4 }, Fixed with { Purpose = "p" }, Fixed with { LawfulBasis = "b" },
             Fixed with { ConsentRef = "C-1" }, Fixed with { LegalGateway = null }, Fixed with { WithheldFields = [] }, Fixed with { Reasons = ["other"] },
