@@ -1,6 +1,5 @@
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Consent.V1;
-using Hub.Contracts.Custody.V1;
 using Hub.Contracts.Envelope;
 using Hub.Contracts.Subjects;
 using Hub.IntegrationTests.Infrastructure;
@@ -16,10 +15,12 @@ namespace Hub.IntegrationTests.Consent;
 [Collection(ServersGroup.Name)]
 public sealed class ConsentCitedAtOnceTests(ServersFixture servers) : IAsyncLifetime
 {
-    private const int Notices = 40;
+    private const int NoticeCount = 40;
     private static readonly SubjectIdentifiers Person = new() { NhsNumber = NhsNumber.WithCheckDigit("999000021"), PncId = PncId.Create(2024, 31337), Nino = "JY975312A", LocalId = "PRB-000977" };
     private readonly string _consent = "C-IT-ATONCE-" + Guid.NewGuid().ToString("N")[..6];
     private SampleHub _hub = null!;
+
+    private ConsentBasedNotices Notices => new(Person, _consent);
 
     public async Task InitializeAsync() => _hub = await SampleHub.StartAsync(servers);
 
@@ -29,17 +30,17 @@ public sealed class ConsentCitedAtOnceTests(ServersFixture servers) : IAsyncLife
     public async Task When_notices_cite_a_consent_recorded_at_the_same_moment_should_deliver_exactly_what_the_ledger_allowed()
     {
         var now = TimeProvider.System.GetUtcNow();
-        var optIn = new ConsentRecorded { Envelope = Envelope(now), ConsentId = _consent, Purposes = ["enhanced-resettlement"], AgreementId = "DSA-009", GivenAt = now.AddMinutes(-10), EvidenceRef = "PRB-OPTIN-FORM-IT" };
-        var notices = Enumerable.Range(0, Notices).Select(_ => Release(now)).ToList();
+        var optIn = new ConsentRecorded { Envelope = Notices.Envelope(now), ConsentId = _consent, Purposes = ["enhanced-resettlement"], AgreementId = "DSA-009", GivenAt = now.AddMinutes(-10), EvidenceRef = "PRB-OPTIN-FORM-IT" };
+        var notices = Enumerable.Range(0, NoticeCount).Select(_ => Notices.Release(now)).ToList();
 
         await Task.WhenAll(notices.Prepend<IShareableEvent>(optIn).Select(e => _hub[AgencyCode.Probation].SubmitAsync(e)));
 
         var rows = await Eventually.UntilAsync(
             () => LedgerQueries.RowsAsync(_hub.Ledger),
-            r => r.Count(x => x.Kind == "decision") == (Notices + 1) * 4,
+            r => r.Count(x => x.Kind == "decision") == (NoticeCount + 1) * 4,
             "four decisions for the consent and for every notice");
         var allowed = rows.Where(r => r.Kind == "decision" && r.Outcome == "allowed").ToList();
-        allowed.Count(r => r.Recipient == "police").ShouldBe(Notices, "police receive every notice (on the consent or on their statutory flow)");
+        allowed.Count(r => r.Recipient == "police").ShouldBe(NoticeCount, "police receive every notice (on the consent or on their statutory flow)");
         foreach (var agency in new[] { AgencyCode.Police, AgencyCode.Jcp, AgencyCode.Council, AgencyCode.Nhs })
         {
             var expected = allowed.Where(r => r.Recipient == agency.Value).Select(r => r.DeliveryId!.Value).Order().ToList();
@@ -52,26 +53,4 @@ public sealed class ConsentCitedAtOnceTests(ServersFixture servers) : IAsyncLife
 
         rows.ShouldNotContain(r => r.Kind == "rejection");
     }
-
-    private EventEnvelope Envelope(DateTimeOffset now) => new()
-    {
-        EventId = Guid.NewGuid(),
-        OccurredAt = now,
-        Source = AgencyCode.Probation,
-        Classification = DataClassification.Personal,
-        Subject = Person,
-        Consent = new ConsentTag { ConsentRef = _consent, CollectionPurpose = "enhanced-resettlement" },
-    };
-
-    private ReleaseScheduled Release(DateTimeOffset now) => new()
-    {
-        Envelope = Envelope(now) with { Classification = DataClassification.CriminalOffence },
-        ReleaseDate = DateOnly.FromDateTime(now.UtcDateTime).AddDays(14),
-        Establishment = "HMP Fictional",
-        SentenceBand = SentenceBand.UnderTwelveMonths,
-        ResettlementArea = "lewisham",
-        AddressOnRelease = "Flat 2, 9 Example Row, London SE99 9ZV",
-        CohortTier = "iom",
-        LeadProfessional = "probation-practitioner-team-5",
-    };
 }

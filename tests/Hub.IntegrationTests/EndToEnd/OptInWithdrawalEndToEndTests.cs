@@ -1,7 +1,5 @@
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Consent.V1;
-using Hub.Contracts.Custody.V1;
-using Hub.Contracts.Envelope;
 using Hub.Contracts.Subjects;
 using Hub.IntegrationTests.Infrastructure;
 
@@ -21,6 +19,8 @@ public class OptInWithdrawalEndToEndTests(ServersFixture servers) : IAsyncLifeti
     private readonly string _consent = "C-IT-OPTIN-" + Guid.NewGuid().ToString("N")[..6];
     private SampleHub _hub = null!;
 
+    private ConsentBasedNotices Notices => new(Person, _consent);
+
     public async Task InitializeAsync() => _hub = await SampleHub.StartAsync(servers);
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
@@ -29,12 +29,12 @@ public class OptInWithdrawalEndToEndTests(ServersFixture servers) : IAsyncLifeti
     public async Task When_the_opt_in_is_withdrawn_should_recall_consent_based_deliveries_and_stop_sharing_on_it()
     {
         var now = TimeProvider.System.GetUtcNow();
-        var optIn = new ConsentRecorded { Envelope = Envelope(now), ConsentId = _consent, Purposes = ["enhanced-resettlement"], AgreementId = "DSA-009", GivenAt = now.AddMinutes(-10), EvidenceRef = "PRB-OPTIN-FORM-IT" };
+        var optIn = new ConsentRecorded { Envelope = Notices.Envelope(now), ConsentId = _consent, Purposes = ["enhanced-resettlement"], AgreementId = "DSA-009", GivenAt = now.AddMinutes(-10), EvidenceRef = "PRB-OPTIN-FORM-IT" };
         var optInRows = await _hub.DecideAsync(AgencyCode.Probation, optIn);
         (await ConsentQueries.IsRegisteredAsync(_hub.Ledger, _consent)).ShouldBeTrue();
         optInRows.ShouldAllBe(r => r.Outcome == "denied", "an opt-in to enhanced resettlement starts no benefit claim (DSA-005 needs purpose benefit-continuity)");
 
-        var first = Release(now);
+        var first = Notices.Release(now);
         var firstRows = await _hub.DecideAsync(AgencyCode.Probation, first);
         firstRows.Single(r => r.Recipient == "police").Footing.ShouldBe("consent");
         firstRows.Single(r => r.Recipient == "council").Footing.ShouldBe("consent");
@@ -44,7 +44,7 @@ public class OptInWithdrawalEndToEndTests(ServersFixture servers) : IAsyncLifeti
         var council = await Eventually.UntilAsync(() => _hub[AgencyCode.Council].Sink.Received.SingleOrDefault(d => d.EventId == first.Envelope.EventId), d => d is not null, "council delivery");
         await Eventually.UntilAsync(() => _hub[AgencyCode.Jcp].Sink.Received.Count(d => d.EventId == first.Envelope.EventId), n => n == 1, "jcp delivery");
 
-        var withdrawal = new ConsentWithdrawn { Envelope = Envelope(TimeProvider.System.GetUtcNow()), ConsentId = _consent, WithdrawnAt = TimeProvider.System.GetUtcNow() };
+        var withdrawal = new ConsentWithdrawn { Envelope = Notices.Envelope(TimeProvider.System.GetUtcNow()), ConsentId = _consent, WithdrawnAt = TimeProvider.System.GetUtcNow() };
         await _hub.DecideAsync(AgencyCode.Probation, withdrawal);
         var recalls = await Eventually.UntilAsync(() => ConsentQueries.RecallsAsync(_hub.Ledger, _consent), r => r.Count == 2 && r.All(x => x.Acknowledged), "both recalls acknowledged");
         recalls.Select(r => (r.Recipient, r.DeliveryId)).ShouldBe([("council", council!.DeliveryId), ("police", police.DeliveryId)]);
@@ -53,7 +53,7 @@ public class OptInWithdrawalEndToEndTests(ServersFixture servers) : IAsyncLifeti
         _hub[AgencyCode.Council].Sink.Recalled.ShouldContain(council.DeliveryId);
         _hub[AgencyCode.Jcp].Sink.Recalled.ShouldBeEmpty("JCP received the notice on a statutory basis");
 
-        var second = Release(TimeProvider.System.GetUtcNow());
+        var second = Notices.Release(TimeProvider.System.GetUtcNow());
         var secondRows = await _hub.DecideAsync(AgencyCode.Probation, second);
         secondRows.Where(r => r.Outcome == "allowed").ShouldAllBe(r => r.Footing != "consent");
         var later = await Eventually.UntilAsync(() => _hub[AgencyCode.Police].Sink.Received.SingleOrDefault(d => d.EventId == second.Envelope.EventId), d => d is not null, "police delivery after withdrawal");
@@ -71,26 +71,4 @@ public class OptInWithdrawalEndToEndTests(ServersFixture servers) : IAsyncLifeti
         report.RootElement.GetProperty("consents").EnumerateArray().Single().GetProperty("withdrawnAt").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.String);
         report.RootElement.GetRawText().ShouldNotContain(Nino);
     }
-
-    private EventEnvelope Envelope(DateTimeOffset now) => new()
-    {
-        EventId = Guid.NewGuid(),
-        OccurredAt = now,
-        Source = AgencyCode.Probation,
-        Classification = DataClassification.Personal,
-        Subject = Person,
-        Consent = new ConsentTag { ConsentRef = _consent, CollectionPurpose = "enhanced-resettlement" },
-    };
-
-    private ReleaseScheduled Release(DateTimeOffset now) => new()
-    {
-        Envelope = Envelope(now) with { Classification = DataClassification.CriminalOffence },
-        ReleaseDate = DateOnly.FromDateTime(now.UtcDateTime).AddDays(14),
-        Establishment = "HMP Fictional",
-        SentenceBand = SentenceBand.UnderTwelveMonths,
-        ResettlementArea = "lewisham",
-        AddressOnRelease = "Flat 1, 9 Example Row, London SE99 9ZV",
-        CohortTier = "iom",
-        LeadProfessional = "probation-practitioner-team-5",
-    };
 }

@@ -8,7 +8,8 @@ namespace Hub.Router.Consent.Postgres;
 /// <summary>The recall half of the Postgres consent store.</summary>
 public sealed partial class PostgresConsentStore
 {
-    private const string RecallSelect = """
+    /// <summary>Recalls with their withdrawal, deliveries and acknowledgement; callers add WHERE and ORDER BY.</summary>
+    internal const string RecallSelect = """
         SELECT r.recall_id, r.consent_id, r.recipient, w.effective_at, r.requested_at, a.acknowledged_at, a.erased, a.not_held,
                d.delivery_id, d.event_id, d.event_type, d.source
         FROM recalls r
@@ -115,7 +116,7 @@ public sealed partial class PostgresConsentStore
         return await ReadRecallsAsync(command, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<RecallNotice>> ReadRecallsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<RecallNotice>> ReadRecallsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var rows = new List<(RecallNotice Notice, RecalledDelivery Delivery)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

@@ -8,7 +8,8 @@ namespace Hub.Router.Consent.Sqlite;
 /// <summary>The recall half of the embedded consent store.</summary>
 public sealed partial class SqliteConsentStore
 {
-    private const string RecallSelect = """
+    /// <summary>Recalls with their withdrawal, deliveries and acknowledgement; callers add WHERE and ORDER BY.</summary>
+    internal const string RecallSelect = """
         SELECT r.recall_id, r.consent_id, r.recipient, w.effective_at, r.requested_at, a.acknowledged_at, a.erased, a.not_held,
                d.delivery_id, d.event_id, d.event_type, d.source
         FROM recalls r
@@ -104,7 +105,7 @@ public sealed partial class SqliteConsentStore
         return await ReadRecallsAsync(command, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<RecallNotice>> ReadRecallsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<RecallNotice>> ReadRecallsAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var rows = new List<(RecallNotice, RecalledDelivery)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

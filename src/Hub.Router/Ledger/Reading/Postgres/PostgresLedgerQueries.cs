@@ -25,14 +25,8 @@ public static class PostgresLedgerQueries
     /// The recalls that name any of the person's deliveries, with all their deliveries: the primary key of
     /// <c>recall_deliveries</c> finds the recalls, <c>recall_deliveries_recall</c> their other deliveries.
     /// </summary>
-    public const string RecallsOfDeliveries = """
-        SELECT r.recall_id, r.consent_id, r.recipient, w.effective_at, r.requested_at, a.acknowledged_at, a.erased, a.not_held,
-               d.delivery_id, d.event_id, d.event_type, d.source
-        FROM recalls r
-        JOIN consent_withdrawals w ON w.consent_id = r.consent_id
-        JOIN recall_deliveries d ON d.recall_id = r.recall_id
-        LEFT JOIN recall_acknowledgements a ON a.recall_id = r.recall_id
-        WHERE r.recall_id IN (SELECT recall_id FROM recall_deliveries WHERE delivery_id = ANY($1::uuid[]))
+    public const string RecallsOfDeliveries = Consent.Postgres.PostgresConsentStore.RecallSelect + """
+         WHERE r.recall_id IN (SELECT recall_id FROM recall_deliveries WHERE delivery_id = ANY($1::uuid[]))
         ORDER BY r.requested_at, r.recall_id, d.delivery_id
         """;
 }

@@ -1,3 +1,4 @@
+using Hub.Router.Consent.Postgres;
 using Hub.Router.Ledger.Postgres;
 using System.Runtime.CompilerServices;
 using Hub.Contracts.Agencies;
@@ -76,37 +77,14 @@ public sealed class PostgresLedgerReader(NpgsqlDataSource dataSource, int pageSi
 
         await using var command = dataSource.CreateCommand(PostgresLedgerQueries.RecallsOfDeliveries);
         command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. deliveryIds] });
-        var rows = new List<(RecallNotice, RecalledDelivery)>();
         try
         {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add((new RecallNotice
-                {
-                    RecallId = reader.GetGuid(0),
-                    ConsentId = reader.GetString(1),
-                    Recipient = reader.GetString(2),
-                    WithdrawnAt = reader.GetFieldValue<DateTimeOffset>(3),
-                    RequestedAt = reader.GetFieldValue<DateTimeOffset>(4),
-                    AcknowledgedAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-                    Erased = reader.IsDBNull(6) ? null : reader.GetInt32(6),
-                    NotHeld = reader.IsDBNull(7) ? null : reader.GetInt32(7),
-                    Deliveries = [],
-                }, new RecalledDelivery
-                {
-                    DeliveryId = reader.GetGuid(8),
-                    EventId = reader.GetGuid(9),
-                    EventType = reader.GetString(10),
-                    Source = new AgencyCode(reader.GetString(11)),
-                }));
-            }
+            return await PostgresConsentStore.ReadRecallsAsync(command, cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
         {
             // A ledger from before the consent registry: nothing was ever recalled.
+            return [];
         }
-
-        return RecallRows.Group(rows);
     }
 }

@@ -32,14 +32,8 @@ public static class SqliteLedgerQueries
     public const string HasSubjectIndex = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'ledger_subjects'";
 
     /// <summary>The recalls that name any of the deliveries (a JSON array in <c>$deliveries</c>), with all their deliveries.</summary>
-    public const string RecallsOfDeliveries = """
-        SELECT r.recall_id, r.consent_id, r.recipient, w.effective_at, r.requested_at, a.acknowledged_at, a.erased, a.not_held,
-               d.delivery_id, d.event_id, d.event_type, d.source
-        FROM recalls r
-        JOIN consent_withdrawals w ON w.consent_id = r.consent_id
-        JOIN recall_deliveries d ON d.recall_id = r.recall_id
-        LEFT JOIN recall_acknowledgements a ON a.recall_id = r.recall_id
-        WHERE r.recall_id IN (SELECT recall_id FROM recall_deliveries WHERE delivery_id IN (SELECT value FROM json_each($deliveries)))
+    public const string RecallsOfDeliveries = Consent.Sqlite.SqliteConsentStore.RecallSelect + """
+         WHERE r.recall_id IN (SELECT recall_id FROM recall_deliveries WHERE delivery_id IN (SELECT value FROM json_each($deliveries)))
         ORDER BY r.requested_at, r.recall_id, d.delivery_id
         """;
 }

@@ -1,3 +1,4 @@
+using Hub.Router.Consent.Sqlite;
 using Hub.Router.Ledger.Sqlite;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -59,38 +60,15 @@ public sealed class SqliteLedgerReader(string path) : ILedgerReader
         await using var command = connection.CreateCommand();
         command.CommandText = SqliteLedgerQueries.RecallsOfDeliveries;
         command.Parameters.AddWithValue("$deliveries", JsonSerializer.Serialize(deliveryIds.Select(id => id.ToString())));
-        var rows = new List<(RecallNotice, RecalledDelivery)>();
         try
         {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add((new RecallNotice
-                {
-                    RecallId = Guid.Parse(reader.GetString(0)),
-                    ConsentId = reader.GetString(1),
-                    Recipient = reader.GetString(2),
-                    WithdrawnAt = SqliteLedgerValues.Timestamp(reader.GetString(3)),
-                    RequestedAt = SqliteLedgerValues.Timestamp(reader.GetString(4)),
-                    AcknowledgedAt = reader.IsDBNull(5) ? null : SqliteLedgerValues.Timestamp(reader.GetString(5)),
-                    Erased = reader.IsDBNull(6) ? null : reader.GetInt32(6),
-                    NotHeld = reader.IsDBNull(7) ? null : reader.GetInt32(7),
-                    Deliveries = [],
-                }, new RecalledDelivery
-                {
-                    DeliveryId = Guid.Parse(reader.GetString(8)),
-                    EventId = Guid.Parse(reader.GetString(9)),
-                    EventType = reader.GetString(10),
-                    Source = new AgencyCode(reader.GetString(11)),
-                }));
-            }
+            return await SqliteConsentStore.ReadRecallsAsync(command, cancellationToken);
         }
         catch (SqliteException ex) when (ex.Message.Contains("no such table", StringComparison.Ordinal))
         {
             // A ledger file from before the consent registry: nothing was ever recalled.
+            return [];
         }
-
-        return RecallRows.Group(rows);
     }
 
     private static async Task<bool> HasSubjectIndexAsync(SqliteConnection connection, CancellationToken cancellationToken)
