@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Hub.Router.Ledger;
 using Hub.Router.Ledger.Chain;
+using Hub.Router.Ledger.Postgres;
+using Hub.Router.Ledger.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -13,12 +15,6 @@ namespace Hub.LedgerBench.Generate;
 /// </summary>
 public static class LedgerLoader
 {
-    private const string Columns = """
-        entry_id, recorded_at, kind, outcome, source, event_id, event_type, recipient, agreement_id, agreement_version,
-        flow_id, purpose, lawful_basis, consent_ref, legal_gateway, released_fields, withheld_fields, reasons,
-        delivery_id, subject_pseudonyms, agreement_set_hash, trace_id, message_id, footing
-        """;
-
     /// <returns>Seconds spent copying rows (with sealing) and seals.</returns>
     public static async Task<(double Seconds, long Seals)> LoadAsync(NpgsqlDataSource dataSource, LedgerPlan plan, int sealSize, Action<string> progress, CancellationToken cancellationToken)
     {
@@ -29,13 +25,13 @@ public static class LedgerLoader
         var seals = new List<LedgerSeal>();
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
-            await using var importer = await connection.BeginBinaryImportAsync($"COPY ledger_entries ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            await using var importer = await connection.BeginBinaryImportAsync($"COPY ledger_entries ({LedgerRowCodec.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
             var batch = new List<LedgerEntry>(sealSize);
             var previous = LedgerChain.GenesisHash;
             long written = 0;
             foreach (var row in plan.Rows())
             {
-                await WriteAsync(importer, row, cancellationToken);
+                await PostgresLedgerValues.WriteRowAsync(importer, row, cancellationToken);
                 batch.Add(row);
                 if (batch.Count == sealSize)
                 {
@@ -76,59 +72,5 @@ public static class LedgerLoader
         }
 
         return (clock.Elapsed.TotalSeconds, seals.Count);
-    }
-
-    private static async Task WriteAsync(NpgsqlBinaryImporter importer, LedgerEntry row, CancellationToken cancellationToken)
-    {
-        await importer.StartRowAsync(cancellationToken);
-        await importer.WriteAsync(row.EntryId, NpgsqlDbType.Uuid, cancellationToken);
-        await importer.WriteAsync(row.RecordedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-        await importer.WriteAsync(LedgerEntryKinds.ToText(row.Kind), NpgsqlDbType.Text, cancellationToken);
-        await importer.WriteAsync(row.Outcome, NpgsqlDbType.Text, cancellationToken);
-        await importer.WriteAsync(row.Source, NpgsqlDbType.Text, cancellationToken);
-        await WriteOrNullAsync(importer, row.EventId, NpgsqlDbType.Uuid, cancellationToken);
-        await WriteOrNullAsync(importer, row.EventType, NpgsqlDbType.Text, cancellationToken);
-        await WriteOrNullAsync(importer, row.Recipient, NpgsqlDbType.Text, cancellationToken);
-        await WriteOrNullAsync(importer, row.AgreementId, NpgsqlDbType.Text, cancellationToken);
-        await WriteOrNullAsync(importer, row.AgreementVersion, NpgsqlDbType.Integer, cancellationToken);
-        await WriteOrNullAsync(importer, row.FlowId, NpgsqlDbType.Text, cancellationToken);
-        await WriteOrNullAsync(importer, row.Purpose, NpgsqlDbType.Text, cancellationToken);
-        await WriteOrNullAsync(importer, row.LawfulBasis, NpgsqlDbType.Text, cancellationToken);
-        await WriteOrNullAsync(importer, row.ConsentRef, NpgsqlDbType.Text, cancellationToken);
-        await WriteOrNullAsync(importer, row.LegalGateway, NpgsqlDbType.Text, cancellationToken);
-        await importer.WriteAsync((string[])[.. row.ReleasedFields], NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-        await importer.WriteAsync((string[])[.. row.WithheldFields], NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-        await importer.WriteAsync((string[])[.. row.Reasons], NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-        await WriteOrNullAsync(importer, row.DeliveryId, NpgsqlDbType.Uuid, cancellationToken);
-        await importer.WriteAsync((string[])[.. row.SubjectPseudonyms], NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-        await WriteOrNullAsync(importer, row.AgreementSetHash, NpgsqlDbType.Text, cancellationToken);
-        await WriteOrNullAsync(importer, row.TraceId, NpgsqlDbType.Text, cancellationToken);
-        await WriteOrNullAsync(importer, row.MessageId, NpgsqlDbType.Text, cancellationToken);
-        await WriteOrNullAsync(importer, row.Footing, NpgsqlDbType.Text, cancellationToken);
-    }
-
-    private static async Task WriteOrNullAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct
-    {
-        if (value is { } present)
-        {
-            await importer.WriteAsync(present, type, cancellationToken);
-        }
-        else
-        {
-            await importer.WriteNullAsync(cancellationToken);
-        }
-    }
-
-    private static async Task WriteOrNullAsync(NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type, CancellationToken cancellationToken)
-    {
-        if (value is not null)
-        {
-            await importer.WriteAsync(value, type, cancellationToken);
-        }
-        else
-        {
-            await importer.WriteNullAsync(cancellationToken);
-        }
     }
 }

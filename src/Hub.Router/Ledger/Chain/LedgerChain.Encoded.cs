@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Hub.Router.Ledger.Reading;
 
 namespace Hub.Router.Ledger.Chain;
@@ -7,22 +6,11 @@ namespace Hub.Router.Ledger.Chain;
 public static partial class LedgerChain
 {
     /// <summary>Equal to <see cref="ChainHash(LedgerSeal, IReadOnlyList{LedgerEntry})"/> when each row's bytes are its <see cref="LedgerRowEncoding"/> columns.</summary>
-    public static string ChainHash(LedgerSeal seal, IReadOnlyList<EncodedLedgerRow> rows)
-    {
-        ArgumentNullException.ThrowIfNull(seal);
-        ArgumentNullException.ThrowIfNull(rows);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var writer = new CanonicalWriter();
-        WriteHeader(writer, seal);
-        hash.AppendData(writer.WrittenSpan);
-        foreach (var row in rows)
+    public static string ChainHash(LedgerSeal seal, IReadOnlyList<EncodedLedgerRow> rows) =>
+        ChainHash(seal, rows, (hash, writer, row) =>
         {
-            writer.Clear();
             LedgerRowEncoding.WriteRowPrefix(writer, row.Sequence, seal.EncodingVersion);
             hash.AppendData(writer.WrittenSpan);
             hash.AppendData(row.Columns, 0, seal.EncodingVersion == 1 ? row.V1Length : row.Columns.Length);
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
+        });
 }

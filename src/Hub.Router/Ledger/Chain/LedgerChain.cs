@@ -35,7 +35,15 @@ public static partial class LedgerChain
     }
 
     /// <summary>SHA-256 over the seal's header (number, seq range, count, version, sealed-at, previous hash) and each row's encoding in order.</summary>
-    public static string ChainHash(LedgerSeal seal, IReadOnlyList<LedgerEntry> rows)
+    public static string ChainHash(LedgerSeal seal, IReadOnlyList<LedgerEntry> rows) =>
+        ChainHash(seal, rows, (hash, writer, row) =>
+        {
+            LedgerRowEncoding.WriteRow(writer, row, seal.EncodingVersion);
+            hash.AppendData(writer.WrittenSpan);
+        });
+
+    /// <summary>The header, then each row as <paramref name="appendRow"/> adds it (given a cleared writer): the one shape of every chain hash.</summary>
+    private static string ChainHash<TRow>(LedgerSeal seal, IReadOnlyList<TRow> rows, Action<IncrementalHash, CanonicalWriter, TRow> appendRow)
     {
         ArgumentNullException.ThrowIfNull(seal);
         ArgumentNullException.ThrowIfNull(rows);
@@ -46,8 +54,7 @@ public static partial class LedgerChain
         foreach (var row in rows)
         {
             writer.Clear();
-            LedgerRowEncoding.WriteRow(writer, row, seal.EncodingVersion);
-            hash.AppendData(writer.WrittenSpan);
+            appendRow(hash, writer, row);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

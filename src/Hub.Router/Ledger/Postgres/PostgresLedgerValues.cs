@@ -5,7 +5,7 @@ using NpgsqlTypes;
 namespace Hub.Router.Ledger.Postgres;
 
 /// <summary>How Postgres stores each <see cref="LedgerColumnType"/>: native uuid, timestamptz, text, integer and text[].</summary>
-internal static class PostgresLedgerValues
+public static class PostgresLedgerValues
 {
     public static NpgsqlDbType DbType(LedgerColumnType type) => type switch
     {
