@@ -76,12 +76,12 @@ public static class RouterTracing
             activity.SetTag(HubTraceAttributes.RecipientAgency, entry.Recipient);
             activity.SetTag(HubTraceAttributes.EventType, entry.EventType);
             activity.SetTag(HubTraceAttributes.EventId, entry.EventId?.ToString());
-            activity.SetTag(HubTraceAttributes.Outcome, entry.Outcome);
+            activity.SetTag(HubTraceAttributes.Outcome, LedgerOutcomes.ToText(entry.Outcome));
             activity.SetTag(HubTraceAttributes.AgreementId, entry.AgreementId);
             activity.SetTag(HubTraceAttributes.AgreementVersion, entry.AgreementVersion);
             activity.SetTag(HubTraceAttributes.FlowId, entry.FlowId);
             activity.SetTag(HubTraceAttributes.Purpose, entry.Purpose);
-            activity.SetTag(HubTraceAttributes.Footing, entry.Footing);
+            activity.SetTag(HubTraceAttributes.Footing, LedgerFootings.ToText(entry.Footing));
             activity.SetTag(HubTraceAttributes.AgreementSetHash, agreementSetHash);
             activity.SetTag(HubTraceAttributes.ReleasedFieldCount, entry.ReleasedFields.Count);
             activity.SetTag(HubTraceAttributes.WithheldFieldCount, entry.WithheldFields.Count);
