@@ -19,6 +19,9 @@ namespace Hub.IntegrationTests.Resilience;
 public sealed class WorkerCrashTests(ServersFixture servers)
 {
     private const int Rows = 400;
+
+    // The recipient writes in groups, hundreds a second: a longer stream so the kill lands while it is still writing.
+    private const int RecipientRows = 2000;
     private const string ReleaseList = "release-list-2026-11-23.csv";
 
     /// <summary>DSA-001 shares a Lewisham release with all four other agencies, so each row has four decisions.</summary>
@@ -49,30 +52,32 @@ public sealed class WorkerCrashTests(ServersFixture servers)
         File.Exists(Path.Combine(source.Inbox, ReleaseList)).ShouldBeFalse();
         var report = JsonSerializer.Deserialize<DropFileReport>(await File.ReadAllTextAsync(source.Report(ReleaseList)), ContractJson.Options)!;
         (report.Rows, report.Published, report.Quarantined.Count).ShouldBe((Rows, Rows, 0));
-        await ShouldHaveLedgeredAndDeliveredEveryRowOnceAsync(hub);
+        await ShouldHaveLedgeredAndDeliveredEveryRowOnceAsync(hub, Rows);
     }
 
     [Fact]
     public async Task When_a_recipient_worker_is_killed_mid_stream_and_restarted_should_write_every_delivery_exactly_once()
     {
         await using var hub = await StartAsync(AgencyCode.Probation);
-        await hub.DropAsync(AgencyCode.Probation, ReleaseList, ReleaseListCsv.NewNotices(Rows));
+        await hub.DropAsync(AgencyCode.Probation, ReleaseList, ReleaseListCsv.NewNotices(RecipientRows));
 
         // Every delivery decided and sent before police starts, so its queue holds the whole stream.
-        await hub.UntilAsync(() => HubLedgerCounts.ReadAsync(hub.Ledger), c => c.Rows >= Rows * CandidateRecipients && c.Unsent == 0, "every row decided and every delivery sent");
+        await hub.UntilAsync(() => HubLedgerCounts.ReadAsync(hub.Ledger), c => c.Rows >= RecipientRows * CandidateRecipients && c.Unsent == 0, "every row decided and every delivery sent");
         var police = await hub.StartAdapterAsync(hub.OnDisk(AgencyCode.Police));
         var sink = hub.Sink(AgencyCode.Police);
         await hub.UntilAsync(sink.Count, n => n > 0, "the police worker to write its first deliveries");
 
         // Unacknowledged now is at least what is neither waiting in the queue nor written (a written one may not be acknowledged yet).
+        // The sink is read first: a group of writes landing during the queue probe must not hide what was in hand.
+        var written = sink.Count();
         var ready = (await BrokerQueueAsync(hub, HubTopology.DeliveryQueue(AgencyCode.Police))).Messages;
-        var inFlight = Rows - (int)ready - sink.Count();
+        var inFlight = RecipientRows - (int)ready - written;
         await police.KillAsync();
-        sink.Count().ShouldBeLessThan(Rows, "the kill must land mid-stream for this test to mean anything");
+        sink.Count().ShouldBeLessThan(RecipientRows, "the kill must land mid-stream for this test to mean anything");
         inFlight.ShouldBeGreaterThan(1, "the kill must land with several deliveries in flight (Adapter:PrefetchCount)");
 
         await police.RestartAsync();
-        await ShouldHaveLedgeredAndDeliveredEveryRowOnceAsync(hub);
+        await ShouldHaveLedgeredAndDeliveredEveryRowOnceAsync(hub, RecipientRows);
         (await HandledDeliveries.SqliteAsync(police.Settings.DedupeSqlite!)).SetEquals(hub.Sink(AgencyCode.Police).Documents().Select(d => d.DeliveryId))
             .ShouldBeTrue("the police dedupe store holds exactly the deliveries its sink wrote");
         (await HandledDeliveries.PostgresAsync(hub[AgencyCode.Council].Settings.DedupePostgres!)).SetEquals(hub.Sink(AgencyCode.Council).Documents().Select(d => d.DeliveryId))
@@ -96,13 +101,13 @@ public sealed class WorkerCrashTests(ServersFixture servers)
         return hub;
     }
 
-    private static async Task ShouldHaveLedgeredAndDeliveredEveryRowOnceAsync(WorkerHub hub)
+    private static async Task ShouldHaveLedgeredAndDeliveredEveryRowOnceAsync(WorkerHub hub, int rows)
     {
-        var expectedEvents = Enumerable.Range(1, Rows).Select(r => RecordEventIds.For(AgencyCode.Probation, "release-notice", ReleaseListCsv.NoticeId(r))).ToHashSet();
-        await hub.UntilAsync(() => HubLedgerCounts.ReadAsync(hub.Ledger), c => c.Rows >= Rows * CandidateRecipients && c.Unsent == 0, "a decision for every row and candidate recipient, every delivery sent");
+        var expectedEvents = Enumerable.Range(1, rows).Select(r => RecordEventIds.For(AgencyCode.Probation, "release-notice", ReleaseListCsv.NoticeId(r))).ToHashSet();
+        await hub.UntilAsync(() => HubLedgerCounts.ReadAsync(hub.Ledger), c => c.Rows >= rows * CandidateRecipients && c.Unsent == 0, "a decision for every row and candidate recipient, every delivery sent");
         foreach (var agency in Sinks)
         {
-            await hub.UntilAsync(hub.Sink(agency).Count, n => n >= Rows, $"a document for every row in the {agency} sink");
+            await hub.UntilAsync(hub.Sink(agency).Count, n => n >= rows, $"a document for every row in the {agency} sink");
         }
 
         // Let any redelivery still in flight land before counting exactly.
@@ -119,14 +124,14 @@ public sealed class WorkerCrashTests(ServersFixture servers)
         }
 
         var counts = await HubLedgerCounts.ReadAsync(hub.Ledger);
-        counts.ShouldBe(new HubLedgerCounts(Rows * CandidateRecipients, Rows * CandidateRecipients, Rows, 0, 0), "one decision per row and candidate recipient, none twice");
+        counts.ShouldBe(new HubLedgerCounts(rows * CandidateRecipients, rows * CandidateRecipients, rows, 0, 0), "one decision per row and candidate recipient, none twice");
         foreach (var agency in Sinks)
         {
             var sink = hub.Sink(agency);
             var documents = sink.Documents();
             var allowed = await HubLedgerCounts.AllowedDeliveriesAsync(hub.Ledger, agency.Value);
-            allowed.Count.ShouldBe(Rows, $"DSA-001 allows every row to {agency}");
-            sink.Count().ShouldBe(Rows, $"{agency}: one document per delivery");
+            allowed.Count.ShouldBe(rows, $"DSA-001 allows every row to {agency}");
+            sink.Count().ShouldBe(rows, $"{agency}: one document per delivery");
             documents.Select(d => d.DeliveryId).ToHashSet().SetEquals(allowed).ShouldBeTrue($"{agency}: the documents are exactly the ledger's allowed deliveries");
             documents.Select(d => d.EventId).ToHashSet().SetEquals(expectedEvents).ShouldBeTrue($"{agency}: every row's event, each once");
             documents.ShouldAllBe(d => d.Recipient == agency.Value && d.Flow.StartsWith('F'));
