@@ -1,7 +1,6 @@
 using Hub.Contracts.Agencies;
-using Hub.Contracts.Consent.V1;
+using Hub.Cli.Embedded;
 using Hub.Contracts.Envelope;
-using Hub.Contracts.Subjects;
 using Hub.IntegrationTests.Infrastructure;
 
 namespace Hub.IntegrationTests.Consent;
@@ -16,11 +15,8 @@ namespace Hub.IntegrationTests.Consent;
 public sealed class ConsentCitedAtOnceTests(ServersFixture servers) : IAsyncLifetime
 {
     private const int NoticeCount = 40;
-    private static readonly SubjectIdentifiers Person = new() { NhsNumber = NhsNumber.WithCheckDigit("999000021"), PncId = PncId.Create(2024, 31337), Nino = "JY975312A", LocalId = "PRB-000977" };
     private readonly string _consent = "C-IT-ATONCE-" + Guid.NewGuid().ToString("N")[..6];
     private SampleHub _hub = null!;
-
-    private ConsentBasedNotices Notices => new(Person, _consent);
 
     public async Task InitializeAsync() => _hub = await SampleHub.StartAsync(servers);
 
@@ -30,8 +26,8 @@ public sealed class ConsentCitedAtOnceTests(ServersFixture servers) : IAsyncLife
     public async Task When_notices_cite_a_consent_recorded_at_the_same_moment_should_deliver_exactly_what_the_ledger_allowed()
     {
         var now = TimeProvider.System.GetUtcNow();
-        var optIn = new ConsentRecorded { Envelope = Notices.Envelope(now), ConsentId = _consent, Purposes = ["enhanced-resettlement"], AgreementId = "DSA-009", GivenAt = now.AddMinutes(-10), EvidenceRef = "PRB-OPTIN-FORM-IT" };
-        var notices = Enumerable.Range(0, NoticeCount).Select(_ => Notices.Release(now)).ToList();
+        var optIn = ConsentScenario.OptIn(_consent, now);
+        var notices = Enumerable.Range(0, NoticeCount).Select(_ => ConsentScenario.Release(_consent, now)).ToList();
 
         await Task.WhenAll(notices.Prepend<IShareableEvent>(optIn).Select(e => _hub[AgencyCode.Probation].SubmitAsync(e)));
 

@@ -1,6 +1,5 @@
 using Hub.Contracts.Agencies;
-using Hub.Contracts.Consent.V1;
-using Hub.Contracts.Subjects;
+using Hub.Cli.Embedded;
 using Hub.IntegrationTests.Infrastructure;
 
 namespace Hub.IntegrationTests.EndToEnd;
@@ -14,12 +13,9 @@ namespace Hub.IntegrationTests.EndToEnd;
 [Collection(ServersGroup.Name)]
 public class OptInWithdrawalEndToEndTests(ServersFixture servers) : IAsyncLifetime
 {
-    private const string Nino = "JY975310A";
-    private static readonly SubjectIdentifiers Person = new() { NhsNumber = NhsNumber.WithCheckDigit("999000013"), PncId = PncId.Create(2023, 11872), Nino = Nino, LocalId = "PRB-000955" };
+    private const string Nino = "JY975310A"; // the embedded AS-09 person (ConsentScenario)
     private readonly string _consent = "C-IT-OPTIN-" + Guid.NewGuid().ToString("N")[..6];
     private SampleHub _hub = null!;
-
-    private ConsentBasedNotices Notices => new(Person, _consent);
 
     public async Task InitializeAsync() => _hub = await SampleHub.StartAsync(servers);
 
@@ -29,12 +25,12 @@ public class OptInWithdrawalEndToEndTests(ServersFixture servers) : IAsyncLifeti
     public async Task When_the_opt_in_is_withdrawn_should_recall_consent_based_deliveries_and_stop_sharing_on_it()
     {
         var now = TimeProvider.System.GetUtcNow();
-        var optIn = new ConsentRecorded { Envelope = Notices.Envelope(now), ConsentId = _consent, Purposes = ["enhanced-resettlement"], AgreementId = "DSA-009", GivenAt = now.AddMinutes(-10), EvidenceRef = "PRB-OPTIN-FORM-IT" };
+        var optIn = ConsentScenario.OptIn(_consent, now);
         var optInRows = await _hub.DecideAsync(AgencyCode.Probation, optIn);
         (await ConsentQueries.IsRegisteredAsync(_hub.Ledger, _consent)).ShouldBeTrue();
         optInRows.ShouldAllBe(r => r.Outcome == "denied", "an opt-in to enhanced resettlement starts no benefit claim (DSA-005 needs purpose benefit-continuity)");
 
-        var first = Notices.Release(now);
+        var first = ConsentScenario.Release(_consent, now);
         var firstRows = await _hub.DecideAsync(AgencyCode.Probation, first);
         firstRows.Single(r => r.Recipient == "police").Footing.ShouldBe("consent");
         firstRows.Single(r => r.Recipient == "council").Footing.ShouldBe("consent");
@@ -44,7 +40,7 @@ public class OptInWithdrawalEndToEndTests(ServersFixture servers) : IAsyncLifeti
         var council = await Eventually.UntilAsync(() => _hub[AgencyCode.Council].Sink.Received.SingleOrDefault(d => d.EventId == first.Envelope.EventId), d => d is not null, "council delivery");
         await Eventually.UntilAsync(() => _hub[AgencyCode.Jcp].Sink.Received.Count(d => d.EventId == first.Envelope.EventId), n => n == 1, "jcp delivery");
 
-        var withdrawal = new ConsentWithdrawn { Envelope = Notices.Envelope(TimeProvider.System.GetUtcNow()), ConsentId = _consent, WithdrawnAt = TimeProvider.System.GetUtcNow() };
+        var withdrawal = ConsentScenario.Withdrawal(_consent, TimeProvider.System.GetUtcNow());
         await _hub.DecideAsync(AgencyCode.Probation, withdrawal);
         var recalls = await Eventually.UntilAsync(() => ConsentQueries.RecallsAsync(_hub.Ledger, _consent), r => r.Count == 2 && r.All(x => x.Acknowledged), "both recalls acknowledged");
         recalls.Select(r => (r.Recipient, r.DeliveryId)).ShouldBe([("council", council!.DeliveryId), ("police", police.DeliveryId)]);
@@ -53,7 +49,7 @@ public class OptInWithdrawalEndToEndTests(ServersFixture servers) : IAsyncLifeti
         _hub[AgencyCode.Council].Sink.Recalled.ShouldContain(council.DeliveryId);
         _hub[AgencyCode.Jcp].Sink.Recalled.ShouldBeEmpty("JCP received the notice on a statutory basis");
 
-        var second = Notices.Release(TimeProvider.System.GetUtcNow());
+        var second = ConsentScenario.Release(_consent, TimeProvider.System.GetUtcNow());
         var secondRows = await _hub.DecideAsync(AgencyCode.Probation, second);
         secondRows.Where(r => r.Outcome == "allowed").ShouldAllBe(r => r.Footing != "consent");
         var later = await Eventually.UntilAsync(() => _hub[AgencyCode.Police].Sink.Received.SingleOrDefault(d => d.EventId == second.Envelope.EventId), d => d is not null, "police delivery after withdrawal");
