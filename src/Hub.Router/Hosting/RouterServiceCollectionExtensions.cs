@@ -10,6 +10,7 @@ using Hub.Router.Ledger.Postgres;
 using Hub.Router.Ledger.Sqlite;
 using Hub.Router.Metrics;
 using Hub.Router.Operations;
+using Hub.Router.Provenance;
 using Hub.Router.Recalls;
 using Hub.Router.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +48,8 @@ public static class RouterServiceCollectionExtensions
         services.TryAddSingleton<UnknownTypeLedgerFilter>();
         services.TryAddSingleton<ConsentLookups>();
         services.TryAddSingleton<ConsentViews>();
+        services.TryAddSingleton<ProvenanceFingerprints>();
+        services.TryAddSingleton<ProvenanceLookups>();
         services.TryAddSingleton<ConsentIngress>();
         services.TryAddSingleton<RecallDispatcher>();
         services.TryAddSingleton<LedgerGroupWriter>();

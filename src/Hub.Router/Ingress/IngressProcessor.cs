@@ -12,9 +12,12 @@ using Hub.Router.Configuration;
 using Hub.Router.Consent;
 using Hub.Router.Ledger;
 using Hub.Router.Metrics;
+using Hub.Router.Provenance;
 using Hub.Router.Recalls;
 using Hub.Router.Telemetry;
+using Hub.Sharing.Consent;
 using Hub.Sharing.Decisions;
+using Hub.Sharing.Disclosure;
 using Hub.Sharing.Projection;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -35,6 +38,8 @@ public sealed class IngressProcessor(
     SubjectPseudonymiser pseudonymiser,
     RejectionRecorder rejections,
     ConsentViews consentViews,
+    ProvenanceLookups provenance,
+    ProvenanceFingerprints fingerprints,
     ConsentIngress consentEvents,
     RecallDispatcher recalls,
     HubAddresses addresses,
@@ -88,17 +93,29 @@ public sealed class IngressProcessor(
             await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.ForgedSource, $"event claims source '{envelope.Source}' but arrived on the ingress queue of '{source}'"), envelope.EventId, eventType);
         }
 
+        if (envelope.Classification == DataClassification.AggregateNonPersonal || EventCatalogue.For<TEvent>().Classification == DataClassification.AggregateNonPersonal)
+        {
+            var findings = AggregateDisclosure.Scan(JsonSerializer.SerializeToElement(context.Message, ContractJson.Options));
+            if (findings.Count > 0)
+            {
+                await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.PersonalDataInAggregate, AggregateDisclosure.Describe(findings)), envelope.EventId, eventType);
+            }
+        }
+
         // Consent events update the registry first, then are decided like any event (docs/adr/0007).
         await consentEvents.RegisterAsync(context, context.Message, source);
 
         var engine = agreements.Current;
-        var consents = await consentViews.ForEventAsync(envelope, source, cancellationToken);
+        var pseudonyms = pseudonymiser.Pseudonymise(envelope.Subject, source);
+        var consents = consentViews.ForEventAsync(envelope, source, cancellationToken);
         var now = time.GetUtcNow();
-        var request = ShareRequests.Build(source, context.Message, _agencies, now, consents);
+        var request = ShareRequests.Build(source, context.Message, _agencies, now, ConsentSnapshot.Empty);
+        var inherited = provenance.InheritedAsync(source.Value, pseudonyms, request.Event, cancellationToken);
+        request = request with { Consents = await consents, Inherited = await inherited };
         var json = request.Event;
         var decisions = engine.Decide(request);
 
-        var (batch, messages) = BuildBatch(context, source, eventType, envelope, json, decisions, engine.AgreementSetHash, now);
+        var (batch, messages) = BuildBatch(context, source, eventType, envelope, pseudonyms, request, decisions, engine.AgreementSetHash, now);
         RouterTracing.Decided(engine.AgreementSetHash, batch.Entries);
         RecordResult result;
         using (var ledgerWrite = RouterTracing.StartLedgerWrite(batch))
@@ -143,9 +160,11 @@ public sealed class IngressProcessor(
         await endpoint.Send(delivery, send => send.MessageId = delivery.DeliveryId, cancellationToken);
     }
 
-    private (DecisionBatch Batch, Dictionary<Guid, EventDelivered> Messages) BuildBatch(ConsumeContext context, AgencyCode source, string eventType, EventEnvelope envelope, JsonElement json, IReadOnlyList<Decision> decisions, string setHash, DateTimeOffset now)
+    private (DecisionBatch Batch, Dictionary<Guid, EventDelivered> Messages) BuildBatch(
+        ConsumeContext context, AgencyCode source, string eventType, EventEnvelope envelope, IReadOnlyList<string> pseudonyms, DecisionRequest request, IReadOnlyList<Decision> decisions, string setHash, DateTimeOffset now)
     {
-        var pseudonyms = pseudonymiser.Pseudonymise(envelope.Subject, source);
+        var json = request.Event;
+        var marks = new List<ProvenanceMark>();
         var traceId = Activity.Current?.TraceId.ToString();
         var entries = new List<LedgerEntry>(decisions.Count);
         var deliveries = new List<OutboxDelivery>();
@@ -193,7 +212,7 @@ public sealed class IngressProcessor(
                     OccurredAt = envelope.OccurredAt,
                     DecidedAt = now,
                     Classification = envelope.Classification,
-                    Payload = PayloadProjector.Project(json, decision.ReleasedFields, decision.PseudonymisedFields, (field, value) => pseudonymiser.Pseudonym($"{decision.Recipient.Value}.{field}", value)),
+                    Payload = Payload(json, decision),
                     AgreementId = decision.AgreementId!,
                     AgreementVersion = decision.AgreementVersion!.Value,
                     FlowId = decision.FlowId!,
@@ -202,16 +221,24 @@ public sealed class IngressProcessor(
                     ConsentRef = envelope.Consent.ConsentRef,
                     LegalGateway = envelope.Consent.LegalGateway,
                     WithheldFields = decision.WithheldFields,
+                    SuppressedValues = decision.SuppressedValues,
                     Obligations = decision.Obligations,
                     AgreementSetHash = setHash,
                 };
+                marks.AddRange(fingerprints.MarksFor(decision.Recipient.Value, pseudonyms, delivery.Payload, decision.ReleasedFields, source.Value, envelope.EventId, now, envelope.Consent, request.Inherited));
                 deliveries.Add(new OutboxDelivery(id, decision.Recipient.Value, JsonSerializer.Serialize(delivery, ContractJson.Options)));
                 messages.Add(id, delivery);
             }
         }
 
         var contentHash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(json, ContractJson.Options)));
-        return (new DecisionBatch(source.Value, envelope.EventId, contentHash, now, entries, deliveries), messages);
+        return (new DecisionBatch(source.Value, envelope.EventId, contentHash, now, entries, deliveries) { ProvenanceMarks = marks }, messages);
+    }
+
+    private JsonElement Payload(JsonElement json, Decision decision)
+    {
+        var payload = PayloadProjector.Project(json, decision.ReleasedFields, decision.PseudonymisedFields, (field, value) => pseudonymiser.Pseudonym($"{decision.Recipient.Value}.{field}", value));
+        return decision.SuppressedValues.Count > 0 ? SmallNumbers.Suppress(payload, decision.SuppressCountsBelow!.Value) : payload;
     }
 
     private async Task RejectAsync(ConsumeContext context, string source, IngressRejection rejection, Guid? eventId, string eventType)

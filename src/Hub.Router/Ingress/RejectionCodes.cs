@@ -10,4 +10,7 @@ public static class RejectionCodes
     public const string UnknownSource = "unknown-source";
     public const string EventIdReused = "event-id-reused";
     public const string ProcessingFailed = "processing-failed";
+
+    /// <summary>An aggregate-non-personal event whose payload holds a subject identifier (issue 12).</summary>
+    public const string PersonalDataInAggregate = Hub.Sharing.Disclosure.AggregateDisclosure.RejectionCode;
 }

@@ -11,4 +11,8 @@ public sealed record DecisionBatch(
     string ContentHash,
     DateTimeOffset RecordedAt,
     IReadOnlyList<LedgerEntry> Entries,
-    IReadOnlyList<OutboxDelivery> Deliveries);
+    IReadOnlyList<OutboxDelivery> Deliveries)
+{
+    /// <summary>Fingerprints of values delivered under a restricted gateway, committed with the deliveries (docs/adr/0016).</summary>
+    public IReadOnlyList<Provenance.ProvenanceMark> ProvenanceMarks { get; init; } = [];
+}

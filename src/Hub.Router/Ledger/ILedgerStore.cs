@@ -12,6 +12,9 @@ public interface ILedgerStore
     /// </summary>
     Task<IReadOnlyList<RecordResult>> RecordGroupAsync(IReadOnlyList<DecisionBatch> batches, IReadOnlyList<SentMark> sent, CancellationToken cancellationToken);
 
+    /// <summary>The provenance marks (docs/adr/0016) among <paramref name="fingerprints"/>, oldest first per fingerprint.</summary>
+    Task<IReadOnlyList<Provenance.ProvenanceMark>> FindProvenanceAsync(IReadOnlyCollection<string> fingerprints, CancellationToken cancellationToken);
+
     /// <summary>Whether a failed group may have failed for one of its batches alone (a constraint or a bad value), so that each should be tried alone.</summary>
     bool IsBatchFailure(Exception exception);
 

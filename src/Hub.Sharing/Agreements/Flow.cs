@@ -35,5 +35,8 @@ public sealed record Flow
 
     public required Obligations Obligations { get; init; }
 
+    /// <summary>Small-number disclosure control, for flows of aggregate events only; null when the flow has none.</summary>
+    public SmallNumberRule? SmallNumbers { get; init; }
+
     public SourceLocation Location { get; init; } = SourceLocation.Unknown;
 }

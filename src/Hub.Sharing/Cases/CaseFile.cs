@@ -7,6 +7,7 @@ using Hub.Contracts.Envelope;
 using Hub.Sharing.Agreements;
 using Hub.Sharing.Agreements.Yaml;
 using Hub.Sharing.Consent;
+using Hub.Sharing.Disclosure;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -107,6 +108,16 @@ public static class CaseFile
         foreach (var problem in problems)
         {
             read.Error(Where(eventNode, problem), $"{name}: the router would refuse this event: {problem}");
+        }
+
+        if (@event.Envelope.Classification == DataClassification.AggregateNonPersonal || info.Classification == DataClassification.AggregateNonPersonal)
+        {
+            var findings = AggregateDisclosure.Scan(JsonSerializer.SerializeToElement(@event, info.ClrType, ContractJson.Options));
+            if (findings.Count > 0)
+            {
+                read.Error(eventNode, $"{name}: the router would refuse this event ({AggregateDisclosure.RejectionCode}): {AggregateDisclosure.Describe(findings)}");
+                problems = [.. problems, AggregateDisclosure.RejectionCode];
+            }
         }
 
         var sourceText = read.Text(map, "source", name, required: false);

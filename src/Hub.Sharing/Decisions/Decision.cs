@@ -33,6 +33,12 @@ public sealed record Decision
 
     public Obligations Obligations { get; init; } = Obligations.None;
 
+    /// <summary>Small-number disclosure control: counts from 1 to this - 1 leave as null; null when no permit suppresses.</summary>
+    public int? SuppressCountsBelow { get; init; }
+
+    /// <summary>Paths (never values) of the counts <see cref="SuppressCountsBelow"/> suppresses in this event's released fields.</summary>
+    public IReadOnlyList<string> SuppressedValues { get; init; } = [];
+
     /// <summary>Plain-language reasons citing agreement@version and flow: what permitted, or every check that failed. Never personal data.</summary>
     public required IReadOnlyList<string> Reasons { get; init; }
 

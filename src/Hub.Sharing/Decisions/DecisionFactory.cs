@@ -1,5 +1,8 @@
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Delivery.V1;
+using Hub.Sharing.Agreements;
+using Hub.Sharing.Disclosure;
+using Hub.Sharing.Provenance;
 
 namespace Hub.Sharing.Decisions;
 
@@ -15,11 +18,19 @@ internal static class DecisionFactory
         var mayPseudonymise = AnyPseudonymises(permits);
         var anyOnConsent = AnyOnConsent(permits);
         var reliesOnConsent = false;
+        List<string>? inheritedReasons = null;
         foreach (var field in present)
         {
             if (!AnyReleases(permits, field))
             {
                 withheld.Add(field);
+                continue;
+            }
+
+            if (context.Inherited is { } inherited && inherited.Contains(field) && InheritedLimit(permits, recipient.Value, field, inherited[field]) is { } limit)
+            {
+                withheld.Add(field);
+                (inheritedReasons ??= []).Add(limit.Explain(permits.First!.Flow.Purpose));
                 continue;
             }
 
@@ -31,14 +42,31 @@ internal static class DecisionFactory
             }
         }
 
+        if (released.Count == 0 && inheritedReasons is not null)
+        {
+            return Denied(context, recipient, permits.First, DecisionReasonCodes.InheritedGateway, inheritedReasons);
+        }
+
         var reasons = new string[permits.Count];
         for (var i = 0; i < reasons.Length; i++)
         {
             reasons[i] = permits[i].Reason;
         }
 
+        if (inheritedReasons is not null)
+        {
+            reasons = [.. reasons, .. inheritedReasons];
+        }
+
         var primary = permits.First!;
         var footing = reliesOnConsent ? DecisionFooting.Consent : StrongestStatutory(permits);
+        var suppressBelow = StrictestSuppression(permits);
+        IReadOnlyList<string> suppressed = suppressBelow is { } threshold ? SmallNumbers.Find(context.Request.Event, released, threshold) : [];
+        if (suppressed.Count > 0)
+        {
+            reasons = [.. reasons, $"small-number disclosure control: {SmallNumbersWording.Paths(suppressed)} {(suppressed.Count == 1 ? "is a count" : "are counts")} below {suppressBelow} and {(suppressed.Count == 1 ? "leaves" : "leave")} as null"];
+        }
+
         return new Decision
         {
             Recipient = recipient,
@@ -59,6 +87,8 @@ internal static class DecisionFactory
             WithheldFields = withheld,
             PseudonymisedFields = pseudonymised ?? (IReadOnlyList<string>)[],
             Obligations = MostRestrictive(permits),
+            SuppressCountsBelow = suppressBelow,
+            SuppressedValues = suppressed,
             Reasons = reasons,
         };
     }
@@ -75,6 +105,46 @@ internal static class DecisionFactory
         Reasons = reasons,
         WithheldFields = context.SortedPresent,
     };
+
+    /// <summary>The highest small-number threshold of the permits that suppress: the recipient gets the strictest control any of them sets.</summary>
+    private static int? StrictestSuppression(in Permits permits)
+    {
+        int? threshold = null;
+        for (var i = 0; i < permits.Count; i++)
+        {
+            if (permits[i].Compiled.Flow.SmallNumbers is { Action: SmallNumberAction.Suppress, Threshold: var t } && (threshold is null || t > threshold))
+            {
+                threshold = t;
+            }
+        }
+
+        return threshold;
+    }
+
+    /// <summary>
+    /// The inherited gateway limit that keeps <paramref name="field"/> back, or null when some permit releasing it has a
+    /// purpose every limit on the field allows.
+    /// </summary>
+    private static InheritedRestriction? InheritedLimit(in Permits permits, string recipient, string field, IEnumerable<InheritedRestriction> limits)
+    {
+        InheritedRestriction? blocking = null;
+        for (var i = 0; i < permits.Count; i++)
+        {
+            var flow = permits[i].Compiled;
+            if (!flow.Fields.Contains(field))
+            {
+                continue;
+            }
+
+            blocking = limits.FirstOrDefault(l => !l.Allows(recipient, flow.Flow.Purpose));
+            if (blocking is null)
+            {
+                return null;
+            }
+        }
+
+        return blocking;
+    }
 
     private static bool AnyReleases(in Permits permits, string field)
     {

@@ -24,5 +24,8 @@ public static class DecisionReasonCodes
     /// <summary>Denied: flows exist, but each failed a check (not in force, condition, consent, gateway, purpose).</summary>
     public const string ChecksFailed = "checks_failed";
 
-    public static IReadOnlyList<string> All { get; } = [Basis, Gateway, Consent, NoFlow, Forbidden, ChecksFailed];
+    /// <summary>Denied: every field a permit would release carries a value obtained under a gateway that does not allow this purpose (issue 12).</summary>
+    public const string InheritedGateway = "inherited_gateway";
+
+    public static IReadOnlyList<string> All { get; } = [Basis, Gateway, Consent, NoFlow, Forbidden, ChecksFailed, InheritedGateway];
 }

@@ -27,6 +27,9 @@ public sealed record DecisionRequest
 
     public required DateTimeOffset DecisionTime { get; init; }
 
+    /// <summary>Fields whose values the source obtained from the hub under a restricted gateway: their limits bind every flow.</summary>
+    public IReadOnlyList<Provenance.InheritedRestriction> Inherited { get; init; } = [];
+
     /// <summary>The subject's consents at decision time.</summary>
     public IConsentView Consents { get; init; } = ConsentSnapshot.Empty;
 }

@@ -1,5 +1,6 @@
 using Hub.Contracts.Agencies;
 using Hub.Sharing.Agreements;
+using Hub.Sharing.Disclosure;
 
 namespace Hub.Sharing.Decisions;
 
@@ -48,6 +49,17 @@ internal static class FlowChecks
         if (flow.Effect == FlowEffect.Forbid)
         {
             return applies;
+        }
+
+        if (flow.SmallNumbers is { Action: SmallNumberAction.Deny } rule && SmallNumbers.Find(request.Event, compiled.Fields, rule.Threshold) is { Count: > 0 } small)
+        {
+            if (why is null)
+            {
+                return false;
+            }
+
+            applies = false;
+            why.Add($"{compiled.FailurePrefix}small-number disclosure control: {SmallNumbersWording.Paths(small)} {(small.Count == 1 ? "holds a count" : "hold counts")} below {rule.Threshold}, and this flow refuses an event with a small count");
         }
 
         if (context.GatewayLimit is { } limit && !limit.PrescribedPurposes.Contains(flow.Purpose))

@@ -1,3 +1,4 @@
+using Hub.Sharing.Provenance;
 using Hub.Sharing.Vocabulary;
 
 namespace Hub.Sharing.Decisions;
@@ -12,6 +13,9 @@ internal sealed class RequestContext(DecisionRequest request)
 
     /// <summary>Whether the purpose the event declares is one its asserted gateway prescribes (true when it asserts none).</summary>
     public bool DeclaredPurposeIsPrescribed { get; } = Gateways.Find(request.Consent.LegalGateway) is not { } gateway || gateway.PrescribedPurposes.Contains(request.Consent.CollectionPurpose);
+
+    /// <summary>Inherited gateway limits by field; null when the event carries none (nearly always).</summary>
+    public ILookup<string, InheritedRestriction>? Inherited { get; } = request.Inherited.Count == 0 ? null : request.Inherited.ToLookup(r => r.Field, StringComparer.Ordinal);
 
     /// <summary>The event's present fields in ordinal order: every decision lists released and withheld fields in this order.</summary>
     public string[] SortedPresent { get; } = Sorted(request.PresentFields);

@@ -48,6 +48,9 @@ public sealed record EventDelivered
     /// <summary>Names (never values) of the fields the recipient's purpose did not allow.</summary>
     public required IReadOnlyList<string> WithheldFields { get; init; }
 
+    /// <summary>Paths (never values) of small counts the agreement's disclosure control suppressed: they arrive as null.</summary>
+    public IReadOnlyList<string> SuppressedValues { get; init; } = [];
+
     public required Obligations Obligations { get; init; }
 
     /// <summary>Hash of the agreement set that made the decision.</summary>

@@ -5,7 +5,7 @@ namespace Hub.Router.Ledger.Postgres;
 
 /// <summary>
 /// One group in one transaction, in a handful of round trips whatever its size: insert the sent marks, register every
-/// event, read back what was already registered, and COPY the new events' ledger rows and outbox rows. Marks and
+/// event, read back what was already registered, and COPY the new events' ledger rows and outbox rows (then their provenance marks, docs/adr/0016). Marks and
 /// events are each inserted in key order, marks before events, so two routers take row locks in one order and
 /// cannot deadlock. Ledger rows draw their seq inside this transaction, after the register insert gave it an
 /// xid, as the sealer's horizon requires (docs/adr/0008).
@@ -43,6 +43,10 @@ internal static class PostgresGroupCommit
             var fresh = Enumerable.Range(0, primaries.Count).Where(i => outcomes[i] is null).Select(i => primaries[i]).ToList();
             await CopyEntriesAsync(connection, fresh, cancellationToken);
             await CopyOutboxAsync(connection, fresh, cancellationToken);
+            if (fresh.Any(b => b.ProvenanceMarks.Count > 0))
+            {
+                await Provenance.Postgres.PostgresProvenance.InsertAsync(connection, transaction, [.. fresh.SelectMany(b => b.ProvenanceMarks)], cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -28,6 +28,12 @@ public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource, PostgresLed
         return PostgresGroupCommit.RunAsync(dataSource, batches, sent, cancellationToken);
     }
 
+    public Task<IReadOnlyList<Provenance.ProvenanceMark>> FindProvenanceAsync(IReadOnlyCollection<string> fingerprints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        return Provenance.Postgres.PostgresProvenance.FindAsync(dataSource, fingerprints, cancellationToken);
+    }
+
     /// <summary>The server refused a statement (a constraint, a value it cannot store); a lost connection fails every batch alike.</summary>
     public bool IsBatchFailure(Exception exception) => exception is PostgresException { IsTransient: false };
 

@@ -10,12 +10,13 @@ public static class PostgresRuntimeGrants
 {
     /// <summary>
     /// INSERT and SELECT only: the ledger, its seals, the ingress register, the outbox and its sent marks, and the
-    /// consent registry and recalls (a withdrawal, a confirmed send or an acknowledgement is a new row, never an edit).
+    /// consent registry and recalls, and the provenance marks (a withdrawal, a confirmed send or an acknowledgement is a new row, never an edit).
     /// </summary>
     public static readonly IReadOnlyList<string> AppendOnly =
     [
         "ledger_entries", "ledger_seals", "ingress_events", "outbox_deliveries", "outbox_sent",
         "consent_records", "consent_withdrawals", "recalls", "recall_deliveries", "recall_acknowledgements",
+        "provenance_marks",
     ];
 
     /// <summary>SELECT only: written by the admin role (retention).</summary>

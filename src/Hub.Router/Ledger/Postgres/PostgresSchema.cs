@@ -88,6 +88,18 @@ internal static class PostgresSchema
             sent_at      timestamptz NOT NULL
         );
 
+        -- Keyed fingerprints of values delivered under a restricted gateway (docs/adr/0016): never the value.
+        CREATE TABLE IF NOT EXISTS provenance_marks (
+            fingerprint      text        NOT NULL,
+            gateway          text        NOT NULL,
+            origin_purpose   text        NOT NULL,
+            origin_source    text        NOT NULL,
+            marked_by_event  uuid        NOT NULL,
+            origin_field     text        NOT NULL,
+            obtained_at      timestamptz NOT NULL,
+            PRIMARY KEY (fingerprint, gateway, origin_purpose)
+        );
+
         CREATE INDEX IF NOT EXISTS outbox_deliveries_event_id ON outbox_deliveries (event_id);
         CREATE INDEX IF NOT EXISTS outbox_deliveries_unsent ON outbox_deliveries (source, event_id) WHERE sent_at IS NULL;
         """;

@@ -70,6 +70,8 @@ internal static class SqliteGroupCommit
             outbox.Parameters.AddWithValue("$t", SqliteLedgerValues.Store(batch.RecordedAt));
             await outbox.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        await Provenance.Sqlite.SqliteProvenance.InsertAsync(connection, transaction, batch.ProvenanceMarks, cancellationToken);
     }
 
     private static async Task<ExistingEvent> ExistingAsync(SqliteConnection connection, SqliteTransaction transaction, DecisionBatch batch, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public sealed class SqliteLedgerStore(string path) : ILedgerStore, IDisposable
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.Sql + SqliteChainSchema.Sql;
+        command.CommandText = SqliteSchema.Sql + SqliteChainSchema.Sql + Provenance.Sqlite.SqliteProvenance.Schema;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await SqliteColumns.AddMissingAsync(connection, SqliteSchema.AddedColumns, cancellationToken);
         await SqliteSchema.WidenChecksAsync(connection, cancellationToken);
@@ -44,6 +44,13 @@ public sealed class SqliteLedgerStore(string path) : ILedgerStore, IDisposable
         {
             _writer.Release();
         }
+    }
+
+    public async Task<IReadOnlyList<Provenance.ProvenanceMark>> FindProvenanceAsync(IReadOnlyCollection<string> fingerprints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await Provenance.Sqlite.SqliteProvenance.FindAsync(connection, fingerprints, cancellationToken);
     }
 
     /// <summary>A constraint or a value SQLite refused; a busy or unreadable file fails every batch alike.</summary>

@@ -15,13 +15,14 @@ namespace Hub.Sharing.Agreements.Yaml;
 /// </summary>
 internal sealed class YamlFlowReader(NodeReader read, IReadOnlyList<AgencyCode> parties, ParticipantRegistry participants)
 {
-    private static readonly string[] FlowKeys = ["id", "effect", "source", "eventTypes", "recipients", "purpose", "lawfulBasis", "gateway", "consent", "fields", "conditions", "pseudonymise", "obligations"];
+    private static readonly string[] FlowKeys = ["id", "effect", "source", "eventTypes", "recipients", "purpose", "lawfulBasis", "gateway", "consent", "fields", "conditions", "pseudonymise", "obligations", YamlSmallNumbersReader.Key];
     private static readonly string[] ConsentValues = ["required", "not-required", "required-unless-gateway"];
 
     private readonly YamlAgencyReader _agencies = new(read, participants);
     private readonly YamlLawfulBasisReader _basis = new(read);
     private readonly YamlFootingRules _footing = new(read);
     private readonly YamlConditionReader _conditions = new(read);
+    private readonly YamlSmallNumbersReader _smallNumbers = new(read);
 
     public Flow? Read(YamlNode node, string agreement)
     {
@@ -84,6 +85,7 @@ internal sealed class YamlFlowReader(NodeReader read, IReadOnlyList<AgencyCode> 
             Conditions = conditions,
             Pseudonymise = pseudonymise,
             Obligations = YamlAgreementReader.ReadObligations(read, map, where),
+            SmallNumbers = _smallNumbers.Read(map, where, permit, eventTypes),
             Location = read.At(map),
         };
     }
