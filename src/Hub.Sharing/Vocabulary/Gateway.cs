@@ -11,4 +11,27 @@ public sealed record Gateway(string Id, string Statute, IReadOnlyList<string> Pr
     /// the one the event declares, and may be used for that purpose only, not for the gateway's other purposes.
     /// </summary>
     public bool BindsToDeclaredPurpose { get; init; }
+
+    /// <summary>Which participants may receive data under the gateway.</summary>
+    public GatewayRecipients Recipients { get; init; } = GatewayRecipients.StatutoryBodies;
+
+    /// <summary>Whether <paramref name="participant"/> is a body this gateway lets receive data.</summary>
+    public bool CanServe(Participants.Participant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        return participant.Kind == Participants.ParticipantKind.Statutory && Recipients switch
+        {
+            GatewayRecipients.DwpAndLocalAuthorities => participant.Code == Hub.Contracts.Agencies.AgencyCode.Jcp || participant.Code == Hub.Contracts.Agencies.AgencyCode.Council || participant.LocalAuthority is not null,
+            GatewayRecipients.Dwp => participant.Code == Hub.Contracts.Agencies.AgencyCode.Jcp,
+            _ => true,
+        };
+    }
+
+    /// <summary>The bodies the gateway serves, as lint words them.</summary>
+    public string DescribeRecipients() => Recipients switch
+    {
+        GatewayRecipients.DwpAndLocalAuthorities => "DWP (jcp) and local authorities",
+        GatewayRecipients.Dwp => "DWP (jcp) among the hub's participants",
+        _ => "statutory bodies",
+    };
 }

@@ -13,6 +13,7 @@ public static class Gateways
             "Only for the prescribed purpose it was supplied for; any other disclosure is an offence under s132")
         {
             BindsToDeclaredPurpose = true,
+            Recipients = GatewayRecipients.DwpAndLocalAuthorities,
         },
         new("CDA1998-s115", "Crime and Disorder Act 1998 s115",
             ["law-enforcement", "offender-management", "safeguarding"],
@@ -31,6 +32,7 @@ public static class Gateways
             "Only to the named government recipients")
         {
             BindsToDeclaredPurpose = true,
+            Recipients = GatewayRecipients.Dwp,
         },
     ];
 

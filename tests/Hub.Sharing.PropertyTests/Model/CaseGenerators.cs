@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Hub.Contracts.Agencies;
 using Hub.Contracts.Catalogue;
+using Hub.Sharing.Participants;
 using Hub.Sharing.Vocabulary;
 
 namespace Hub.Sharing.PropertyTests.Model;
@@ -139,7 +141,7 @@ public static class CaseGenerators
         from eventTypes in Gen.Frequency((6, Gen.Constant<string[]>([caseEventType])), (2, Gen.Constant<string[]>([.. new[] { caseEventType, other }.Distinct()])), (2, Gen.Constant<string[]>([other])))
         from recipients in SubsetOf(Agencies, 1, 3)
         from purpose in Gen.Elements(PurposePool)
-        from gateway in effect == Effect.Permit && !consentOnEveryPermit ? GatewayFor(purpose) : Gen.Constant<string?>(null)
+        from gateway in effect == Effect.Permit && !consentOnEveryPermit ? GatewayFor(purpose, recipients) : Gen.Constant<string?>(null)
         from consent in ConsentNeedGen(effect, gateway, consentOnEveryPermit)
         from fields in FieldsGen(effect, eventTypes)
         from conditionCount in Gen.Frequency((6, Gen.Constant(0)), (3, Gen.Constant(1)), (1, Gen.Constant(2)))
@@ -148,9 +150,12 @@ public static class CaseGenerators
         from fullBasis in Gen.Frequency((99, Gen.Constant(true)), (1, Gen.Constant(false)))
         select new FlowModel(id, effect, source, eventTypes, recipients, purpose, gateway, consent, fields, [.. conditions.OfType<ConditionModel>()], pseudonymise, fullBasis);
 
-    private static Gen<string?> GatewayFor(string purpose)
+    /// <summary>A gateway that prescribes the purpose and can serve every recipient (lint refuses any other).</summary>
+    private static Gen<string?> GatewayFor(string purpose, string[] recipients)
     {
-        var fitting = Gateways.All.Where(g => g.PrescribedPurposes.Contains(purpose)).Select(g => (string?)g.Id).ToArray();
+        var fitting = Gateways.All
+            .Where(g => g.PrescribedPurposes.Contains(purpose) && recipients.All(r => ParticipantRegistry.WellKnownOnly.Find(new AgencyCode(r)) is { } p && g.CanServe(p)))
+            .Select(g => (string?)g.Id).ToArray();
         return fitting.Length == 0 ? Gen.Constant<string?>(null) : Gen.Frequency((3, Gen.Constant<string?>(null)), (1, Gen.Elements(fitting)));
     }
 

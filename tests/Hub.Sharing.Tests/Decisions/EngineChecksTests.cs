@@ -76,23 +76,23 @@ public class EngineChecksTests
     [Fact]
     public void When_an_event_asserts_a_gateway_for_a_purpose_it_does_not_prescribe_should_deny()
     {
-        var engine = Engine(Permit(purpose: "homelessness-application", extra: "gateway: WRA2012-s131"));
+        var engine = Engine(Permit(purpose: "homelessness-application", extra: "gateway: WRA2012-s131", recipient: "council"));
 
-        engine.Decide(Request(gateway: "WRA2012-s131", declared: "homelessness-application")).Single().IsAllowed.ShouldBeTrue();
-        engine.Decide(Request(gateway: "WRA2012-s131", declared: "job-outcome-verification")).Single().Reasons.ShouldHaveSingleItem()
+        engine.Decide(Request(gateway: "WRA2012-s131", declared: "homelessness-application", candidate: AgencyCode.Council)).Single().IsAllowed.ShouldBeTrue();
+        engine.Decide(Request(gateway: "WRA2012-s131", declared: "job-outcome-verification", candidate: AgencyCode.Council)).Single().Reasons.ShouldHaveSingleItem()
             .ShouldBe("DSA-C@1 flow F1: the event asserts WRA2012-s131 for purpose job-outcome-verification, which WRA2012-s131 does not prescribe");
     }
 
     [Fact]
     public void When_a_supply_gateway_served_one_purpose_should_not_permit_a_flow_for_another_prescribed_purpose()
     {
-        var engine = Engine(Permit(purpose: "troubled-families", extra: "gateway: WRA2012-s131"));
+        var engine = Engine(Permit(purpose: "troubled-families", extra: "gateway: WRA2012-s131", recipient: "council"));
 
-        var decision = engine.Decide(Request(gateway: "WRA2012-s131", declared: "homelessness-application")).Single();
+        var decision = engine.Decide(Request(gateway: "WRA2012-s131", declared: "homelessness-application", candidate: AgencyCode.Council)).Single();
 
         decision.IsAllowed.ShouldBeFalse();
         decision.Reasons.ShouldHaveSingleItem().ShouldStartWith("DSA-C@1 flow F1: the data was supplied under WRA2012-s131 for purpose homelessness-application and may be used for that purpose only, not for troubled-families");
-        engine.Decide(Request(gateway: "WRA2012-s131", declared: "troubled-families")).Single().IsAllowed.ShouldBeTrue();
+        engine.Decide(Request(gateway: "WRA2012-s131", declared: "troubled-families", candidate: AgencyCode.Council)).Single().IsAllowed.ShouldBeTrue();
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public class EngineChecksTests
     private static ConsentSnapshot Consent(DateTimeOffset? withdrawn = null, DateTimeOffset? expires = null, string[]? purposes = null, AgencyCode[]? recipients = null) =>
         new([new ConsentState("C-123", purposes ?? ["offender-management"], recipients ?? [AgencyCode.Police], new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero), expires, withdrawn)]);
 
-    private static DecisionRequest Request(string json = "{}", string? consentRef = null, string? gateway = null, IConsentView? consents = null, string[]? present = null, string declared = "offender-management") => new()
+    private static DecisionRequest Request(string json = "{}", string? consentRef = null, string? gateway = null, IConsentView? consents = null, string[]? present = null, string declared = "offender-management", AgencyCode? candidate = null) => new()
     {
         Source = AgencyCode.Probation,
         EventType = "custody.release.scheduled",
@@ -136,12 +136,12 @@ public class EngineChecksTests
         Consent = new ConsentTag { ConsentRef = consentRef, LegalGateway = consentRef is null ? gateway ?? "ORA2014-s7" : null, CollectionPurpose = declared },
         Event = JsonDocument.Parse(json).RootElement,
         PresentFields = present ?? ["releaseDate"],
-        Candidates = [AgencyCode.Police],
+        Candidates = [candidate ?? AgencyCode.Police],
         DecisionTime = At,
         Consents = consents ?? ConsentSnapshot.Empty,
     };
 
-    private static string Permit(string purpose = "offender-management", string fields = "[releaseDate]", string extra = "") => $"""
+    private static string Permit(string purpose = "offender-management", string fields = "[releaseDate]", string extra = "", string recipient = "police") => $"""
         id: DSA-C
         title: Checks
         version: 1
@@ -151,7 +151,7 @@ public class EngineChecksTests
           - id: F1
             source: probation
             eventTypes: [custody.release.scheduled]
-            recipients: [police]
+            recipients: [{recipient}]
             purpose: {purpose}
             lawfulBasis: {"{"} article6: public-task, criminalOffence: sch1-part2-para6 {"}"}
             fields: {fields}

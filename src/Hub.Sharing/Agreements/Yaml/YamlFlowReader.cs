@@ -51,6 +51,7 @@ internal sealed class YamlFlowReader(NodeReader read, IReadOnlyList<AgencyCode> 
         var fields = Fields(map, "fields", eventTypes, where, required: permit);
         var basis = _basis.Read(map, where, permit, eventTypes, fields);
         var gateway = GatewayOf(map, where, purpose);
+        GatewayServesRecipients(map, where, gateway, recipients);
         var consent = Consent(map, where, gateway);
         if (permit)
         {
@@ -177,6 +178,23 @@ internal sealed class YamlFlowReader(NodeReader read, IReadOnlyList<AgencyCode> 
         }
 
         return gateway;
+    }
+
+    /// <summary>A gateway names who may receive under it: a flow to anyone else could never be lawful under it.</summary>
+    private void GatewayServesRecipients(YamlMappingNode map, string where, Gateway? gateway, IReadOnlyList<AgencyCode> recipients)
+    {
+        if (gateway is null)
+        {
+            return;
+        }
+
+        foreach (var recipient in recipients)
+        {
+            if (participants.Find(recipient) is { } participant && !gateway.CanServe(participant))
+            {
+                read.Error(NodeReader.Node(map, "recipients")!, $"{where}: {gateway.Id} cannot serve recipient {recipient}: it lets only {gateway.DescribeRecipients()} receive data", "remove the recipient, or rely on another gateway or basis for it");
+            }
+        }
     }
 
     private ConsentRequirement Consent(YamlMappingNode map, string where, Gateway? gateway)
