@@ -59,7 +59,7 @@ internal static class SubjectReportHtml
             Pair(html, "Purpose", d.Purpose);
             Pair(html, "Lawful basis", d.LawfulBasis);
             Pair(html, "Relied on", d.Footing);
-            Pair(html, "Agreement", d.Agreement is null ? null : $"{d.Agreement} flow {d.Flow}");
+            Pair(html, d.Outcome == "disclosed" ? "Agreement" : "Refused under", d.Agreement is null ? null : $"{d.Agreement} flow {d.Flow}");
             Pair(html, "Consent", d.Consent);
             Pair(html, "Legal gateway", d.Gateway);
             Pair(html, "Fields released", d.Outcome == "disclosed" ? (d.FieldsReleased.Count == 0 ? "none" : string.Join(", ", d.FieldsReleased)) : null);
