@@ -16,6 +16,7 @@ using Hub.Router.Recalls;
 using Hub.Router.Telemetry;
 using Hub.Sharing.Decisions;
 using Hub.Sharing.Projection;
+using Hub.Sharing.Replay;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -146,6 +147,8 @@ public sealed class IngressProcessor(
     private (DecisionBatch Batch, Dictionary<Guid, EventDelivered> Messages) BuildBatch(ConsumeContext context, AgencyCode source, string eventType, EventEnvelope envelope, JsonElement json, IReadOnlyList<Decision> decisions, string setHash, DateTimeOffset now)
     {
         var pseudonyms = pseudonymiser.Pseudonymise(envelope.Subject, source);
+        var keyId = pseudonyms.Count > 0 ? pseudonymiser.KeyId : null;
+        var facts = EventCatalogue.TryGet(eventType, out var info) ? EventFacts.Of(info, json) : [];
         var traceId = Activity.Current?.TraceId.ToString();
         var entries = new List<LedgerEntry>(decisions.Count);
         var deliveries = new List<OutboxDelivery>();
@@ -179,6 +182,9 @@ public sealed class IngressProcessor(
                 AgreementSetHash = setHash,
                 TraceId = traceId,
                 MessageId = context.MessageId?.ToString(),
+                SubjectKeyId = keyId,
+                CollectionPurpose = envelope.Consent.CollectionPurpose,
+                EventFacts = facts,
             });
 
             if (deliveryId is { } id)
