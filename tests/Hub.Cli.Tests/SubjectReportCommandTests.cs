@@ -1,3 +1,5 @@
+using Hub.Router.Ledger;
+
 namespace Hub.Cli.Tests;
 
 /// <summary>
@@ -63,12 +65,79 @@ public sealed class SubjectReportCommandTests : IDisposable
         errors.ShouldNotContain(Pnc);
     }
 
+    [Fact]
+    public async Task When_given_a_key_the_ledger_was_not_written_under_should_refuse_naming_both_key_ids_instead_of_reporting_nothing()
+    {
+        var ledger = await DemoLedgerAsync();
+        var ledgerKeyId = SubjectKeyIds.OfBase64((await File.ReadAllTextAsync(Path.Combine(_folder, "subject.key"))).Trim());
+        var otherKey = await KeyFileAsync("other.key");
+
+        var (exitCode, output, errors) = await HubProcess.RunAsync("audit", "subject", "--pnc-id", Pnc, "--sqlite", ledger, "--subject-key-file", otherKey.Path);
+
+        exitCode.ShouldBe(3, errors);
+        output.ShouldBeEmpty();
+        errors.ShouldContain($"the ledger's rows were written under subject key id {ledgerKeyId}; the key given has id {otherKey.Id}");
+        errors.ShouldNotContain(Pnc);
+    }
+
+    [Fact]
+    public async Task When_the_ledger_holds_rows_under_a_rotated_key_should_report_what_the_key_finds_and_name_the_ids_not_searched()
+    {
+        var ledger = await DemoLedgerAsync();
+        var ledgerKeyId = SubjectKeyIds.OfBase64((await File.ReadAllTextAsync(Path.Combine(_folder, "subject.key"))).Trim());
+        const string Rotated = "aaaaaaaaaaaaaaaa";
+        await ExecuteAsync(ledger, $"DROP TRIGGER IF EXISTS ledger_entries_no_update; UPDATE ledger_entries SET subject_key_id = '{Rotated}' WHERE seq % 2 = 0 AND subject_key_id IS NOT NULL");
+        var otherKey = await KeyFileAsync("other.key");
+
+        var withLedgerKey = await HubProcess.RunAsync("audit", "subject", "--pnc-id", Pnc, "--sqlite", ledger, "--format", "json");
+        var withOtherKey = await HubProcess.RunAsync("audit", "subject", "--pnc-id", Pnc, "--sqlite", ledger, "--subject-key-file", otherKey.Path);
+
+        withLedgerKey.ExitCode.ShouldBe(0, withLedgerKey.Errors);
+        withLedgerKey.Errors.ShouldContain($"Rows written under subject key id(s) {Rotated} were not searched");
+        using var report = System.Text.Json.JsonDocument.Parse(withLedgerKey.Output);
+        report.RootElement.GetProperty("subjectKeyIdsSearched").EnumerateArray().Select(e => e.GetString()).ShouldBe([ledgerKeyId]);
+        report.RootElement.GetProperty("subjectKeyIdsNotSearched").EnumerateArray().Select(e => e.GetString()).ShouldBe([Rotated]);
+        withOtherKey.ExitCode.ShouldBe(3);
+        withOtherKey.Errors.ShouldContain($"subject key ids {string.Join(", ", new[] { ledgerKeyId, Rotated }.Order(StringComparer.Ordinal))} (the key was rotated); the key given has id {otherKey.Id}");
+    }
+
+    [Fact]
+    public async Task When_a_share_was_refused_under_an_agreement_should_say_which_in_the_report()
+    {
+        var ledger = await DemoLedgerAsync();
+
+        var (exitCode, output, errors) = await HubProcess.RunAsync("audit", "subject", "--pnc-id", Pnc, "--sqlite", ledger, "--format", "json");
+
+        exitCode.ShouldBe(0, errors);
+        using var report = System.Text.Json.JsonDocument.Parse(output);
+        var denials = report.RootElement.GetProperty("decisions").EnumerateArray().Where(d => d.GetProperty("outcome").GetString() == "denied").ToList();
+        denials.ShouldNotBeEmpty();
+        denials.Any(d => d.TryGetProperty("agreement", out _) && d.TryGetProperty("purpose", out _) && d.TryGetProperty("lawfulBasis", out _)).ShouldBeTrue(output);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
         }
+    }
+
+    private static async Task ExecuteAsync(string ledger, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = ledger, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<(string Path, string Id)> KeyFileAsync(string name)
+    {
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var path = Path.Combine(_folder, name);
+        await File.WriteAllTextAsync(path, key);
+        return (path, SubjectKeyIds.OfBase64(key));
     }
 
     private async Task<string> DemoLedgerAsync()

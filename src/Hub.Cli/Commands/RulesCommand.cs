@@ -8,11 +8,12 @@ internal static class RulesCommand
 {
     public static Command Create()
     {
-        var rules = new Command("rules", "Lint, test, explain and diff data-sharing agreements");
+        var rules = new Command("rules", "Lint, test, explain, diff and replay data-sharing agreements");
         rules.Subcommands.Add(LintCommand.Create());
         rules.Subcommands.Add(TestCommand.Create());
         rules.Subcommands.Add(ExplainCommand.Create());
         rules.Subcommands.Add(DiffCommand.Create());
+        rules.Subcommands.Add(ReplayCommand.Create());
         return rules;
     }
 }

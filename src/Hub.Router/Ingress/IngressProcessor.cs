@@ -19,6 +19,7 @@ using Hub.Sharing.Consent;
 using Hub.Sharing.Decisions;
 using Hub.Sharing.Disclosure;
 using Hub.Sharing.Projection;
+using Hub.Sharing.Replay;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -165,6 +166,8 @@ public sealed class IngressProcessor(
     {
         var json = request.Event;
         var marks = new List<ProvenanceMark>();
+        var keyId = pseudonyms.Count > 0 ? pseudonymiser.KeyId : null;
+        var facts = EventCatalogue.TryGet(eventType, out var info) ? EventFacts.Of(info, json) : [];
         var traceId = Activity.Current?.TraceId.ToString();
         var entries = new List<LedgerEntry>(decisions.Count);
         var deliveries = new List<OutboxDelivery>();
@@ -198,6 +201,9 @@ public sealed class IngressProcessor(
                 AgreementSetHash = setHash,
                 TraceId = traceId,
                 MessageId = context.MessageId?.ToString(),
+                SubjectKeyId = keyId,
+                CollectionPurpose = envelope.Consent.CollectionPurpose,
+                EventFacts = facts,
             });
 
             if (deliveryId is { } id)

@@ -64,4 +64,21 @@ public sealed record LedgerEntry
 
     /// <summary>Transport message id of the input, for finding it in the error queue.</summary>
     public string? MessageId { get; init; }
+
+    /// <summary>
+    /// Which subject key made <see cref="SubjectPseudonyms"/>: <see cref="SubjectKeyIds"/> of the key, never the key.
+    /// <c>hub audit subject</c> refuses a key of another id rather than report nothing. Null on rows with no pseudonyms
+    /// and on rows written before it was recorded.
+    /// </summary>
+    public string? SubjectKeyId { get; init; }
+
+    /// <summary>The purpose the event declares it was collected for (<c>envelope.consent.collectionPurpose</c>), for <c>hub rules replay</c>.</summary>
+    public string? CollectionPurpose { get; init; }
+
+    /// <summary>
+    /// The values of the event's non-identifying coded fields (enums, booleans and fields the contracts mark as codes;
+    /// never special-category data), as <c>field=JSON value</c> in field order, so <c>hub rules replay</c> can decide
+    /// conditions on them. Everything else about the payload stays out of the ledger.
+    /// </summary>
+    public IReadOnlyList<string> EventFacts { get; init; } = [];
 }

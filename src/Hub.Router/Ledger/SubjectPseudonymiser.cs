@@ -19,7 +19,11 @@ public sealed class SubjectPseudonymiser
     {
         ArgumentNullException.ThrowIfNull(options);
         _key = Convert.FromBase64String(options.Value.SubjectKey ?? throw new InvalidOperationException("Ledger:SubjectKey is not configured."));
+        KeyId = SubjectKeyIds.Of(_key);
     }
+
+    /// <summary>The key's id (<see cref="SubjectKeyIds"/>), recorded on every ledger row whose pseudonyms this key made.</summary>
+    public string KeyId { get; }
 
     /// <param name="source">The agency that issued the event: local ids mean something only within their agency.</param>
     public IReadOnlyList<string> Pseudonymise(SubjectIdentifiers? subject, AgencyCode source)

@@ -75,7 +75,7 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
         }
 
         return permits.Count == 0
-            ? DecisionFactory.Denied(context, recipient, null, DecisionReasonCodes.ChecksFailed, Failures(context, recipient, flows))
+            ? DecisionFactory.Denied(context, recipient, Candidate(flows), DecisionReasonCodes.ChecksFailed, Failures(context, recipient, flows))
             : DecisionFactory.Allowed(context, recipient, permits);
     }
 
@@ -97,6 +97,24 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
         }
 
         return FlowChecks.PermitsOnGateway(request, flow.Flow, consentGrounds) ? DecisionFooting.Gateway : DecisionFooting.Basis;
+    }
+
+    /// <summary>
+    /// The flow a denial with no forbid names as the one evaluated: the first permitting flow on the key, in agreement
+    /// order (else the first flow), so a subject report says under which agreement the share was refused. The reasons
+    /// still list every flow's failed checks.
+    /// </summary>
+    private static CompiledFlow Candidate(CompiledFlow[] flows)
+    {
+        foreach (var flow in flows)
+        {
+            if (flow.Flow.Effect == FlowEffect.Permit)
+            {
+                return flow;
+            }
+        }
+
+        return flows[0];
     }
 
     /// <summary>For a denial with no forbid: every check every flow on the key failed, in IG language.</summary>

@@ -10,7 +10,11 @@ public sealed record Decision
 
     public required DecisionOutcome Outcome { get; init; }
 
-    /// <summary>The agreement and flow that decided: the permitting flow, or the forbidding one; null when nothing applied.</summary>
+    /// <summary>
+    /// The agreement and flow that decided: the permitting flow, or the forbidding one, or for a denial whose flows all
+    /// failed a check the candidate flow evaluated (the first permitting flow in agreement order); null only when no
+    /// agreement has a flow for the share. A non-null agreement does not mean allowed: read <see cref="IsAllowed"/>.
+    /// </summary>
     public string? AgreementId { get; init; }
 
     public int? AgreementVersion { get; init; }

@@ -102,6 +102,7 @@ internal static class DecisionFactory
         AgreementVersion = by?.Agreement.Version,
         FlowId = by?.Flow.Id,
         Purpose = by?.Flow.Purpose,
+        LawfulBasis = by?.Basis,
         Reasons = reasons,
         WithheldFields = context.SortedPresent,
     };

@@ -34,6 +34,9 @@ public static class LedgerBatches
                 DeliveryId = deliveryId,
                 SubjectPseudonyms = ["pnc:0123456789abcdef0123456789abcdef"],
                 AgreementSetHash = "sha256:it",
+                SubjectKeyId = "00112233445566ff",
+                CollectionPurpose = "offender-management",
+                EventFacts = allowed ? ["cohortTier=\"mappa\"", "sentenceBand=\"under-12-months\""] : [],
             });
             if (deliveryId is { } id)
             {

@@ -140,6 +140,25 @@ public sealed class ValidEventRoutingTests(AgreementsFolder agreements) : IClass
     }
 
     [Fact]
+    public async Task When_a_valid_event_is_ledgered_should_record_the_key_id_purpose_and_coded_values_and_no_special_category_value()
+    {
+        // What hub rules replay needs to decide the event again (ADR 0019), and nothing personal beyond names and codes.
+        await using var host = await RouterTestHost.StartAsync(agreements.Path);
+        var release = TestEvents.Release();
+
+        await host.SendAsync(AgencyCode.Probation, release);
+
+        var rows = await host.WaitForLedgerAsync(r => r.Count >= 4, "four decision rows");
+        foreach (var row in rows)
+        {
+            row.SubjectKeyId.ShouldBe(host.Pseudonymiser.KeyId);
+            row.SubjectKeyId!.Length.ShouldBe(16);
+            row.CollectionPurpose.ShouldBe("offender-management");
+            row.EventFacts.ShouldBe(["cohortTier=\"iom\"", "resettlementArea=\"lewisham\"", "sentenceBand=\"under-12-months\""]);
+        }
+    }
+
+    [Fact]
     public async Task When_a_forbid_flow_applies_should_deny_that_recipient_and_deliver_nothing()
     {
         await using var host = await RouterTestHost.StartAsync(agreements.Path);

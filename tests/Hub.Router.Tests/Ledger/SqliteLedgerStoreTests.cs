@@ -255,6 +255,9 @@ public sealed class SqliteLedgerStoreTests : IAsyncLifetime, IDisposable
                 AgreementSetHash = "sha256:00112233aabbccdd",
                 TraceId = "4bf92f3577b34da6a3ce929d0e0e4736",
                 MessageId = Guid.NewGuid().ToString(),
+                SubjectKeyId = "0011223344556677",
+                CollectionPurpose = "offender-management",
+                EventFacts = ["cohortTier=\"mappa\""],
             });
             if (deliveryId is { } id)
             {

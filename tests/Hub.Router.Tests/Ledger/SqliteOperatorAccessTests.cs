@@ -54,6 +54,34 @@ public sealed class SqliteOperatorAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task When_a_ledger_predates_the_version_3_columns_should_add_them_empty_and_list_key_ids_as_rows_gain_them()
+    {
+        // ADR 0019: an old row reads with no key id, purpose or facts; the key-id look-up names only ids rows recorded.
+        await using (var connection = new SqliteConnection($"Data Source={LedgerPath};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = OldLedgerTable;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        using var store = new SqliteLedgerStore(LedgerPath);
+        await store.InitializeAsync(CancellationToken.None);
+        var reader = new Hub.Router.Ledger.Reading.Sqlite.SqliteLedgerReader(LedgerPath);
+        (await reader.SubjectKeyIdsAsync(CancellationToken.None)).ShouldBeEmpty();
+        var old = (await store.ReadEventAsync(EventId, CancellationToken.None)).ShouldHaveSingleItem();
+        (old.SubjectKeyId, old.CollectionPurpose, old.EventFacts.Count).ShouldBe((null, null, 0));
+
+        foreach (var keyId in new[] { "bbbbbbbbbbbbbbbb", "aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb" })
+        {
+            await store.RecordRejectionAsync(old with { EntryId = Guid.NewGuid(), SubjectKeyId = keyId, EventFacts = ["cohortTier=\"iom\""] }, CancellationToken.None);
+        }
+
+        (await reader.SubjectKeyIdsAsync(CancellationToken.None)).ShouldBe(["aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"]);
+        (await store.ReadEventAsync(EventId, CancellationToken.None))[^1].EventFacts.ShouldBe(["cohortTier=\"iom\""]);
+    }
+
+    [Fact]
     public async Task When_a_row_is_not_an_operator_access_should_refuse_it()
     {
         using var store = new SqliteLedgerStore(LedgerPath);

@@ -45,6 +45,27 @@ public class AgreementDecisionEngineTests
         decision.Reasons.ShouldHaveSingleItem().ShouldContain("DSA-F1@3 flow NO forbids");
     }
 
+    [Fact]
+    public void When_every_flow_fails_a_check_should_name_the_first_evaluated_flow_and_keep_every_failure()
+    {
+        // Both agreements are suspended: the denial names the first in agreement order, its purpose and basis, and
+        // its reasons still cite both, so a subject report says under which agreement the share was refused.
+        var decision = Decide([AgreementText.Permit(id: "DSA-T1", status: "suspended"), AgreementText.Permit(id: "DSA-T2", status: "suspended", flowId: "F9")], AgencyCode.Police);
+
+        decision.Outcome.ShouldBe(DecisionOutcome.Denied);
+        decision.IsAllowed.ShouldBeFalse();
+        decision.ReasonCode.ShouldBe(DecisionReasonCodes.ChecksFailed);
+        decision.AgreementId.ShouldBe("DSA-T1");
+        decision.AgreementVersion.ShouldBe(1);
+        decision.FlowId.ShouldBe("F1");
+        decision.Purpose.ShouldBe("offender-management");
+        decision.LawfulBasis.ShouldBe("Art. 6(1)(e) public task; criminal offence data under sch1-part2-para6");
+        decision.Footing.ShouldBe(DecisionFooting.None);
+        decision.ReleasedFields.ShouldBeEmpty();
+        decision.Reasons.Count.ShouldBe(2);
+        decision.Reasons[1].ShouldStartWith("DSA-T2@1 flow F9: ");
+    }
+
     [Theory]
     [InlineData("active", "2027-01-01", "2028-01-01")] // not yet effective
     [InlineData("active", "2025-01-01", "2026-01-01")] // expired

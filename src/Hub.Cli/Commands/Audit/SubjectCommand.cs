@@ -9,7 +9,8 @@ namespace Hub.Cli.Commands.Audit;
 
 /// <summary>
 /// <c>hub audit subject --nhs-number X | --pnc-id X | --nino X</c>: every disclosure and denial about one person,
-/// with consents and recalls, as JSON or as a self-contained HTML document (AS-20, subject access).
+/// with consents and recalls, as JSON or as a self-contained HTML document (AS-20, subject access). Refuses (exit 3)
+/// a subject key the ledger was not written under rather than report nothing (<see cref="SubjectKeyCheck"/>).
 /// </summary>
 internal static class SubjectCommand
 {
@@ -21,7 +22,11 @@ internal static class SubjectCommand
         var format = new Option<string>("--format") { Description = "json or html", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "html");
         var output = new Option<FileInfo?>("--out") { Description = "Write the report to this file (needed for html)" };
-        var keyFile = new Option<FileInfo?>("--subject-key-file") { Description = $"File holding the ledger's subject key (default: ${SubjectKeys.Variable}, or subject.key beside a SQLite ledger)" };
+        var keyFile = new Option<FileInfo[]>("--subject-key-file")
+        {
+            Description = $"File holding the ledger's subject key; once per key after a rotation (default: ${SubjectKeys.Variable}, or subject.key beside a SQLite ledger)",
+            DefaultValueFactory = _ => [],
+        };
         var postgres = AuditConnection.PostgresOption();
         var sqlite = AuditConnection.SqliteOption();
         var command = new Command("subject", "Report every disclosure and denial about one person, with consents and recalls") { nhs, pnc, nino, format, output, keyFile, postgres, sqlite };
@@ -47,16 +52,32 @@ internal static class SubjectCommand
             }
 
             await using var connection = AuditConnection.Open(result.GetValue(postgres), result.GetValue(sqlite)!);
-            var key = connection is null ? null : SubjectKeys.Resolve(result.GetValue(keyFile), connection.SqlitePath);
-            if (connection is null || key is null)
+            var keys = connection is null ? null : SubjectKeys.Resolve(result.GetValue(keyFile) ?? [], connection.SqlitePath);
+            if (connection is null || keys is null)
             {
                 return 2;
             }
 
-            var pseudonymiser = new SubjectPseudonymiser(Options.Create(new LedgerOptions { SubjectKey = key }));
-            var pseudonyms = pseudonymiser.Pseudonymise(subject, new Hub.Contracts.Agencies.AgencyCode("cli"));
+            var pseudonymisers = keys.Select(key => new SubjectPseudonymiser(Options.Create(new LedgerOptions { SubjectKey = key }))).ToList();
+            var check = SubjectKeyCheck.Of([.. pseudonymisers.Select(p => p.KeyId).Distinct(StringComparer.Ordinal)], await connection.Reader.SubjectKeyIdsAsync(cancellationToken));
+            if (check.Refusal is not null)
+            {
+                await Console.Error.WriteLineAsync(check.Refusal);
+                return 3;
+            }
+
+            if (check.Note is not null)
+            {
+                await Console.Error.WriteLineAsync(check.Note);
+            }
+
+            var pseudonyms = pseudonymisers.SelectMany(p => p.Pseudonymise(subject, new Hub.Contracts.Agencies.AgencyCode("cli"))).Distinct(StringComparer.Ordinal).ToList();
             string[] searched = [.. new[] { (subject.NhsNumber, "NHS number"), (subject.PncId, "PNC id"), (subject.Nino, "National Insurance number") }.Where(s => s.Item1 is not null).Select(s => s.Item2)];
-            var report = await SubjectReportBuilder.BuildAsync(connection, pseudonyms, searched, TimeProvider.System.GetUtcNow(), cancellationToken);
+            var report = await SubjectReportBuilder.BuildAsync(connection, pseudonyms, searched, TimeProvider.System.GetUtcNow(), cancellationToken) with
+            {
+                SubjectKeyIdsSearched = check.Searched,
+                SubjectKeyIdsNotSearched = check.NotSearched,
+            };
             var text = result.GetValue(format) == "html" ? SubjectReportHtml.Render(report) : JsonSerializer.Serialize(report, AuditJson.Options);
             if (result.GetValue(output) is { } file)
             {

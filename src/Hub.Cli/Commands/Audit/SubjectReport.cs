@@ -14,6 +14,12 @@ internal sealed record SubjectReport
 
     public required IReadOnlyList<SubjectReportConsent> Consents { get; init; }
 
+    /// <summary>The ids of the subject keys whose pseudonyms were searched (ids only, never keys).</summary>
+    public IReadOnlyList<string> SubjectKeyIdsSearched { get; init; } = [];
+
+    /// <summary>Key ids the ledger holds rows under that no key given matches: those rows were not searched.</summary>
+    public IReadOnlyList<string> SubjectKeyIdsNotSearched { get; init; } = [];
+
     /// <summary>Every disclosure and denial, oldest first.</summary>
     public required IReadOnlyList<SubjectReportEntry> Decisions { get; init; }
 }

@@ -27,6 +27,10 @@ internal static class SubjectReportHtml
         html.Append(CultureInfo.InvariantCulture, $"<p>Generated {E(Time(report.GeneratedAt))} from the disclosure ledger, searching by {E(string.Join(", ", report.IdentifiersSearched))}. ");
         html.Append(CultureInfo.InvariantCulture, $"It lists every decision to share or not to share information about you: {report.Disclosures} disclosure(s) and {report.Denials} denial(s). ");
         html.Append("Field names are listed; the information itself is not reproduced here.</p>\n");
+        if (report.SubjectKeyIdsNotSearched.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p><strong>Incomplete:</strong> ledger rows written under subject key id(s) {E(string.Join(", ", report.SubjectKeyIdsNotSearched))} were not searched; this report covers rows under {E(string.Join(", ", report.SubjectKeyIdsSearched))} only.</p>\n");
+        }
 
         html.Append("<h2>Your consents</h2>\n");
         if (report.Consents.Count == 0)
@@ -59,7 +63,7 @@ internal static class SubjectReportHtml
             Pair(html, "Purpose", d.Purpose);
             Pair(html, "Lawful basis", d.LawfulBasis);
             Pair(html, "Relied on", d.Footing);
-            Pair(html, "Agreement", d.Agreement is null ? null : $"{d.Agreement} flow {d.Flow}");
+            Pair(html, d.Outcome == "disclosed" ? "Agreement" : "Refused under", d.Agreement is null ? null : $"{d.Agreement} flow {d.Flow}");
             Pair(html, "Consent", d.Consent);
             Pair(html, "Legal gateway", d.Gateway);
             Pair(html, "Fields released", d.Outcome == "disclosed" ? (d.FieldsReleased.Count == 0 ? "none" : string.Join(", ", d.FieldsReleased)) : null);

@@ -95,7 +95,7 @@ public static class TraceTimeline
                 details.Insert(0, string.Create(CultureInfo.InvariantCulture, $"released {row.ReleasedFields.Count} field(s) [{string.Join(", ", row.ReleasedFields)}], withheld {row.WithheldFields.Count}"));
                 return new TraceStep(row.RecordedAt, $"decision for {row.Recipient}: ALLOWED under {row.AgreementId}@{row.AgreementVersion} flow {row.FlowId} on {LedgerFootings.ToText(row.Footing) ?? "?"} (purpose {row.Purpose}), delivery {row.DeliveryId}", details);
             case LedgerEntryKind.Decision:
-                return new TraceStep(row.RecordedAt, $"decision for {row.Recipient}: DENIED", details);
+                return new TraceStep(row.RecordedAt, $"decision for {row.Recipient}: DENIED{(row.AgreementId is null ? string.Empty : $" (evaluated under {row.AgreementId}@{row.AgreementVersion} flow {row.FlowId})")}", details);
             case LedgerEntryKind.Rejection:
                 return new TraceStep(row.RecordedAt, $"REJECTED at the {row.Source} ingress: {(row.Reasons.Count > 0 ? row.Reasons[0] : "?")}{(row.MessageId is null ? string.Empty : $" (message {row.MessageId})")}", [.. row.Reasons.Skip(1)]);
             default:

@@ -23,6 +23,7 @@ public sealed record ReleaseAmended : IShareableEvent
     /// that amendments from adapters that predate it still parse; a flow conditioned on the area does not apply
     /// to an amendment without it.
     /// </summary>
+    [Code]
     public string? ResettlementArea { get; init; }
 
     public bool WeekendRelease { get; init; }

@@ -17,11 +17,13 @@ public sealed record ReleaseScheduled : IShareableEvent
     public required SentenceBand SentenceBand { get; init; }
 
     /// <summary>Local authority responsible for resettlement (AS-03: not the prison's location).</summary>
+    [Code]
     public required string ResettlementArea { get; init; }
 
     public string? AddressOnRelease { get; init; }
 
     /// <summary>MAPPA, PPO, IOM or none (F-11).</summary>
+    [Code]
     public string? CohortTier { get; init; }
 
     [SpecialCategory]

@@ -16,5 +16,6 @@ public sealed record EmploymentStatusQueried : IShareableEvent
     /// <summary>26 or 52.</summary>
     public required int CheckpointWeeks { get; init; }
 
+    [Code]
     public required string RequestingProvider { get; init; }
 }

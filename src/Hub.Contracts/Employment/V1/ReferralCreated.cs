@@ -11,6 +11,7 @@ public sealed record ReferralCreated : IShareableEvent
 
     public required string ReferralId { get; init; }
 
+    [Code]
     public required string Programme { get; init; }
 
     public required string Provider { get; init; }

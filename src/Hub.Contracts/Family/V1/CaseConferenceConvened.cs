@@ -17,6 +17,7 @@ public sealed record CaseConferenceConvened : IShareableEvent
     public required string FamilyId { get; init; }
 
     /// <summary>The programme, e.g. <c>troubled-families</c>.</summary>
+    [Code]
     public required string Programme { get; init; }
 
     public required DateTimeOffset ConvenedFor { get; init; }

@@ -11,6 +11,6 @@ public static partial class LedgerChain
         {
             LedgerRowEncoding.WriteRowPrefix(writer, row.Sequence, seal.EncodingVersion);
             hash.AppendData(writer.WrittenSpan);
-            hash.AppendData(row.Columns, 0, seal.EncodingVersion == 1 ? row.V1Length : row.Columns.Length);
+            hash.AppendData(row.Columns, 0, row.LengthFor(seal.EncodingVersion));
         });
 }

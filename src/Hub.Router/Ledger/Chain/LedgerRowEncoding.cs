@@ -4,17 +4,19 @@ namespace Hub.Router.Ledger.Chain;
 /// The canonical encoding of one ledger row, the input of the seal hashes (docs/adr/0008). Each version lists its
 /// columns explicitly, in order; a column added to <see cref="LedgerEntry"/> is covered only by a new version, so
 /// protecting it is a deliberate change (a unit test fails until the new property is placed). Version 2 adds
-/// <c>footing</c>, what a disclosure relied on (consent, gateway or basis: docs/adr/0007). A seal records the
-/// version it was made with, so seals made under version 1 still verify.
+/// <c>footing</c>, what a disclosure relied on (consent, gateway or basis: docs/adr/0007). Version 3 adds
+/// <c>subject_key_id</c>, <c>collection_purpose</c> and <c>event_facts</c> (docs/adr/0019). A seal records the
+/// version it was made with, so seals made under versions 1 and 2 still verify.
 /// Values use <see cref="CanonicalWriter"/>'s grammar: text as UTF-8 exactly as stored, nulls distinct from empty
 /// text, arrays with their count and each element, timestamps in UTC microseconds, uuids as 16 bytes, integers as int64.
 /// </summary>
 public static class LedgerRowEncoding
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private const string RowDomainV1 = "agencyhub.ledger.row/v1";
     private const string RowDomainV2 = "agencyhub.ledger.row/v2";
+    private const string RowDomainV3 = "agencyhub.ledger.row/v3";
 
     /// <summary>The columns version 1 covers, in encoding order; <c>seq</c> is encoded only in the row encoding, not the content encoding.</summary>
     public static readonly IReadOnlyList<string> ColumnsV1 =
@@ -41,13 +43,20 @@ public static class LedgerRowEncoding
     /// <summary>The <see cref="LedgerEntry"/> properties version 2 covers.</summary>
     public static readonly IReadOnlyList<string> PropertiesV2 = [.. PropertiesV1, nameof(LedgerEntry.Footing)];
 
+    /// <summary>The columns version 3 covers, in encoding order: version 2's, then the subject key id, the declared collection purpose and the event facts.</summary>
+    public static readonly IReadOnlyList<string> ColumnsV3 = [.. ColumnsV2, "subject_key_id", "collection_purpose", "event_facts"];
+
+    /// <summary>The <see cref="LedgerEntry"/> properties version 3 covers.</summary>
+    public static readonly IReadOnlyList<string> PropertiesV3 =
+        [.. PropertiesV2, nameof(LedgerEntry.SubjectKeyId), nameof(LedgerEntry.CollectionPurpose), nameof(LedgerEntry.EventFacts)];
+
     /// <summary>
     /// <see cref="LedgerEntry"/> properties deliberately outside every encoding version (none yet). A property added
     /// to the type must be placed here or in a new version's list: a unit test fails until it is.
     /// </summary>
     public static readonly IReadOnlyList<string> PropertiesNotCovered = [];
 
-    public static bool IsSupported(int version) => version is 1 or 2;
+    public static bool IsSupported(int version) => version is 1 or 2 or 3;
 
     /// <summary>The row as the chain hashes it: its position (seq) and its content.</summary>
     public static void WriteRow(CanonicalWriter writer, LedgerEntry entry, int version = CurrentVersion)
@@ -63,7 +72,7 @@ public static class LedgerRowEncoding
     {
         ArgumentNullException.ThrowIfNull(writer);
         RequireSupported(version);
-        writer.Text(version == 1 ? RowDomainV1 : RowDomainV2);
+        writer.Text(Domain(version));
         writer.Number(sequence);
     }
 
@@ -73,7 +82,7 @@ public static class LedgerRowEncoding
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(entry);
         RequireSupported(version);
-        writer.Text(version == 1 ? RowDomainV1 : RowDomainV2);
+        writer.Text(Domain(version));
         WriteColumns(writer, entry, version);
     }
 
@@ -84,12 +93,26 @@ public static class LedgerRowEncoding
         return writer.WrittenSpan.ToArray();
     }
 
+    private static string Domain(int version) => version switch
+    {
+        1 => RowDomainV1,
+        2 => RowDomainV2,
+        _ => RowDomainV3,
+    };
+
     private static void WriteColumns(CanonicalWriter writer, LedgerEntry entry, int version)
     {
         WriteColumnsV1(writer, entry);
         if (version >= 2)
         {
             writer.Text(LedgerFootings.ToText(entry.Footing));
+        }
+
+        if (version >= 3)
+        {
+            writer.Text(entry.SubjectKeyId);
+            writer.Text(entry.CollectionPurpose);
+            writer.List(entry.EventFacts);
         }
     }
 

@@ -17,6 +17,21 @@ public static class PostgresLedgerValues
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
+    /// <summary>The column type in DDL.</summary>
+    public static string SqlType(LedgerColumnType type) => type switch
+    {
+        LedgerColumnType.Uuid => "uuid",
+        LedgerColumnType.Timestamp => "timestamptz",
+        LedgerColumnType.Text => "text",
+        LedgerColumnType.Number => "integer",
+        LedgerColumnType.TextList => "text[] NOT NULL DEFAULT '{}'",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    /// <summary>Adds each of <see cref="LedgerRowCodec.AddedColumns"/> to a ledger made before it (lists empty, the rest null on old rows).</summary>
+    public static string AddColumnsSql() => string.Concat(LedgerRowCodec.AddedColumns.Select(c =>
+        $"ALTER TABLE ledger_entries ADD COLUMN IF NOT EXISTS {c.Name} {SqlType(c.Type)};\n"));
+
     /// <summary>Reads one ledger row whose select list is <see cref="LedgerRowCodec.SelectList"/>.</summary>
     public static LedgerEntry ReadEntry(NpgsqlDataReader reader) => LedgerRowCodec.Read(reader.GetInt64(0), (i, type) =>
     {

@@ -3,7 +3,7 @@ namespace Hub.Router.Ledger.Postgres;
 /// <summary>Tables of the ledger, ingress register and outbox; created if missing at start-up.</summary>
 internal static class PostgresSchema
 {
-    public const string Sql = """
+    public static readonly string Sql = $$"""
         CREATE TABLE IF NOT EXISTS ingress_events (
             source        text        NOT NULL,
             event_id      uuid        NOT NULL,
@@ -39,8 +39,9 @@ internal static class PostgresSchema
             message_id          text
         );
 
-        -- What an allowed decision relied on (consent, gateway, basis): recalls follow consent only (ADR 0007).
-        ALTER TABLE ledger_entries ADD COLUMN IF NOT EXISTS footing text;
+        -- Columns added since the first release (LedgerRowCodec.AddedColumns): footing, what an allowed decision relied
+        -- on (recalls follow consent only, ADR 0007); subject_key_id, collection_purpose and event_facts (ADR 0019).
+        {{PostgresLedgerValues.AddColumnsSql()}}
 
         -- Operator-access rows (docs/adr/0012): a ledger made before them has narrower checks, widened once here.
         -- Widening a CHECK is safe for every existing row; NOT VALID skips the full scan, and VALIDATE then checks
@@ -68,6 +69,8 @@ internal static class PostgresSchema
         -- hub ops trace looks an event up by id alone, whichever agency sent it.
         CREATE INDEX IF NOT EXISTS ledger_entries_event_id ON ledger_entries (event_id);
         CREATE INDEX IF NOT EXISTS ledger_entries_subject ON ledger_entries USING gin (subject_pseudonyms);
+        -- hub audit subject asks which subject key ids the ledger holds: a seek per id, not a scan (ADR 0019).
+        CREATE INDEX IF NOT EXISTS ledger_entries_subject_key ON ledger_entries (subject_key_id);
         -- A withdrawal's recall planner finds the consent-based disclosures under one consent without a scan.
         CREATE INDEX IF NOT EXISTS ledger_entries_consent ON ledger_entries (consent_ref) WHERE footing = 'consent';
 

@@ -15,6 +15,12 @@ public interface ILedgerReader : ILedgerRowSource
     /// </summary>
     Task<IReadOnlyList<LedgerEntry>> SubjectDecisionsAsync(IReadOnlyCollection<string> pseudonyms, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The subject key ids (<see cref="SubjectKeyIds"/>) the ledger's rows were written under, in ordinal order; empty for
+    /// a ledger whose rows predate recording them. A seek per id (<see cref="SubjectKeyIdQuery"/>), not a scan.
+    /// </summary>
+    Task<IReadOnlyList<string>> SubjectKeyIdsAsync(CancellationToken cancellationToken);
+
     /// <summary>The recalls (with all their deliveries) that name any of <paramref name="deliveryIds"/>, in the order they were requested.</summary>
     Task<IReadOnlyList<RecallNotice>> RecallsOfDeliveriesAsync(IReadOnlyCollection<Guid> deliveryIds, CancellationToken cancellationToken);
 }

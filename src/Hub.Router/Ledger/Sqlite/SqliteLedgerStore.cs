@@ -27,6 +27,12 @@ public sealed class SqliteLedgerStore(string path) : ILedgerStore, IDisposable
         command.CommandText = SqliteSchema.Sql + SqliteChainSchema.Sql + Provenance.Sqlite.SqliteProvenance.Schema;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await SqliteColumns.AddMissingAsync(connection, SqliteSchema.AddedColumns, cancellationToken);
+        await using (var indexes = connection.CreateCommand())
+        {
+            indexes.CommandText = SqliteSchema.AfterColumnsSql;
+            await indexes.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await SqliteSchema.WidenChecksAsync(connection, cancellationToken);
     }
 

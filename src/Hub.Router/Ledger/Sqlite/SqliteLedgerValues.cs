@@ -21,6 +21,9 @@ internal static class SqliteLedgerValues
 
     public static DateTimeOffset Timestamp(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 
+    /// <summary>The column type in DDL; lists are JSON arrays, empty on rows written before the column existed.</summary>
+    public static string SqlType(LedgerColumnType type) => type == LedgerColumnType.TextList ? "TEXT NOT NULL DEFAULT '[]'" : type == LedgerColumnType.Number ? "INTEGER" : "TEXT";
+
     /// <summary>Binds the row's values to $1..$n.</summary>
     public static void Bind(SqliteCommand command, LedgerEntry entry)
     {

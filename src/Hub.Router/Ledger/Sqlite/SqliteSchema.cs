@@ -1,3 +1,4 @@
+using Hub.Router.Ledger.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Hub.Router.Ledger.Sqlite;
@@ -5,8 +6,12 @@ namespace Hub.Router.Ledger.Sqlite;
 /// <summary>The Postgres schema's twin for the embedded store.</summary>
 internal static class SqliteSchema
 {
-    /// <summary>Columns added since the first release, for ledger files created before them (SQLite has no ADD COLUMN IF NOT EXISTS).</summary>
-    public static readonly (string Table, string Column, string Definition)[] AddedColumns = [("ledger_entries", "footing", "TEXT")];
+    /// <summary>Columns added since the first release (<see cref="LedgerRowCodec.AddedColumns"/>), for ledger files created before them (SQLite has no ADD COLUMN IF NOT EXISTS).</summary>
+    public static readonly (string Table, string Column, string Definition)[] AddedColumns =
+        [.. LedgerRowCodec.AddedColumns.Select(c => ("ledger_entries", c.Name, SqliteLedgerValues.SqlType(c.Type)))];
+
+    /// <summary>Indexes on added columns, created once <see cref="AddedColumns"/> exist.</summary>
+    public const string AfterColumnsSql = "CREATE INDEX IF NOT EXISTS ledger_entries_subject_key ON ledger_entries (subject_key_id);";
 
     public const string Sql = """
         PRAGMA journal_mode = WAL;
@@ -23,7 +28,7 @@ internal static class SqliteSchema
             source TEXT NOT NULL, event_id TEXT, event_type TEXT, recipient TEXT, agreement_id TEXT, agreement_version INTEGER,
             flow_id TEXT, purpose TEXT, lawful_basis TEXT, consent_ref TEXT, legal_gateway TEXT,
             released_fields TEXT NOT NULL, withheld_fields TEXT NOT NULL, reasons TEXT NOT NULL,
-            delivery_id TEXT, subject_pseudonyms TEXT NOT NULL, agreement_set_hash TEXT, trace_id TEXT, message_id TEXT, footing TEXT);
+            delivery_id TEXT, subject_pseudonyms TEXT NOT NULL, agreement_set_hash TEXT, trace_id TEXT, message_id TEXT);
 
         CREATE INDEX IF NOT EXISTS ledger_entries_event ON ledger_entries (source, event_id);
         CREATE INDEX IF NOT EXISTS ledger_entries_event_id ON ledger_entries (event_id);

@@ -33,8 +33,14 @@ public static class LedgerRowCodec
         new("agreement_set_hash", LedgerColumnType.Text),
         new("trace_id", LedgerColumnType.Text),
         new("message_id", LedgerColumnType.Text),
-        new("footing", LedgerColumnType.Text),
+        new("footing", LedgerColumnType.Text, AddedLater: true),
+        new("subject_key_id", LedgerColumnType.Text, AddedLater: true),
+        new("collection_purpose", LedgerColumnType.Text, AddedLater: true),
+        new("event_facts", LedgerColumnType.TextList, AddedLater: true),
     ];
+
+    /// <summary>The columns added after the first release, which each store adds to an older ledger.</summary>
+    public static readonly IReadOnlyList<LedgerColumn> AddedColumns = [.. Columns.Where(c => c.AddedLater)];
 
     /// <summary>The column names, comma-separated, in <see cref="Columns"/> order.</summary>
     public static readonly string ColumnList = string.Join(", ", Columns.Select(c => c.Name));
@@ -53,6 +59,7 @@ public static class LedgerRowCodec
             entry.FlowId, entry.Purpose, entry.LawfulBasis, entry.ConsentRef, entry.LegalGateway,
             entry.ReleasedFields.ToArray(), entry.WithheldFields.ToArray(), entry.Reasons.ToArray(),
             entry.DeliveryId, entry.SubjectPseudonyms.ToArray(), entry.AgreementSetHash, entry.TraceId, entry.MessageId, LedgerFootings.ToText(entry.Footing),
+            entry.SubjectKeyId, entry.CollectionPurpose, entry.EventFacts.ToArray(),
         ];
     }
 
@@ -96,6 +103,9 @@ public static class LedgerRowCodec
             TraceId = (string?)v[21],
             MessageId = (string?)v[22],
             Footing = LedgerFootings.Parse((string?)v[23]),
+            SubjectKeyId = (string?)v[24],
+            CollectionPurpose = (string?)v[25],
+            EventFacts = (string[]?)v[26] ?? [],
         };
     }
 }

@@ -31,5 +31,8 @@ internal static class ChainEntries
         AgreementSetHash = "sha256:00112233aabbccdd",
         TraceId = "4bf92f3577b34da6a3ce929d0e0e4736",
         MessageId = "m-" + i,
+        SubjectKeyId = "0011223344556677",
+        CollectionPurpose = "offender-management",
+        EventFacts = ["cohortTier=\"mappa\"", "sentenceBand=\"under-12-months\""],
     };
 }

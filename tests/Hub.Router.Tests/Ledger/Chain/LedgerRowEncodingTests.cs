@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Hub.Router.Ledger;
 using Hub.Router.Ledger.Chain;
+using Hub.Router.Ledger.Storage;
 using Hub.Sharing.Decisions;
 
 namespace Hub.Router.Tests.Ledger.Chain;
@@ -38,9 +39,31 @@ public sealed class LedgerRowEncodingTests
     {
         // A new column is protected only by a deliberate new encoding version (docs/adr/0008).
         typeof(LedgerEntry).GetProperties().Select(p => p.Name)
-            .ShouldBe(LedgerRowEncoding.PropertiesV2.Concat(LedgerRowEncoding.PropertiesNotCovered), ignoreOrder: true);
+            .ShouldBe(LedgerRowEncoding.PropertiesV3.Concat(LedgerRowEncoding.PropertiesNotCovered), ignoreOrder: true);
         LedgerRowEncoding.ColumnsV1.Count.ShouldBe(LedgerRowEncoding.PropertiesV1.Count);
         LedgerRowEncoding.ColumnsV2.Count.ShouldBe(LedgerRowEncoding.PropertiesV2.Count);
+        LedgerRowEncoding.ColumnsV3.Count.ShouldBe(LedgerRowEncoding.PropertiesV3.Count);
+    }
+
+    [Fact]
+    public void When_the_stores_columns_are_listed_should_be_the_newest_encodings_columns_in_its_order()
+    {
+        // The Postgres wire encoder walks the store's columns as the chain's: they must be one list.
+        LedgerRowCodec.Columns.Select(c => c.Name).ShouldBe(LedgerRowEncoding.ColumnsV3.Skip(1));
+    }
+
+    [Fact]
+    public void When_a_version_3_column_changes_should_change_the_version_3_encoding_and_not_versions_1_and_2()
+    {
+        LedgerEntry[] variants = [Fixed with { SubjectKeyId = "a" }, Fixed with { CollectionPurpose = "research" }, Fixed with { EventFacts = ["cohortTier=\"ppo\""] }];
+        foreach (var variant in variants)
+        {
+            LedgerRowEncoding.EncodeRow(variant, 1).ShouldBe(LedgerRowEncoding.EncodeRow(Fixed, 1));
+            LedgerRowEncoding.EncodeRow(variant, 2).ShouldBe(LedgerRowEncoding.EncodeRow(Fixed, 2));
+            LedgerRowEncoding.EncodeRow(variant, 3).ShouldNotBe(LedgerRowEncoding.EncodeRow(Fixed, 3));
+        }
+
+        LedgerRowEncoding.EncodeRow(Fixed, 3).ShouldNotBe(LedgerRowEncoding.EncodeRow(Fixed, 2));
     }
 
     [Fact]

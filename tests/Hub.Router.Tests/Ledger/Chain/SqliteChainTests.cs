@@ -115,6 +115,40 @@ public sealed class SqliteChainTests : IAsyncLifetime, IDisposable
         result.Break.Check.ShouldBe(ChainCheck.OrderChanged);
     }
 
+    [Theory]
+    [InlineData("subject_key_id = 'ffffffffffffffff'")]
+    [InlineData("collection_purpose = 'research'")]
+    [InlineData("event_facts = '[\"cohortTier=\\\"ppo\\\"\"]'")]
+    public async Task When_a_version_3_column_of_a_sealed_row_is_edited_should_report_content_changed(string set)
+    {
+        await SealedLedgerAsync();
+        await _ledger.ExecuteAsync($"UPDATE ledger_entries SET {set} WHERE seq = 8");
+
+        ShouldBreakAt(await _ledger.VerifyAsync(), 2, 6, 10, ChainCheck.ContentChanged);
+    }
+
+    [Fact]
+    public async Task When_rows_were_sealed_under_version_2_should_still_verify_beside_version_3_seals()
+    {
+        // A ledger sealed before version 3 keeps verifying: each seal is checked under the version it records.
+        await _ledger.AppendAsync(5);
+        var rows = await _ledger.Store.ReadAsync(0, 100, CancellationToken.None);
+        var header = new LedgerSeal
+        {
+            Number = 1, FirstSequence = 1, LastSequence = 5, RowCount = 5, EncodingVersion = 2, PreviousHash = LedgerChain.GenesisHash,
+            SealedAt = CanonicalWriter.TruncateToMicroseconds(ChainEntries.At), ChainHash = string.Empty, ContentDigest = LedgerChain.ContentDigest(rows, 2),
+        };
+        await _ledger.Chain.AppendSealAsync(header with { ChainHash = LedgerChain.ChainHash(header, rows) }, CancellationToken.None);
+        await _ledger.AppendAsync(5);
+        (await _ledger.Sealer.SealAsync(CancellationToken.None)).Seals.ShouldBe(1);
+
+        var result = await _ledger.VerifyAsync();
+
+        result.IsIntact.ShouldBeTrue(result.Break?.ToString());
+        (await _ledger.Chain.ReadSealsAsync(0, 10, CancellationToken.None)).Select(s => s.EncodingVersion).ShouldBe([2, LedgerRowEncoding.CurrentVersion]);
+        LedgerRowEncoding.CurrentVersion.ShouldBe(3);
+    }
+
     private static void ShouldBreakAt(ChainVerification result, long seal, long first, long last, ChainCheck check)
     {
         result.Break.ShouldNotBeNull("the tampering must be detected");

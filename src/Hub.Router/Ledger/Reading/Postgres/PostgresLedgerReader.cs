@@ -67,6 +67,27 @@ public sealed class PostgresLedgerReader(NpgsqlDataSource dataSource, int pageSi
         return rows;
     }
 
+    public async Task<IReadOnlyList<string>> SubjectKeyIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(SubjectKeyIdQuery.Sql);
+        var ids = new List<string>();
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedColumn)
+        {
+            // A ledger no router of this version has opened yet: no row records its key id.
+            return [];
+        }
+
+        return ids;
+    }
+
     public async Task<IReadOnlyList<RecallNotice>> RecallsOfDeliveriesAsync(IReadOnlyCollection<Guid> deliveryIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveryIds);

@@ -9,53 +9,43 @@ namespace Hub.Router.Ledger.Reading.Postgres;
 /// Writes a row selected with <see cref="LedgerRowCodec.SelectList"/> in the canonical encoding straight from
 /// Postgres's binary wire format: text is already UTF-8, uuids are already in RFC 9562 byte order, timestamps are
 /// microseconds (since 2000-01-01, shifted to the Unix epoch), and a text[] is a count and length-prefixed elements.
-/// The grammar is <see cref="Chain.CanonicalWriter"/>'s; a test checks every column against <see cref="Chain.LedgerRowEncoding"/>.
+/// Columns are written in <see cref="LedgerRowCodec.Columns"/> order, which is the newest encoding version's column
+/// order (a unit test holds them equal). The grammar is <see cref="Chain.CanonicalWriter"/>'s; a test checks every
+/// column against <see cref="Chain.LedgerRowEncoding"/>.
 /// </summary>
 internal sealed class PostgresRowEncoder
 {
     private const long PostgresEpochMicroseconds = 946_684_800_000_000;
-    private const int FootingOrdinal = 24;
 
     private readonly ArrayBufferWriter<byte> _buffer = new(2048);
     private byte[] _scratch = new byte[1024];
 
+    /// <summary>The ordinals (1-based, after seq) of the last column of versions 1 and 2.</summary>
+    private static readonly int V1Last = Chain.LedgerRowEncoding.ColumnsV1.Count - 1;
+    private static readonly int V2Last = Chain.LedgerRowEncoding.ColumnsV2.Count - 1;
+
     public EncodedLedgerRow Encode(NpgsqlDataReader reader)
     {
         _buffer.ResetWrittenCount();
-        Uuid(reader, 1);
-        Timestamp(reader, 2);
-        for (var i = 3; i <= 5; i++)
+        int v1 = 0, v2 = 0;
+        for (var i = 0; i < LedgerRowCodec.Columns.Count; i++)
         {
-            Text(reader, i);
+            var ordinal = i + 1;
+            switch (LedgerRowCodec.Columns[i].Type)
+            {
+                case LedgerColumnType.Uuid: Uuid(reader, ordinal); break;
+                case LedgerColumnType.Timestamp: Timestamp(reader, ordinal); break;
+                case LedgerColumnType.Text: Text(reader, ordinal); break;
+                case LedgerColumnType.Number: Integer(reader, ordinal); break;
+                case LedgerColumnType.TextList: List(reader, ordinal); break;
+                default: throw new InvalidOperationException($"No wire encoding for {LedgerRowCodec.Columns[i].Type}.");
+            }
+
+            v1 = ordinal == V1Last ? _buffer.WrittenCount : v1;
+            v2 = ordinal == V2Last ? _buffer.WrittenCount : v2;
         }
 
-        Uuid(reader, 6);
-        for (var i = 7; i <= 9; i++)
-        {
-            Text(reader, i);
-        }
-
-        Integer(reader, 10);
-        for (var i = 11; i <= 15; i++)
-        {
-            Text(reader, i);
-        }
-
-        for (var i = 16; i <= 18; i++)
-        {
-            List(reader, i);
-        }
-
-        Uuid(reader, 19);
-        List(reader, 20);
-        for (var i = 21; i <= 23; i++)
-        {
-            Text(reader, i);
-        }
-
-        var v1 = _buffer.WrittenCount;
-        Text(reader, FootingOrdinal);
-        return new EncodedLedgerRow(reader.GetInt64(0), _buffer.WrittenSpan.ToArray(), v1);
+        return new EncodedLedgerRow(reader.GetInt64(0), _buffer.WrittenSpan.ToArray(), v1, v2);
     }
 
     private ReadOnlySpan<byte> Raw(NpgsqlDataReader reader, int ordinal)

@@ -48,6 +48,29 @@ public sealed class SqliteLedgerReader(string path) : ILedgerReader
         return rows;
     }
 
+    public async Task<IReadOnlyList<string>> SubjectKeyIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SubjectKeyIdQuery.Sql;
+        var ids = new List<string>();
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+        catch (SqliteException ex) when (ex.Message.Contains("no such column", StringComparison.Ordinal))
+        {
+            // A ledger file no router of this version has opened yet: no row records its key id.
+            return [];
+        }
+
+        return ids;
+    }
+
     public async Task<IReadOnlyList<RecallNotice>> RecallsOfDeliveriesAsync(IReadOnlyCollection<Guid> deliveryIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveryIds);
