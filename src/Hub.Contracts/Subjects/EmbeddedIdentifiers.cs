@@ -5,8 +5,9 @@ namespace Hub.Contracts.Subjects;
 /// <summary>
 /// Finds subject identifiers inside free text and numbers, as people write them: an NHS number as ten digits or
 /// 3-3-4 with spaces or hyphens (valid Modulus 11 check digit only), a National Insurance number with or without
-/// spaces between its pairs and in either case, a PNC id with a valid check letter. Each candidate must stand on its
-/// own (no letter or digit either side), and must pass the same check the contracts apply to the identifier itself,
+/// spaces between its pairs and in either case, a PNC id with a valid check letter. A number must not be part of a longer
+/// number; letters may touch (a ten-digit run inside a code is refused too, erring on the side of the person); each
+/// candidate must pass the same check the contracts apply to the identifier itself,
 /// so a ten-digit count that fails the NHS check digit is not reported. Used to keep personal data out of data that
 /// claims to hold none (issue 12); the caller never sees the value, only the kind.
 /// </summary>
@@ -15,7 +16,7 @@ public static partial class EmbeddedIdentifiers
     /// <summary>The first identifier found in <paramref name="text"/>, or null.</summary>
     public static IdentifierKind? Find(string? text)
     {
-        if (string.IsNullOrEmpty(text) || text.Length < 8)
+        if (string.IsNullOrEmpty(text) || text.Length < 5)
         {
             return null;
         }
@@ -67,14 +68,16 @@ public static partial class EmbeddedIdentifiers
 
     private static string Compact(string value) => new([.. value.Where(c => !char.IsWhiteSpace(c)).Select(char.ToUpperInvariant)]);
 
-    // Ten digits, or 3-3-4 separated by one space or hyphen each, with no letter or digit touching either end.
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:[0-9]{10}|[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{4})(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    // Ten digits, or 3-3-4 separated by one space or hyphen each, with no digit touching either end. A letter may touch
+    // ("NHS9434765919"): a ten-digit run inside a code is refused too, which errs on the side of the person.
+    [GeneratedRegex(@"(?<![0-9])(?:[0-9]{10}|[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{4})(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex NhsCandidates();
 
-    // Two letters, six digits (optionally spaced in pairs), a suffix letter; either case.
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])[A-Za-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-Da-d](?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    // Two letters, six digits (optionally spaced in pairs), a suffix letter; either case; anywhere, even touching a word.
+    [GeneratedRegex(@"[A-Za-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-Da-d]", RegexOptions.CultureInvariant)]
     private static partial Regex NinoCandidates();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}/])(?:[0-9]{2}|[0-9]{4})/[0-9]{1,7}[A-Za-z](?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    // Year, serial and check letter, not part of a longer number; a letter may follow or precede.
+    [GeneratedRegex(@"(?<![0-9/])(?:[0-9]{2}|[0-9]{4})/[0-9]{1,7}[A-Za-z]", RegexOptions.CultureInvariant)]
     private static partial Regex PncCandidates();
 }
