@@ -13,7 +13,7 @@ public sealed class LocatedErrorCommandTests : IDisposable
     public async Task When_linting_a_folder_with_a_deeply_nested_file_should_locate_it_and_say_the_others_would_run()
     {
         var folder = CopySamples();
-        await File.WriteAllTextAsync(Path.Combine(folder, "zz-deep.yaml"), "id: DSA-DEEP\nflows: " + new string('[', 5000) + new string(']', 5000) + "\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "zz-deep.yaml"), HostileYaml.DeepList("id: DSA-DEEP\n", "flows", 5000));
 
         var (exitCode, output, errors) = await HubProcess.RunAsync("rules", "lint", folder);
 
@@ -27,8 +27,7 @@ public sealed class LocatedErrorCommandTests : IDisposable
     public async Task When_a_case_file_holds_a_billion_laughs_should_refuse_it_with_its_line_and_run_nothing()
     {
         var cases = Path.Combine(_scratch, "laughs.yaml");
-        var laughs = string.Concat(Enumerable.Range(1, 9).Select(n => $"  l{n}: &l{n} [{string.Join(", ", Enumerable.Repeat($"*l{n - 1}", 10))}]\n"));
-        await File.WriteAllTextAsync(cases, "name: laughs\nevent:\n  l0: &l0 lol\n" + laughs);
+        await File.WriteAllTextAsync(cases, HostileYaml.BillionLaughs("name: laughs\n", "event"));
 
         var (exitCode, _, errors) = await HubProcess.RunAsync("rules", "test", _agreements, cases);
 
@@ -41,8 +40,7 @@ public sealed class LocatedErrorCommandTests : IDisposable
     public async Task When_the_demo_is_given_agreements_with_an_alias_fan_out_should_refuse_them_with_the_line()
     {
         var folder = CopySamples();
-        var aliases = string.Concat(Enumerable.Repeat("  - *a\n", 2000));
-        await File.WriteAllTextAsync(Path.Combine(folder, "zz-aliases.yaml"), "anchor: &a [x]\nflows:\n" + aliases);
+        await File.WriteAllTextAsync(Path.Combine(folder, "zz-aliases.yaml"), HostileYaml.AliasFanOut(string.Empty, "flows", 2000));
 
         var (exitCode, _, errors) = await HubProcess.RunAsync("demo", "--ledger", Path.Combine(_scratch, "ledger.db"), "--agreements", folder);
 

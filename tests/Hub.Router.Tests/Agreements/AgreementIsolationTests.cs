@@ -34,7 +34,7 @@ public sealed class AgreementIsolationTests : IDisposable
     [Fact]
     public async Task When_one_file_is_invalid_at_start_up_should_start_with_the_others_and_report_it()
     {
-        await File.WriteAllTextAsync(BrokenFile, "id: DSA-T99\nflows: " + new string('[', 200) + new string(']', 200) + "\n");
+        await File.WriteAllTextAsync(BrokenFile, HostileYaml.DeepList("id: DSA-T99\n", "flows", 200));
         using var capture = new MetricCapture(Meters);
 
         using var provider = Start();

@@ -1,11 +1,11 @@
 using System.Text;
 
-namespace Hub.Sharing.Tests.Yaml;
+namespace Hub.Testing;
 
 /// <summary>Files built to exhaust a YAML parser: deep nesting, many aliases, exponential alias expansion.</summary>
-internal static class HostileYaml
+public static class HostileYaml
 {
-    /// <summary><c>key: [[[…]]]</c>, <paramref name="depth"/> lists deep, on line <paramref name="line"/> after <paramref name="before"/>.</summary>
+    /// <summary><c>key: [[[…]]]</c>, <paramref name="depth"/> lists deep, on the line after <paramref name="before"/>.</summary>
     public static string DeepList(string before, string key, int depth) =>
         before + key + ": " + new string('[', depth) + new string(']', depth) + "\n";
 
