@@ -52,6 +52,8 @@ public static class CaseFile
             diagnostics.Add(new AgreementDiagnostic(file, 1, 1, "file holds no cases"));
         }
 
+        YamlDocumentLoader.CapErrors(diagnostics, 0, file);
+
         return (cases, diagnostics);
     }
 

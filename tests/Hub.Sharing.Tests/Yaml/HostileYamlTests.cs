@@ -89,6 +89,33 @@ public class HostileYamlTests
     }
 
     [Fact]
+    public void When_an_agreement_repeats_a_key_should_point_at_the_repeat()
+    {
+        var error = AgreementErrors("id: DSA-X\nversion: 1\nid: DSA-Y\n").ShouldHaveSingleItem();
+
+        (error.Line, error.Message).ShouldBe((3, "not valid YAML: Duplicate key id"));
+    }
+
+    [Fact]
+    public void When_an_agreement_uses_a_list_as_a_key_should_locate_it_instead_of_ignoring_it()
+    {
+        var errors = AgreementErrors(AgreementText.Permit() + "\n? [status, owner]\n: active\n");
+
+        errors.ShouldHaveSingleItem().ToString().ShouldBe($"deep.yaml:{AgreementText.Permit().Split('\n').Length + 1}:3: error: an agreement has a key that is a list or a block; keys are single words such as id");
+    }
+
+    [Fact]
+    public void When_a_case_file_has_more_errors_than_the_limit_should_list_the_first_and_count_the_rest()
+    {
+        var cases = "cases:\n" + string.Concat(Enumerable.Range(1, 150).Select(i => $"  - name: case {i}\n"));
+
+        var (_, diagnostics) = CaseFile.Read("many.yaml", cases);
+
+        diagnostics.Count.ShouldBe(YamlLimits.MaxErrorsPerFile + 1);
+        diagnostics[^1].Message.ShouldStartWith("200 more error(s) from here are not listed", Case.Sensitive, "each case lacks its type and its time");
+    }
+
+    [Fact]
     public void When_the_case_below_is_unchanged_should_read_it_without_errors() =>
         CaseFile.Read("keys.yaml", ValidCase).Diagnostics.ShouldBeEmpty();
 
