@@ -31,9 +31,6 @@ internal sealed class LimitedParser(IParser inner) : IParser
         Position = current.Start;
         switch (current)
         {
-            case DocumentStart:
-                _expanded = 0;
-                break;
             case MappingStart or SequenceStart:
                 if (_open.Count >= YamlLimits.MaxDepth)
                 {

@@ -16,7 +16,7 @@ public static class YamlLimits
     /// <summary>Aliases (<c>*name</c>) in one file.</summary>
     public const int MaxAliases = 1000;
 
-    /// <summary>Nodes in one document once every alias is counted as a copy of what it names (stops "billion laughs").</summary>
+    /// <summary>Nodes in one file once every alias is counted as a copy of what it names (stops "billion laughs").</summary>
     public const long MaxExpandedNodes = 100_000;
 
     /// <summary>Errors reported for one file; the rest are summarised in one line.</summary>
