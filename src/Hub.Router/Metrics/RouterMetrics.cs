@@ -20,6 +20,7 @@ public sealed class RouterMetrics
     private readonly Histogram<double> _ingressLag;
     private readonly Histogram<long> _groupEvents;
     private readonly Counter<long> _sentMarks;
+    private readonly Counter<long> _agreementsRefused;
 
     public RouterMetrics(IMeterFactory meterFactory)
     {
@@ -31,6 +32,7 @@ public sealed class RouterMetrics
         _processing = meter.CreateHistogram("agencyhub.router.processing.duration", "s", "Router time for one ingress event: validate, decide, ledger commit, send deliveries", tags: null, advice: buckets);
         _groupEvents = meter.CreateHistogram("agencyhub.router.ledger.group.events", "{event}", "Events committed per ledger transaction (group commit)", tags: null, advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512] });
         _sentMarks = meter.CreateCounter<long>("agencyhub.router.ledger.sent.marks", "{delivery}", "Confirmed deliveries recorded as sent");
+        _agreementsRefused = meter.CreateCounter<long>("agencyhub.router.agreements.reload.refused", "{refusal}", "Agreement loads refused, at start-up and on each reload: one per refused agreement file (scope agreement), or one when the whole folder is refused (scope set)");
         _ingressLag = meter.CreateHistogram("agencyhub.router.ingress.lag", "s", "From the adapter's publish to the router's consume, by source agency", tags: null, advice: buckets);
     }
 
@@ -68,4 +70,11 @@ public sealed class RouterMetrics
     /// <summary>Publish-to-consume time; a sender clock ahead of ours counts as zero rather than a negative lag.</summary>
     public void Received(string source, TimeSpan sincePublished) =>
         _ingressLag.Record(Math.Max(0, sincePublished.TotalSeconds), new KeyValuePair<string, object?>(HubMetricTags.SourceAgency, source));
+
+    /// <summary>
+    /// A load or reload refused part or all of the agreements folder: <paramref name="scope"/> is <c>agreement</c>
+    /// (counted once per refused file; the others decide) or <c>set</c> (the whole folder; the last good set decides).
+    /// </summary>
+    public void AgreementsRefused(string scope, int count) =>
+        _agreementsRefused.Add(count, new KeyValuePair<string, object?>(HubMetricTags.RefusalScope, scope));
 }

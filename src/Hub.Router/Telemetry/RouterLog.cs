@@ -17,10 +17,10 @@ public static partial class RouterLog
     [LoggerMessage(4, LogLevel.Information, "Loaded agreement set {Hash}: {Agreements} agreements, {Flows} flows")]
     public static partial void AgreementsLoaded(ILogger logger, string hash, int agreements, int flows);
 
-    [LoggerMessage(5, LogLevel.Critical, "Agreement set is invalid; router cannot start: {Errors}")]
+    [LoggerMessage(5, LogLevel.Critical, "Agreement set is invalid as a whole; router cannot start: {Errors}")]
     public static partial void AgreementsInvalid(ILogger logger, string errors);
 
-    [LoggerMessage(6, LogLevel.Error, "Agreement change refused; set {CurrentHash} stays in force. Errors: {Errors}")]
+    [LoggerMessage(6, LogLevel.Warning, "Agreement change refused as a whole; set {CurrentHash} stays in force. Errors: {Errors}")]
     public static partial void AgreementsRejected(ILogger logger, string currentHash, string errors);
 
     [LoggerMessage(7, LogLevel.Warning, "Agreement folder could not be read ({ExceptionType}); the current set stays in force")]
@@ -34,4 +34,7 @@ public static partial class RouterLog
 
     [LoggerMessage(10, LogLevel.Warning, "Agreement set {Hash} names participants that are not in Router:Agencies, so they neither publish nor receive: {Agencies}")]
     public static partial void ParticipantsNotConnected(ILogger logger, string hash, string agencies);
+
+    [LoggerMessage(11, LogLevel.Warning, "{Count} agreement file(s) refused; each keeps the version in force, if it had one, and the others decide as set {Hash}. Errors: {Errors}")]
+    public static partial void AgreementFilesRefused(ILogger logger, int count, string hash, string errors);
 }

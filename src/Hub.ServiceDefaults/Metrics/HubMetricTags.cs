@@ -19,6 +19,7 @@ public static class HubMetricTags
     public const string QueueKind = "agencyhub.queue_kind";
     public const string Result = "agencyhub.result";
     public const string Sampler = "agencyhub.sampler";
+    public const string RefusalScope = "agencyhub.refusal_scope";
 
     /// <summary>The value of an agreement or flow label when no agreement applied.</summary>
     public const string None = "none";

@@ -30,6 +30,15 @@ public sealed record Agreement
     /// <summary>The file it was loaded from, for error messages and explanations.</summary>
     public required string SourceFile { get; init; }
 
+    /// <summary>Where the agreement's id is written: repeated ids are reported there.</summary>
+    public SourceLocation Location { get; init; } = SourceLocation.Unknown;
+
+    /// <summary>Where <c>review:</c> is written, for the review-due warning; unknown when there is none.</summary>
+    public SourceLocation ReviewLocation { get; init; } = SourceLocation.Unknown;
+
+    /// <summary>Where <c>expires:</c> is written, for the expiry warning; unknown when there is none.</summary>
+    public SourceLocation ExpiresLocation { get; init; } = SourceLocation.Unknown;
+
     public string Reference => $"{Id}@{Version}";
 
     /// <summary>Active, on or after its effective date and before its expiry date (dates compared in UTC).</summary>

@@ -7,21 +7,27 @@ internal static class AgreementSetRules
     {
         foreach (var repeated in agreements.GroupBy(a => a.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            yield return new AgreementDiagnostic(repeated.Last().SourceFile, 1, 1, $"agreement id {repeated.Key} is defined in more than one file ({string.Join(", ", repeated.Select(a => a.SourceFile))})");
+            yield return At(repeated.Last(), repeated.Last().Location, $"agreement id {repeated.Key} is defined in more than one file ({string.Join(", ", repeated.Select(a => a.SourceFile))})") with
+            {
+                Suggestion = "give each agreement its own id; until then no agreement in the folder can take effect, as either could be the one meant",
+            };
         }
 
         foreach (var agreement in agreements.Where(a => a.Status == AgreementStatus.Active))
         {
+            // A lapsed agreement is a warning, not an error: it permits nothing from its expiry on (Agreement.IsInForceAt),
+            // and refusing the whole folder for it would stop every other agreement too (docs/adr/0017).
             if (agreement.Expires is { } expires && expires <= today)
             {
-                yield return new AgreementDiagnostic(agreement.SourceFile, 1, 1, $"{agreement.Reference} expired on {expires:yyyy-MM-dd} but is still active")
+                yield return At(agreement, agreement.ExpiresLocation, $"{agreement.Reference} expired on {expires:yyyy-MM-dd} but is still active; it permits nothing from that day") with
                 {
+                    Severity = DiagnosticSeverity.Warning,
                     Suggestion = "renew it with a new version and expiry date, or set status: retired",
                 };
             }
             else if (agreement.Review is { } review && review <= today)
             {
-                yield return new AgreementDiagnostic(agreement.SourceFile, 1, 1, $"{agreement.Reference} was due for review on {review:yyyy-MM-dd}")
+                yield return At(agreement, agreement.ReviewLocation, $"{agreement.Reference} was due for review on {review:yyyy-MM-dd}") with
                 {
                     Severity = DiagnosticSeverity.Warning,
                     Suggestion = "review it and set the next review date",
@@ -34,6 +40,11 @@ internal static class AgreementSetRules
             yield return warning;
         }
     }
+
+    /// <summary>A diagnostic at the clause it is about, or at the top of the agreement's file when that is not known.</summary>
+    private static AgreementDiagnostic At(Agreement agreement, SourceLocation location, string message) => location == SourceLocation.Unknown
+        ? new(agreement.SourceFile, 1, 1, message)
+        : new(location.File, location.Line, location.Column, message);
 
     /// <summary>Two permits for the same source, event type and recipient that release different fields: legal, but worth a second look.</summary>
     private static IEnumerable<AgreementDiagnostic> OverlappingPermits(IReadOnlyList<Agreement> agreements)

@@ -8,7 +8,6 @@ using Hub.Sharing.Agreements;
 using Hub.Sharing.Agreements.Yaml;
 using Hub.Sharing.Consent;
 using Hub.Sharing.Disclosure;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Hub.Sharing.Cases;
@@ -29,16 +28,9 @@ public static class CaseFile
         var diagnostics = new List<AgreementDiagnostic>();
         var read = new NodeReader(file, diagnostics);
         var cases = new List<ShareCase>();
-        YamlNode? root;
-        try
+        var root = YamlDocumentLoader.Load(file, text, diagnostics);
+        if (diagnostics.Count > 0)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
-        }
-        catch (YamlException ex)
-        {
-            diagnostics.Add(new AgreementDiagnostic(file, (int)ex.Start.Line, (int)ex.Start.Column, "not valid YAML: " + (ex.InnerException?.Message ?? ex.Message)));
             return (cases, diagnostics);
         }
 
@@ -60,6 +52,8 @@ public static class CaseFile
         {
             diagnostics.Add(new AgreementDiagnostic(file, 1, 1, "file holds no cases"));
         }
+
+        YamlDocumentLoader.CapErrors(diagnostics, 0, file);
 
         return (cases, diagnostics);
     }
@@ -87,6 +81,12 @@ public static class CaseFile
             return null;
         }
 
+        if (YamlJson.FirstComplexKey(eventNode) is { } complexKey)
+        {
+            read.Error(complexKey, $"{name}: event keys must be field names, not lists or mappings");
+            return null;
+        }
+
         IShareableEvent? @event;
         try
         {
@@ -95,6 +95,12 @@ public static class CaseFile
         catch (JsonException ex)
         {
             read.Error(eventNode, $"{name}: event is not a valid {typeName}: {ex.Message}");
+            return null;
+        }
+        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // A contract type's own checks: the type of failure is safe to show, its message may quote the value.
+            read.Error(eventNode, $"{name}: event is not a valid {typeName} ({ex.GetType().Name})");
             return null;
         }
 
@@ -230,10 +236,10 @@ public static class CaseFile
 
         foreach (var (key, value) in expectations.Children)
         {
-            var recipientText = ((YamlScalarNode)key).Value;
-            if (!AgencyCode.TryParse(recipientText, out var recipient))
+            var recipientText = (key as YamlScalarNode)?.Value;
+            if (recipientText is null || !AgencyCode.TryParse(recipientText, out var recipient))
             {
-                read.Error(key, $"{name}: '{recipientText}' is not an agency code");
+                read.Error(key, recipientText is null ? $"{name}: each key under expect must be an agency code" : $"{name}: '{recipientText}' is not an agency code");
                 return null;
             }
 

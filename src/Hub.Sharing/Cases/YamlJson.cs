@@ -24,6 +24,14 @@ public static class YamlJson
         return document.RootElement.Clone();
     }
 
+    /// <summary>The first mapping key that is not a single value (JSON property names must be), or null.</summary>
+    public static YamlNode? FirstComplexKey(YamlNode node) => node switch
+    {
+        YamlMappingNode map => map.Children.Keys.FirstOrDefault(k => k is not YamlScalarNode) ?? map.Children.Values.Select(FirstComplexKey).FirstOrDefault(k => k is not null),
+        YamlSequenceNode sequence => sequence.Children.Select(FirstComplexKey).FirstOrDefault(k => k is not null),
+        _ => null,
+    };
+
     private static void Write(Utf8JsonWriter writer, YamlNode node)
     {
         switch (node)
@@ -32,7 +40,7 @@ public static class YamlJson
                 writer.WriteStartObject();
                 foreach (var (key, value) in map.Children)
                 {
-                    writer.WritePropertyName(((YamlScalarNode)key).Value ?? string.Empty);
+                    writer.WritePropertyName((key as YamlScalarNode)?.Value ?? string.Empty);
                     Write(writer, value);
                 }
 

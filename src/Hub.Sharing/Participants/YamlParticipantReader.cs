@@ -1,7 +1,6 @@
 using Hub.Contracts.Agencies;
 using Hub.Sharing.Agreements;
 using Hub.Sharing.Agreements.Yaml;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Hub.Sharing.Participants;
@@ -20,19 +19,8 @@ internal sealed class YamlParticipantReader(string file, List<AgreementDiagnosti
 
     public IReadOnlyList<Participant> Read(string text)
     {
-        YamlMappingNode? root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count == 0 ? null : _read.Mapping(stream.Documents[0].RootNode, "the participants file");
-        }
-        catch (YamlException ex)
-        {
-            diagnostics.Add(new AgreementDiagnostic(file, (int)ex.Start.Line, (int)ex.Start.Column, "not valid YAML: " + (ex.InnerException?.Message ?? ex.Message)));
-            return [];
-        }
-
+        var node = YamlDocumentLoader.Load(file, text, diagnostics);
+        var root = node is null ? null : _read.Mapping(node, "the participants file");
         if (root is null)
         {
             return [];

@@ -21,7 +21,7 @@ public sealed class PromtoolTests
         var (code, output) = await PrometheusPackage.PromtoolAsync("check", "rules", "deploy/prometheus/rules/agencyhub.yml");
 
         code.ShouldBe(0, output);
-        output.ShouldContain("SUCCESS: 14 rules found");
+        output.ShouldContain("SUCCESS: 15 rules found");
     }
 
     [Fact]

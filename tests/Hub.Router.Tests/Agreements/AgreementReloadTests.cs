@@ -18,7 +18,7 @@ public sealed class AgreementReloadTests : IDisposable
     [Fact]
     public async Task When_a_valid_change_is_saved_should_apply_without_a_restart()
     {
-        using var provider = new FileAgreementProvider(Options.Create(new RouterOptions { AgreementsPath = _folder.Path }), TimeProvider.System, NullLogger<FileAgreementProvider>.Instance);
+        using var provider = new FileAgreementProvider(Options.Create(new RouterOptions { AgreementsPath = _folder.Path }), TimeProvider.System, UnobservedMetrics.Router, NullLogger<FileAgreementProvider>.Instance);
         var before = provider.Current.AgreementSetHash;
 
         await File.WriteAllTextAsync(ReleaseFile, (await File.ReadAllTextAsync(ReleaseFile)).Replace("fields: [releaseDate, subject.nino]", "fields: [releaseDate]", StringComparison.Ordinal));
@@ -32,7 +32,7 @@ public sealed class AgreementReloadTests : IDisposable
     [Fact]
     public async Task When_an_invalid_change_is_saved_should_keep_the_previous_set_and_say_why()
     {
-        using var provider = new FileAgreementProvider(Options.Create(new RouterOptions { AgreementsPath = _folder.Path }), TimeProvider.System, NullLogger<FileAgreementProvider>.Instance);
+        using var provider = new FileAgreementProvider(Options.Create(new RouterOptions { AgreementsPath = _folder.Path }), TimeProvider.System, UnobservedMetrics.Router, NullLogger<FileAgreementProvider>.Instance);
         var before = provider.Current.AgreementSetHash;
         await File.WriteAllTextAsync(ReleaseFile, (await File.ReadAllTextAsync(ReleaseFile)).Replace("purpose: benefit-continuity", "purpose: benefits", StringComparison.Ordinal));
 

@@ -16,7 +16,7 @@ public sealed class AgreementSetHealthCheckTests : IDisposable
     [Fact]
     public async Task When_a_valid_set_is_loaded_should_be_healthy()
     {
-        using var provider = new FileAgreementProvider(Options.Create(new RouterOptions { AgreementsPath = _folder.Path }), TimeProvider.System, NullLogger<FileAgreementProvider>.Instance);
+        using var provider = new FileAgreementProvider(Options.Create(new RouterOptions { AgreementsPath = _folder.Path }), TimeProvider.System, UnobservedMetrics.Router, NullLogger<FileAgreementProvider>.Instance);
 
         (await new AgreementSetHealthCheck(provider).CheckHealthAsync(new HealthCheckContext())).Status.ShouldBe(HealthStatus.Healthy);
     }
@@ -24,7 +24,7 @@ public sealed class AgreementSetHealthCheckTests : IDisposable
     [Fact]
     public async Task When_the_last_change_was_refused_should_be_degraded_without_naming_the_error()
     {
-        using var provider = new FileAgreementProvider(Options.Create(new RouterOptions { AgreementsPath = _folder.Path }), TimeProvider.System, NullLogger<FileAgreementProvider>.Instance);
+        using var provider = new FileAgreementProvider(Options.Create(new RouterOptions { AgreementsPath = _folder.Path }), TimeProvider.System, UnobservedMetrics.Router, NullLogger<FileAgreementProvider>.Instance);
         var file = Path.Combine(_folder.Path, "dsa-t01-release.yaml");
         await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("purpose: benefit-continuity", "purpose: benefits", StringComparison.Ordinal));
         (await provider.ReloadAsync()).ShouldBeFalse();

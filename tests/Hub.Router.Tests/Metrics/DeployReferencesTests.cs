@@ -99,7 +99,7 @@ public sealed partial class DeployReferencesTests(AgreementsFolder agreements) :
         rules.Select(r => r["alert"].ToString()).ShouldBe(
             ["AgencyHubRouterDown", "AgencyHubAdapterDown", "AgencyHubDeliveryQueueUnconsumed", "AgencyHubMetricsSamplingFailing", "AgencyHubDenialSpike",
              "AgencyHubIngressRejections", "AgencyHubRouterSlow", "AgencyHubDeliveryLagHigh", "AgencyHubQueueBacklog", "AgencyHubDeadLettersGrowing",
-             "AgencyHubDeadLettersUndrained", "AgencyHubAgreementExpiringSoon", "AgencyHubAgreementExpiryImminent", "AgencyHubConsentRecallsOverdue"],
+             "AgencyHubDeadLettersUndrained", "AgencyHubAgreementExpiringSoon", "AgencyHubAgreementExpiryImminent", "AgencyHubAgreementsRefused", "AgencyHubConsentRecallsOverdue"],
             ignoreOrder: true);
     }
 

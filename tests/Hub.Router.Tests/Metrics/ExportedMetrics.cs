@@ -36,8 +36,8 @@ public static class ExportedMetrics
         listener.Start();
 
         var router = Options.Create(new RouterOptions { AgreementsPath = agreementsPath, Agencies = ["police"] });
-        using var agreements = new FileAgreementProvider(router, TimeProvider.System, NullLogger<FileAgreementProvider>.Instance);
-        _ = new RouterMetrics(meters);
+        var routerMetrics = new RouterMetrics(meters);
+        using var agreements = new FileAgreementProvider(router, TimeProvider.System, routerMetrics, NullLogger<FileAgreementProvider>.Instance);
         _ = new AdapterMetrics(meters);
         _ = new AgreementExpirySampler(agreements, TimeProvider.System, meters);
         _ = new RecallBacklogSampler(new RecallStoreFake([]), router, TimeProvider.System, meters);

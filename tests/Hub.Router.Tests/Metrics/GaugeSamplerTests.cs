@@ -25,7 +25,7 @@ public sealed class GaugeSamplerTests(AgreementsFolder agreements) : IClassFixtu
     public async Task When_the_agreement_set_is_sampled_should_report_seconds_until_each_agreement_expires_as_time_passes()
     {
         var time = new FakeTimeProvider(RouterTestHost.Now);
-        using var provider = new FileAgreementProvider(Options.Create(new RouterOptions { AgreementsPath = agreements.Path, Agencies = ["police", "probation", "jcp", "nhs", "council"] }), time, NullLogger<FileAgreementProvider>.Instance);
+        using var provider = new FileAgreementProvider(Options.Create(new RouterOptions { AgreementsPath = agreements.Path, Agencies = ["police", "probation", "jcp", "nhs", "council"] }), time, UnobservedMetrics.Router, NullLogger<FileAgreementProvider>.Instance);
         var sampler = new AgreementExpirySampler(provider, time, Meters);
         using var capture = new MetricCapture(Meters);
 

@@ -60,7 +60,7 @@ public class AgreementLoaderTests
     }
 
     [Fact]
-    public void When_one_file_of_several_is_invalid_should_refuse_the_whole_set()
+    public void When_loading_all_or_nothing_and_one_file_of_several_is_invalid_should_throw_with_its_errors()
     {
         var ex = Should.Throw<AgreementValidationException>(() => AgreementLoader.Load([("good.yaml", AgreementText.Permit()), ("bad.yaml", AgreementText.Permit(id: "DSA-2", recipient: "BAD"))]));
         ex.Errors.ShouldAllBe(e => e.File == "bad.yaml");

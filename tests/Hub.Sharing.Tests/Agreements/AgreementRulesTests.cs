@@ -146,11 +146,16 @@ public class AgreementRulesTests
         ErrorsOf(Flow(extra: "pseudonymise: [subject.nino]")).ShouldHaveSingleItem().Message.ShouldContain("'subject.nino' is pseudonymised but not released");
 
     [Fact]
-    public void When_an_active_agreement_has_expired_should_be_an_error_with_advice()
+    public void When_an_active_agreement_has_expired_should_warn_at_its_expires_line_and_still_load()
     {
-        var error = ErrorsOf(Flow(expires: "2026-11-01", review: "2026-06-01")).ShouldHaveSingleItem();
-        error.Message.ShouldBe("DSA-R@1 expired on 2026-11-01 but is still active");
-        error.Suggestion!.ShouldContain("set status: retired");
+        var result = AgreementLoader.Lint([("r.yaml", Flow(expires: "2026-11-01", review: "2026-06-01"))], Today);
+
+        result.HasErrors.ShouldBeFalse();
+        result.Set.ShouldNotBeNull().Agreements.ShouldHaveSingleItem();
+        var warning = result.Diagnostics.ShouldHaveSingleItem();
+        warning.Severity.ShouldBe(DiagnosticSeverity.Warning);
+        warning.ToString().ShouldStartWith("r.yaml:8:10: warning: DSA-R@1 expired on 2026-11-01 but is still active; it permits nothing from that day");
+        warning.Suggestion!.ShouldContain("set status: retired");
     }
 
     [Fact]

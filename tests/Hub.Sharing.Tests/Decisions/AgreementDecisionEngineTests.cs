@@ -104,10 +104,24 @@ public class AgreementDecisionEngineTests
         ]);
     }
 
-    private static Decision Decide(string[] agreements, AgencyCode recipient)
+    [Fact]
+    public void When_an_active_agreement_has_lapsed_should_permit_nothing_while_the_others_keep_deciding()
     {
-        // Loaded as of mid-2025, so the expired case is a valid file whose dates have since passed.
-        var set = AgreementLoader.Load([.. agreements.Select((text, i) => ($"a{i}.yaml", text))], new DateOnly(2025, 6, 1));
+        string[] agreements = [AgreementText.Permit(id: "DSA-OLD", fields: "[subject.pncId]", expires: "2026-06-01"), AgreementText.Permit(id: "DSA-NEW", fields: "[releaseDate]")];
+
+        // Loaded after DSA-OLD lapsed: a warning, not a refused set.
+        var decision = Decide(agreements, AgencyCode.Police, loadedOn: DateOnly.FromDateTime(InForce.UtcDateTime));
+
+        decision.Outcome.ShouldBe(DecisionOutcome.Allowed);
+        decision.AgreementId.ShouldBe("DSA-NEW");
+        decision.ReleasedFields.ShouldBe(["releaseDate"]);
+        Decide(agreements[..1], AgencyCode.Police, loadedOn: DateOnly.FromDateTime(InForce.UtcDateTime)).Outcome.ShouldBe(DecisionOutcome.Denied);
+    }
+
+    private static Decision Decide(string[] agreements, AgencyCode recipient, DateOnly? loadedOn = null)
+    {
+        // Loaded as of mid-2025 unless said otherwise, so the expired case is a valid file whose dates have since passed.
+        var set = AgreementLoader.Load([.. agreements.Select((text, i) => ($"a{i}.yaml", text))], loadedOn ?? new DateOnly(2025, 6, 1));
         return new AgreementDecisionEngine(set).Decide(Request([recipient])).ShouldHaveSingleItem();
     }
 

@@ -45,6 +45,8 @@ internal static class CaseFiles
             Console.Error.WriteLine(diagnostic);
         }
 
-        return lint.Set;
+        // Cases and explanations are judged against every agreement in the folder: one refused file means not run,
+        // even though the router would run without it (lint says which).
+        return lint.HasErrors ? null : lint.Set;
     }
 }

@@ -32,7 +32,12 @@ internal static class LintCommand
 
             var errors = lint.Diagnostics.Count(d => d.IsError);
             var warnings = lint.Diagnostics.Count - errors;
-            var counted = lint.Set is { } set ? $"{set.Agreements.Count} agreements, {set.Agreements.Sum(a => a.Flows.Count)} flows" : "agreements not loaded";
+            var counted = lint.Set is { } set ? $"{set.Agreements.Count} agreements, {set.Agreements.Sum(a => a.Flows.Count)} flows" : "agreements not loaded (an error stops the whole set)";
+            if (lint is { Set: not null, Refused.Count: > 0 })
+            {
+                counted += $" (the router would leave out {string.Join(", ", lint.Refused)})";
+            }
+
             Console.WriteLine($"{directory}: {counted}; {errors} error(s), {warnings} warning(s)");
             return errors > 0 ? 1 : 0;
         });

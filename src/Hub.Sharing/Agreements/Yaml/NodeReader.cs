@@ -16,14 +16,18 @@ internal sealed class NodeReader(string file, List<AgreementDiagnostic> diagnost
     public void Warning(YamlNode node, string message, string? suggestion = null) =>
         diagnostics.Add(new AgreementDiagnostic(file, (int)node.Start.Line, (int)node.Start.Column, message) { Severity = DiagnosticSeverity.Warning, Suggestion = suggestion });
 
-    /// <summary>Flags keys the language does not have, suggesting the nearest one.</summary>
+    /// <summary>Flags keys the language does not have, suggesting the nearest one, and keys that are not single words.</summary>
     public void OnlyKeys(YamlMappingNode map, string where, params string[] known)
     {
-        foreach (var key in map.Children.Keys.OfType<YamlScalarNode>())
+        foreach (var key in map.Children.Keys)
         {
-            if (!known.Contains(key.Value, StringComparer.Ordinal))
+            if (key is not YamlScalarNode scalar)
             {
-                Error(key, $"{where} has no key '{key.Value}'", Suggestions.DidYouMean(key.Value, known));
+                Error(key, $"{where} has a key that is a list or a block; keys are single words such as {known[0]}");
+            }
+            else if (!known.Contains(scalar.Value, StringComparer.Ordinal))
+            {
+                Error(key, $"{where} has no key '{scalar.Value}'", Suggestions.DidYouMean(scalar.Value, known));
             }
         }
     }

@@ -2,7 +2,6 @@ using Hub.Contracts.Agencies;
 using Hub.Contracts.Catalogue;
 using Hub.Contracts.Delivery.V1;
 using Hub.Sharing.Participants;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Hub.Sharing.Agreements.Yaml;
@@ -21,19 +20,13 @@ internal sealed class YamlAgreementReader(string file, List<AgreementDiagnostic>
     public Agreement? Read(string text)
     {
         var before = diagnostics.Count(d => d.IsError);
-        YamlMappingNode? root;
-        try
+        var node = YamlDocumentLoader.Load(file, text, diagnostics);
+        if (diagnostics.Count(d => d.IsError) > before)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count == 0 ? null : _read.Mapping(stream.Documents[0].RootNode, "the agreement");
-        }
-        catch (YamlException ex)
-        {
-            diagnostics.Add(new AgreementDiagnostic(file, (int)ex.Start.Line, (int)ex.Start.Column, "not valid YAML: " + (ex.InnerException?.Message ?? ex.Message)));
             return null;
         }
 
+        var root = node is null ? null : _read.Mapping(node, "the agreement");
         if (root is null)
         {
             diagnostics.Add(new AgreementDiagnostic(file, 1, 1, "file holds no agreement"));
@@ -113,8 +106,14 @@ internal sealed class YamlAgreementReader(string file, List<AgreementDiagnostic>
             SignOffs = signOffs,
             Flows = flows,
             SourceFile = file,
+            Location = At(root, "id"),
+            ReviewLocation = At(root, "review"),
+            ExpiresLocation = At(root, "expires"),
         };
     }
+
+    private SourceLocation At(YamlMappingNode root, string key) =>
+        NodeReader.Node(root, key) is { } node ? _read.At(node) : SourceLocation.Unknown;
 
     private void CheckOrder(YamlMappingNode root, DateOnly? effective, DateOnly? review, DateOnly? expires)
     {
