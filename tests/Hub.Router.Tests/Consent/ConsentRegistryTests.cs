@@ -33,7 +33,7 @@ public sealed class ConsentRegistryTests
         clock.SetUtcNow(expires);
         var after = await DecideAsync(host);
         after.Outcome.ShouldBe(LedgerOutcome.Denied);
-        after.Reasons.ShouldContain($"DSA-016@1 flow F1-passport-to-ways-into-work: consent {Passport} expired on {expires:yyyy-MM-dd}");
+        after.Reasons.ShouldContain($"DSA-016@1 flow F1-passport-to-ways-into-work: consent {Passport} expired at {expires.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}");
     }
 
     [Fact]
