@@ -15,6 +15,7 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -53,6 +54,9 @@ public sealed class RouterTestHost : IAsyncDisposable
 
     public SubjectPseudonymiser Pseudonymiser => _provider.GetRequiredService<SubjectPseudonymiser>();
 
+    /// <summary>Every log call made through the host's logger factory.</summary>
+    public CapturingLoggerProvider Logs => _provider.GetRequiredService<CapturingLoggerProvider>();
+
     public string AgreementSetHash => _provider.GetRequiredService<IAgreementProvider>().Current.AgreementSetHash;
 
     public static async Task<RouterTestHost> StartAsync(string agreementsPath, int? maxEventBytes = null, IReadOnlyDictionary<string, string?>? moreSettings = null, DateTimeOffset? now = null)
@@ -75,7 +79,9 @@ public sealed class RouterTestHost : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        var logs = new CapturingLoggerProvider();
+        services.AddSingleton(logs);
+        services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(now ?? Now));
         services.AddHubRouterCore(configuration);
         services.AddSqliteLedger(Path.Combine(directory, "ledger.db"));
