@@ -20,6 +20,9 @@ public sealed class RouterMetrics
     private readonly Histogram<double> _ingressLag;
     private readonly Histogram<long> _groupEvents;
     private readonly Counter<long> _sentMarks;
+    private readonly Counter<long> _consentHolds;
+    private readonly Counter<long> _consentHoldReleases;
+    private int _consentHoldsOutstanding;
 
     public RouterMetrics(IMeterFactory meterFactory)
     {
@@ -32,6 +35,9 @@ public sealed class RouterMetrics
         _groupEvents = meter.CreateHistogram("agencyhub.router.ledger.group.events", "{event}", "Events committed per ledger transaction (group commit)", tags: null, advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512] });
         _sentMarks = meter.CreateCounter<long>("agencyhub.router.ledger.sent.marks", "{delivery}", "Confirmed deliveries recorded as sent");
         _ingressLag = meter.CreateHistogram("agencyhub.router.ingress.lag", "s", "From the adapter's publish to the router's consume, by source agency", tags: null, advice: buckets);
+        _consentHolds = meter.CreateCounter<long>("agencyhub.router.consent.holds", "{event}", "Events held because the consent they cite is not recorded yet, by source agency and event type");
+        _consentHoldReleases = meter.CreateCounter<long>("agencyhub.router.consent.hold.releases", "{event}", "Held events sent back to be decided, by source agency and reason (consent-recorded, window-ended)");
+        meter.CreateObservableGauge("agencyhub.router.consent.held", () => Volatile.Read(ref _consentHoldsOutstanding), "{event}", "Events held for a consent not yet recorded, at the releaser's last check");
     }
 
     public void Decided(string source, string eventType, IReadOnlyList<Decision> decisions)
@@ -68,4 +74,12 @@ public sealed class RouterMetrics
     /// <summary>Publish-to-consume time; a sender clock ahead of ours counts as zero rather than a negative lag.</summary>
     public void Received(string source, TimeSpan sincePublished) =>
         _ingressLag.Record(Math.Max(0, sincePublished.TotalSeconds), new KeyValuePair<string, object?>(HubMetricTags.SourceAgency, source));
+
+    public void ConsentHeld(string source, string eventType) =>
+        _consentHolds.Add(1, new KeyValuePair<string, object?>(HubMetricTags.SourceAgency, source), new KeyValuePair<string, object?>(HubMetricTags.EventType, eventType));
+
+    public void ConsentHoldReleased(string source, string reason) =>
+        _consentHoldReleases.Add(1, new KeyValuePair<string, object?>(HubMetricTags.SourceAgency, source), new KeyValuePair<string, object?>(HubMetricTags.Reason, reason));
+
+    public void ConsentHoldsOutstanding(int count) => Volatile.Write(ref _consentHoldsOutstanding, count);
 }

@@ -55,6 +55,9 @@ public sealed partial class ScrapeEndpointTests(AgreementsFolder agreements) : I
             router.Routed("probation", "custody.release.scheduled", TimeSpan.FromMilliseconds(12));
             router.Received("probation", TimeSpan.FromMilliseconds(3));
             router.LedgerGroupCommitted(events: 40, sentMarks: 120);
+            router.ConsentHeld("probation", "custody.release.scheduled");
+            router.ConsentHoldReleased("probation", "window-ended");
+            router.ConsentHoldsOutstanding(2);
             adapter.Published("probation", "custody.release.scheduled");
             adapter.Delivery(Delivery(), AdapterMetrics.Results.Handled);
             adapter.Written(Delivery(), RouterTestHost.Now);
@@ -70,10 +73,11 @@ public sealed partial class ScrapeEndpointTests(AgreementsFolder agreements) : I
                 .Where(i => !i.Name.StartsWith("agencyhub.broker.", StringComparison.Ordinal) && i.Name != "agencyhub.metrics.sampling.errors")
                 .Select(ExportedMetrics.PrometheusName)
                 .ToList();
-            expected.Count.ShouldBe(13);
+            expected.Count.ShouldBe(16);
             expected.Where(e => !served.Contains(e)).ShouldBeEmpty($"served: {string.Join(", ", served.Where(s => s.StartsWith("agencyhub", StringComparison.Ordinal)))}");
             text.ShouldContain("""agencyhub_router_decisions_total{otel_scope_name="AgencyHub.Router",agencyhub_agreement_id="DSA-T01",agencyhub_event_type="custody.release.scheduled",agencyhub_flow_id="F1",agencyhub_outcome="allowed",agencyhub_reason="basis",agencyhub_recipient_agency="police",agencyhub_source_agency="probation"} 1""", Case.Sensitive);
             text.ShouldContain("agencyhub_adapter_end_to_end_latency_seconds_bucket{");
+            text.ShouldContain("""agencyhub_router_consent_held{otel_scope_name="AgencyHub.Router"} 2""", Case.Sensitive);
             text.ShouldContain("""agencyhub_consent_recalls_outstanding{otel_scope_name="AgencyHub.Router",agencyhub_recipient_agency="council"} 0""", Case.Sensitive);
         }
         finally

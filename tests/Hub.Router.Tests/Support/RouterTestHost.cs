@@ -66,6 +66,9 @@ public sealed class RouterTestHost : IAsyncDisposable
         {
             ["Router:AgreementsPath"] = agreementsPath,
             ["Ledger:SubjectKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+
+            // Most tests decide an event citing an unrecorded consent at once; the hold window's own tests set one.
+            ["Router:ConsentHoldWindow"] = "00:00:00",
         };
         if (maxEventBytes is { } max)
         {
