@@ -6,6 +6,7 @@ using Hub.Router.Ledger;
 using Hub.Router.Tests.Support;
 using Hub.Sharing.Decisions;
 using Hub.Testing;
+using Hub.Testing.Consent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -16,19 +17,20 @@ namespace Hub.Router.Tests.Consent;
 public sealed class ConsentHoldTests
 {
     private static readonly string Agreements = Path.Combine(AppContext.BaseDirectory, "samples", "agreements");
+    private static readonly PassportConsent Passport = new("P-UNIT-1", RouterTestHost.Now);
 
     [Fact]
     public async Task When_an_event_cites_a_consent_recorded_later_in_the_window_should_hold_it_then_decide_it_once_on_the_consent()
     {
         await using var host = await StartAsync();
-        var referral = PassportConsent.Referral();
+        var referral = Passport.Referral();
 
         await host.SendAsync(AgencyCode.Nhs, referral);
         await host.SendAsync(AgencyCode.Nhs, referral);
         await WaitForHeldAsync(host, 1);
         (await host.ReadLedgerAsync()).ShouldNotContain(r => r.EventId == referral.Envelope.EventId, "a held event is not decided yet");
 
-        await host.SendAsync(AgencyCode.Nhs, PassportConsent.Recorded());
+        await host.SendAsync(AgencyCode.Nhs, Passport.Recorded());
 
         var rows = await host.WaitForLedgerAsync(r => r.Count(x => x.EventId == referral.Envelope.EventId) == 4, "the held referral decided");
         var council = rows.Single(r => r.EventId == referral.Envelope.EventId && r.Recipient == "council");
@@ -45,7 +47,7 @@ public sealed class ConsentHoldTests
     {
         await using var host = await StartAsync();
         var clock = (FakeTimeProvider)host.Services.GetRequiredService<TimeProvider>();
-        var referral = PassportConsent.Referral();
+        var referral = Passport.Referral();
         await host.SendAsync(AgencyCode.Nhs, referral);
         await WaitForHeldAsync(host, 1);
 
@@ -54,7 +56,7 @@ public sealed class ConsentHoldTests
         var rows = await host.WaitForLedgerAsync(r => r.Count(x => x.EventId == referral.Envelope.EventId) == 4, "the referral decided at the end of its window");
         var council = rows.Single(r => r.EventId == referral.Envelope.EventId && r.Recipient == "council");
         council.Outcome.ShouldBe(LedgerOutcome.Denied);
-        council.Reasons.ShouldContain($"DSA-016@1 flow F1-passport-to-ways-into-work: consent {PassportConsent.Id} had not been recorded by 2026-11-20T10:02:00Z, 120 s after the event arrived");
+        council.Reasons.ShouldContain($"DSA-016@1 flow F1-passport-to-ways-into-work: consent {Passport.Id} had not been recorded by 2026-11-20T10:02:00Z, 120 s after the event arrived");
         await WaitForHeldAsync(host, 0);
         host.Sink.Received.ShouldNotContain(d => d.EventId == referral.Envelope.EventId && d.Recipient == AgencyCode.Council);
     }
@@ -63,7 +65,7 @@ public sealed class ConsentHoldTests
     public async Task When_an_event_is_held_should_log_it_at_information_without_personal_data()
     {
         await using var host = await StartAsync();
-        var referral = PassportConsent.Referral();
+        var referral = Passport.Referral();
 
         await host.SendAsync(AgencyCode.Nhs, referral);
         await WaitForHeldAsync(host, 1);
@@ -71,7 +73,7 @@ public sealed class ConsentHoldTests
         var held = host.Logs.Entries.Where(e => e.Category == typeof(ConsentHold).FullName).ShouldHaveSingleItem();
         held.Level.ShouldBe(LogLevel.Information);
         held.Message.ShouldContain(referral.Envelope.EventId.ToString());
-        held.Message.ShouldContain(PassportConsent.Id);
+        held.Message.ShouldContain(Passport.Id);
         held.Message.ShouldNotContain(PassportConsent.Person.Nino!);
         held.Message.ShouldNotContain(PassportConsent.Person.NhsNumber!);
     }
@@ -80,7 +82,7 @@ public sealed class ConsentHoldTests
     public async Task When_a_held_event_id_comes_again_with_other_content_should_reject_it_as_reused()
     {
         await using var host = await StartAsync();
-        var referral = PassportConsent.Referral();
+        var referral = Passport.Referral();
         await host.SendAsync(AgencyCode.Nhs, referral);
         await WaitForHeldAsync(host, 1);
 
@@ -96,12 +98,12 @@ public sealed class ConsentHoldTests
     public async Task When_the_window_is_zero_should_deny_an_unrecorded_consent_at_once()
     {
         await using var host = await RouterTestHost.StartAsync(Agreements, moreSettings: new Dictionary<string, string?> { ["Router:ConsentHoldWindow"] = "00:00:00" });
-        var referral = PassportConsent.Referral();
+        var referral = Passport.Referral();
 
         await host.SendAsync(AgencyCode.Nhs, referral);
 
         var rows = await host.WaitForLedgerAsync(r => r.Count(x => x.EventId == referral.Envelope.EventId) == 4, "the referral decided at once");
-        rows.Single(r => r.EventId == referral.Envelope.EventId && r.Recipient == "council").Reasons.ShouldContain($"DSA-016@1 flow F1-passport-to-ways-into-work: consent {PassportConsent.Id} is not in the consent registry");
+        rows.Single(r => r.EventId == referral.Envelope.EventId && r.Recipient == "council").Reasons.ShouldContain($"DSA-016@1 flow F1-passport-to-ways-into-work: consent {Passport.Id} is not in the consent registry");
         (await host.Services.GetRequiredService<IHeldEventStore>().CountAsync(CancellationToken.None)).ShouldBe(0);
     }
 

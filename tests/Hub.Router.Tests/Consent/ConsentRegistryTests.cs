@@ -7,6 +7,7 @@ using Hub.Contracts.Subjects;
 using Hub.Router.Consent;
 using Hub.Router.Ledger;
 using Hub.Router.Tests.Support;
+using Hub.Testing.Consent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,7 +16,8 @@ namespace Hub.Router.Tests.Consent;
 /// <summary>The registry's guards and timing, on the embedded composition (in-memory transport, SQLite) under DSA-016.</summary>
 public sealed class ConsentRegistryTests
 {
-    private const string Passport = PassportConsent.Id;
+    private const string Passport = "P-UNIT-1";
+    private static readonly PassportConsent PassportEvents = new(Passport, RouterTestHost.Now);
     private static readonly string Agreements = Path.Combine(AppContext.BaseDirectory, "samples", "agreements");
 
     [Fact]
@@ -40,7 +42,7 @@ public sealed class ConsentRegistryTests
     {
         await using var host = await RouterTestHost.StartAsync(Agreements);
         await RecordAsync(host, null);
-        var withdrawal = PassportConsent.Withdrawn(AgencyCode.Council, RouterTestHost.Now);
+        var withdrawal = PassportEvents.Withdrawn(AgencyCode.Council, RouterTestHost.Now);
 
         await host.SendAsync(AgencyCode.Council, withdrawal);
 
@@ -57,7 +59,7 @@ public sealed class ConsentRegistryTests
         await using var host = await RouterTestHost.StartAsync(Agreements);
         await RecordAsync(host, null);
         var delivered = await DecideAsync(host);
-        await host.SendAsync(AgencyCode.Nhs, PassportConsent.Withdrawn(AgencyCode.Nhs, RouterTestHost.Now));
+        await host.SendAsync(AgencyCode.Nhs, PassportEvents.Withdrawn(AgencyCode.Nhs, RouterTestHost.Now));
         var store = host.Services.GetRequiredService<IConsentStore>();
         var recall = (await Hub.Testing.Eventually.UntilAsync(() => store.RecallsAsync(true, CancellationToken.None), r => r.Count == 1, "the recall")).Single();
         recall.Deliveries.Single().DeliveryId.ShouldBe(delivered.DeliveryId!.Value);
@@ -72,7 +74,7 @@ public sealed class ConsentRegistryTests
 
     private static async Task RecordAsync(RouterTestHost host, DateTimeOffset? expires)
     {
-        var recorded = PassportConsent.Recorded(expires);
+        var recorded = PassportEvents.Recorded(expires);
         await host.SendAsync(AgencyCode.Nhs, recorded);
         await host.WaitForLedgerAsync(rows => rows.Count(r => r.EventId == recorded.Envelope.EventId) == 4, "the consent event decided");
     }
@@ -80,7 +82,7 @@ public sealed class ConsentRegistryTests
     /// <summary>Sends a referral citing the passport and returns the council's ledger row.</summary>
     private static async Task<LedgerEntry> DecideAsync(RouterTestHost host)
     {
-        var referral = PassportConsent.Referral();
+        var referral = PassportEvents.Referral();
         await host.SendAsync(AgencyCode.Nhs, referral);
         var rows = await host.WaitForLedgerAsync(r => r.Count(x => x.EventId == referral.Envelope.EventId) == 4, "the referral decided");
         return rows.Single(r => r.EventId == referral.Envelope.EventId && r.Recipient == "council");
