@@ -30,6 +30,7 @@ public sealed class RejectionLoggingTests(AgreementsFolder agreements) : IClassF
         error.FaultExceptionType.ShouldBe(typeof(IngressRejectedException).FullName);
         error.FaultMessage.ShouldNotBeNull().ShouldStartWith(code);
         (await host.WaitForIngressConsumedAsync<ReleaseScheduled>(messageId)).Exception.ShouldBeNull("a consume fault is what MassTransit logs at Error with the stack trace");
+        host.Faults.Faulted.ShouldNotContain(messageId);
         var warning = host.Logs.Entries.Where(e => e.Category == typeof(RejectionRecorder).FullName).ShouldHaveSingleItem();
         warning.Level.ShouldBe(LogLevel.Warning);
         warning.Exception.ShouldBeNull();
@@ -37,6 +38,23 @@ public sealed class RejectionLoggingTests(AgreementsFolder agreements) : IClassF
         host.Logs.Entries.ShouldNotContain(e => e.Exception is IngressRejectedException, "no log call carries the refusal as an exception");
         host.Logs.Entries.ShouldNotContain(e => e.Level >= LogLevel.Error);
         host.Logs.Entries.ShouldNotContain(e => e.Message.Contains(BadNino, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task When_a_body_cannot_be_read_should_ledger_it_as_malformed_and_log_a_warning_without_faulting()
+    {
+        await using var host = await RouterTestHost.StartAsync(agreements.Path);
+
+        var messageId = await host.SendAsync(AgencyCode.Probation, new UnreadableRelease(5, "soon"));
+
+        var row = (await host.WaitForLedgerAsync(r => r.Count > 0, "the rejection row")).ShouldHaveSingleItem();
+        row.Reasons[0].ShouldBe(RejectionCodes.Malformed);
+        row.MessageId.ShouldBe(messageId.ToString());
+        var warning = host.Logs.Entries.Where(e => e.Category == typeof(RejectionRecorder).FullName).ShouldHaveSingleItem();
+        warning.Level.ShouldBe(LogLevel.Warning);
+        warning.Exception.ShouldBeNull();
+        host.Faults.Faulted.ShouldNotContain(messageId, "a receive fault is what MassTransit logs at Error with the stack trace");
+        (await host.ReadLedgerAsync()).ShouldHaveSingleItem("moved to _error only, not also ledgered as an unknown type on its way to _skipped");
     }
 
     [Fact]

@@ -54,6 +54,9 @@ public sealed class RouterTestHost : IAsyncDisposable
 
     public SubjectPseudonymiser Pseudonymiser => _provider.GetRequiredService<SubjectPseudonymiser>();
 
+    /// <summary>Messages MassTransit saw fault, consumer or receive.</summary>
+    public ReceiveFaults Faults => _provider.GetRequiredService<ReceiveFaults>();
+
     /// <summary>Every log call made through the host's logger factory.</summary>
     public CapturingLoggerProvider Logs => _provider.GetRequiredService<CapturingLoggerProvider>();
 
@@ -96,6 +99,8 @@ public sealed class RouterTestHost : IAsyncDisposable
         services.AddSingleton<DeliveryTraffic>();
         services.AddSendObserver(sp => sp.GetRequiredService<DeliveryTraffic>());
         services.AddConsumeObserver(sp => sp.GetRequiredService<DeliveryTraffic>());
+        services.AddSingleton<ReceiveFaults>();
+        services.AddReceiveObserver(sp => sp.GetRequiredService<ReceiveFaults>());
         services.AddMassTransitTestHarness(bus =>
         {
             RouterBus.AddIngressConsumers(bus);
