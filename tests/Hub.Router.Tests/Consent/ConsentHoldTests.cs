@@ -73,7 +73,7 @@ public sealed class ConsentHoldTests
         var held = host.Logs.Entries.Where(e => e.Category == typeof(ConsentHold).FullName).ShouldHaveSingleItem();
         held.Level.ShouldBe(LogLevel.Information);
         held.Message.ShouldContain(referral.Envelope.EventId.ToString());
-        held.Message.ShouldContain(Passport.Id);
+        held.Message.ShouldNotContain(Passport.Id, customMessage: "consent references are built from case numbers");
         held.Message.ShouldNotContain(PassportConsent.Person.Nino!);
         held.Message.ShouldNotContain(PassportConsent.Person.NhsNumber!);
     }

@@ -54,7 +54,7 @@ public sealed class ConsentHold(IHeldEventStore store, IOptions<RouterOptions> o
             if (await store.HoldAsync(held, cancellationToken))
             {
                 metrics.ConsentHeld(source.Value, eventType);
-                HoldLog.Held(logger, eventId, source.Value, eventType, consentRef, held.ReleaseAt);
+                HoldLog.Held(logger, eventId, source.Value, eventType, held.ReleaseAt);
                 return new HoldCheck(HoldOutcome.Held);
             }
 
