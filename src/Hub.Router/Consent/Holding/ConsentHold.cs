@@ -28,16 +28,17 @@ public sealed class ConsentHold(IHeldEventStore store, IOptions<RouterOptions> o
         ArgumentNullException.ThrowIfNull(context);
         var cancellationToken = context.CancellationToken;
         var eventId = context.Message.Envelope.EventId;
-        var body = JsonSerializer.Serialize(context.Message, SystemTextJsonMessageSerializer.Options);
-        var contentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
         var now = time.GetUtcNow();
         var held = await store.FindHeldAsync(source.Value, eventId, cancellationToken);
+        if (held is null && _window <= TimeSpan.Zero)
+        {
+            return new HoldCheck(HoldOutcome.DecideNow);
+        }
+
+        var body = JsonSerializer.Serialize(context.Message, SystemTextJsonMessageSerializer.Options);
+        var contentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
         if (held is null)
         {
-            if (_window <= TimeSpan.Zero)
-            {
-                return new HoldCheck(HoldOutcome.DecideNow);
-            }
 
             held = new HeldEvent
             {
