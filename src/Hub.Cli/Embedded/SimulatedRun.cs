@@ -70,6 +70,10 @@ internal sealed class SimulatedRun(string ledgerPath, string agreementsPath, str
         {
             [$"{AdapterOptions.SectionName}:Agency"] = AgencyCode.Probation.Value,
             [$"{DropFolderOptions.SectionName}:Path"] = probationRoot,
+
+            // The simulated release lists cite opt-in consents the simulation never records: decide them at once
+            // instead of holding each for the consent hold window (docs/adr/0018).
+            ["Router:ConsentHoldWindow"] = "00:00:00",
         });
         builder.Services.AddOptions<AdapterOptions>().Bind(builder.Configuration.GetSection(AdapterOptions.SectionName));
         builder.Services.AddOptions<DropFolderOptions>().Bind(builder.Configuration.GetSection(DropFolderOptions.SectionName));

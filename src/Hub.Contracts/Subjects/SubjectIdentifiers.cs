@@ -39,9 +39,9 @@ public sealed record SubjectIdentifiers
             problems.Add("subject.pncId is not a well-formed PNC id (YYYY/NNNNNNNC with a valid check letter)");
         }
 
-        if (Nino is not null && !NationalInsuranceNumber.IsValid(Nino))
+        if (Nino is not null && NationalInsuranceNumber.Problem(Nino) is { } ninoProblem)
         {
-            problems.Add("subject.nino is not a valid National Insurance number");
+            problems.Add($"subject.nino is not a valid National Insurance number ({ninoProblem})");
         }
 
         if (LocalId is not null && (LocalId.Length is 0 or > 64 || LocalId.Any(char.IsControl)))

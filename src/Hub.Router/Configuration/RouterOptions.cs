@@ -41,4 +41,19 @@ public sealed class RouterOptions
     /// <summary>Most events in one ledger transaction; a burst forms groups up to this size by itself.</summary>
     [Range(1, 10000)]
     public int LedgerGroupLimit { get; set; } = 512;
+
+    /// <summary>
+    /// How long an event citing a consent the registry has not recorded is held before it is decided without it
+    /// (ordering across agencies is not guaranteed: another agency may record the consent a little later). Zero
+    /// decides such events at once, the consent unknown (docs/adr/0018).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ConsentHoldWindow { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How often held events are checked for release: their consent recorded (by any router) or their window ended.
+    /// A consent registered through this router releases the events held for it at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ConsentHoldPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -5,6 +5,7 @@ using Hub.Contracts.Catalogue;
 using Hub.Contracts.Consent.V1;
 using Hub.Contracts.Envelope;
 using Hub.Router.Agreements;
+using Hub.Router.Consent.Holding;
 using Hub.Router.Ingress;
 using Hub.Router.Ledger;
 using Hub.Router.Recalls;
@@ -19,7 +20,8 @@ namespace Hub.Router.Consent;
 /// are decided like any other event: shared onward only where an agreement has a flow for them (DSA-005 starts a
 /// benefit claim from the consent), denied and ledgered otherwise (docs/adr/0007). A withdrawal is accepted only
 /// from the agency that recorded the consent and only for the same person; it stops consent-based sharing at once
-/// and sends the recalls.
+/// and sends the recalls. A withdrawal that arrives before its consent is kept, and applied as of its own instant
+/// when the consent is recorded (docs/adr/0018); recording a consent also releases events held for it.
 /// </summary>
 public sealed class ConsentIngress(
     IConsentStore store,
@@ -27,6 +29,7 @@ public sealed class ConsentIngress(
     IAgreementProvider agreements,
     RecallDispatcher recalls,
     RejectionRecorder rejections,
+    HoldSignal holds,
     TimeProvider time,
     ILogger<ConsentIngress> logger)
 {
@@ -79,6 +82,8 @@ public sealed class ConsentIngress(
         }
 
         ConsentLog.Registered(logger, record.ConsentId, source.Value, outcome.ToString());
+        await ApplyEarlyWithdrawalsAsync(context, record);
+        holds.ConsentRecorded();
     }
 
     private async Task WithdrawAsync(ConsumeContext context, ConsentWithdrawn withdrawn, AgencyCode source)
@@ -86,8 +91,15 @@ public sealed class ConsentIngress(
         var record = await store.FindAsync(withdrawn.ConsentId, context.CancellationToken);
         if (record is null)
         {
-            await RejectAsync(context, source, ConsentRejectionCodes.Unknown, $"consent {withdrawn.ConsentId} is not in the consent registry, so there is nothing to withdraw", withdrawn);
-            return;
+            await KeepEarlyWithdrawalAsync(context, withdrawn, source);
+
+            // The consent's registration looks for kept withdrawals after it commits, and this looks for the consent after
+            // keeping one: whichever comes second sees the other.
+            record = await store.FindAsync(withdrawn.ConsentId, context.CancellationToken);
+            if (record is null)
+            {
+                return;
+            }
         }
 
         if (record.RecordedBy != source.Value)
@@ -106,6 +118,58 @@ public sealed class ConsentIngress(
         await store.WithdrawAsync(new ConsentWithdrawal(record.ConsentId, effective, withdrawn.WithdrawnAt, withdrawn.Envelope.EventId, now), context.CancellationToken);
         ConsentLog.Withdrawn(logger, record.ConsentId, source.Value);
         await recalls.SyncAndSendAsync(record.ConsentId, context, context.CancellationToken);
+    }
+
+    private async Task KeepEarlyWithdrawalAsync(ConsumeContext context, ConsentWithdrawn withdrawn, AgencyCode source)
+    {
+        if (string.IsNullOrWhiteSpace(withdrawn.ConsentId))
+        {
+            await RejectAsync(context, source, ConsentRejectionCodes.Invalid, "consentId is missing", withdrawn);
+        }
+
+        var pseudonyms = pseudonymiser.Pseudonymise(withdrawn.Envelope.Subject, source);
+        var kept = new EarlyWithdrawal(withdrawn.ConsentId, source.Value, [.. pseudonyms.Order(StringComparer.Ordinal)], withdrawn.WithdrawnAt, withdrawn.Envelope.EventId, time.GetUtcNow());
+        await store.KeepEarlyWithdrawalAsync(kept, context.CancellationToken);
+        ConsentLog.WithdrawalKept(logger, withdrawn.ConsentId, source.Value);
+    }
+
+    /// <summary>
+    /// Applies the withdrawals kept before <paramref name="record"/> was recorded, under the same rules as one arriving
+    /// after it: only the recording agency's, only for the same person. One that breaks them is ledgered as a rejection
+    /// of that withdrawal event (it was acknowledged long ago, so there is no message to dead-letter).
+    /// </summary>
+    private async Task ApplyEarlyWithdrawalsAsync(ConsumeContext context, ConsentRecord record)
+    {
+        var cancellationToken = context.CancellationToken;
+        var kept = await store.EarlyWithdrawalsAsync(record.ConsentId, cancellationToken);
+        var applied = false;
+        foreach (var withdrawal in kept)
+        {
+            var refusal = withdrawal.Source != record.RecordedBy
+                ? new IngressRejection(ConsentRejectionCodes.NotOwned, $"consent {record.ConsentId} was recorded through the {record.RecordedBy} ingress; only that agency may withdraw it")
+                : !record.SubjectPseudonyms.Intersect(withdrawal.SubjectPseudonyms, StringComparer.Ordinal).Any()
+                    ? new IngressRejection(ConsentRejectionCodes.SubjectMismatch, $"the withdrawal of consent {record.ConsentId} is about a different person than the consent")
+                    : null;
+            if (refusal is not null)
+            {
+                var inputKey = System.Text.Encoding.UTF8.GetBytes($"early-withdrawal|{withdrawal.EventId:N}");
+                await rejections.RecordAsync(withdrawal.Source, refusal, null, inputKey, withdrawal.EventId, EventCatalogue.For<ConsentWithdrawn>().Name, cancellationToken);
+                continue;
+            }
+
+            if (!applied)
+            {
+                // The first kept withdrawal stands, as the first registered one does; insert-only, so a redelivery changes nothing.
+                await store.WithdrawAsync(new ConsentWithdrawal(record.ConsentId, withdrawal.EffectiveAt, withdrawal.StatedAt, withdrawal.EventId, time.GetUtcNow()), cancellationToken);
+                ConsentLog.Withdrawn(logger, record.ConsentId, withdrawal.Source);
+                applied = true;
+            }
+        }
+
+        if (applied)
+        {
+            await recalls.SyncAndSendAsync(record.ConsentId, context, cancellationToken);
+        }
     }
 
     private static string? ScopeProblem(ConsentRecorded recorded, IReadOnlyList<string> pseudonyms)

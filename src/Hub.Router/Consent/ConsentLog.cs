@@ -16,4 +16,7 @@ public static partial class ConsentLog
 
     [LoggerMessage(604, LogLevel.Information, "Recall {RecallId} acknowledged by {Recipient} ({Outcome})")]
     public static partial void RecallAcknowledged(ILogger logger, Guid recallId, string recipient, string outcome);
+
+    [LoggerMessage(605, LogLevel.Information, "Withdrawal of consent {ConsentId} from {Source} kept: the consent is not recorded yet, and is registered already withdrawn when it is")]
+    public static partial void WithdrawalKept(ILogger logger, string consentId, string source);
 }

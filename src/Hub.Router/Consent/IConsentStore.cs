@@ -18,6 +18,12 @@ public interface IConsentStore
     /// <summary>Registers a withdrawal; a consent is withdrawn once, so a second withdrawal changes nothing.</summary>
     Task WithdrawAsync(ConsentWithdrawal withdrawal, CancellationToken cancellationToken);
 
+    /// <summary>Keeps a withdrawal of a consent not recorded yet; the same withdrawal event again changes nothing.</summary>
+    Task KeepEarlyWithdrawalAsync(EarlyWithdrawal withdrawal, CancellationToken cancellationToken);
+
+    /// <summary>Withdrawals kept for this consent before it was recorded, earliest first.</summary>
+    Task<IReadOnlyList<EarlyWithdrawal>> EarlyWithdrawalsAsync(string consentId, CancellationToken cancellationToken);
+
     /// <summary>Every consent recorded for anyone with one of these pseudonyms.</summary>
     Task<IReadOnlyList<ConsentRecord>> ForSubjectAsync(IReadOnlyCollection<string> pseudonyms, CancellationToken cancellationToken);
 

@@ -10,6 +10,9 @@ namespace Hub.Router.Consent;
 /// </summary>
 public sealed class RegistryConsentView(ConsentRecord? record, IReadOnlyCollection<string> subjectPseudonyms) : IConsentView
 {
+    /// <summary>False when the registry has no consent under the reference the event cites.</summary>
+    public bool IsRecorded => record is not null;
+
     public ConsentCheck Check(string consentRef, AgencyCode recipient, string purpose, DateTimeOffset at)
     {
         if (record is null || !string.Equals(record.ConsentId, consentRef, StringComparison.Ordinal))

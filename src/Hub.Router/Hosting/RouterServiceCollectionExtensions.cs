@@ -1,6 +1,7 @@
 using Hub.Router.Agreements;
 using Hub.Router.Configuration;
 using Hub.Router.Consent;
+using Hub.Router.Consent.Holding;
 using Hub.Router.Consent.Postgres;
 using Hub.Router.Consent.Sqlite;
 using Hub.Router.Ingress;
@@ -51,12 +52,16 @@ public static class RouterServiceCollectionExtensions
         services.TryAddSingleton<ProvenanceFingerprints>();
         services.TryAddSingleton<ProvenanceLookups>();
         services.TryAddSingleton<ConsentIngress>();
+        services.TryAddSingleton<HoldSignal>();
+        services.TryAddSingleton<ConsentHold>();
+        services.TryAddSingleton<HeldEventReleaser>();
         services.TryAddSingleton<RecallDispatcher>();
         services.TryAddSingleton<LedgerGroupWriter>();
         services.TryAddSingleton<IngressProcessor>();
         services.TryAddSingleton<DeliveryReplayer>();
         services.AddHostedService<LedgerInitializer>();
         services.AddHostedService<ConsentStoreInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<HeldEventReleaser>());
         return services;
     }
 
@@ -79,6 +84,7 @@ public static class RouterServiceCollectionExtensions
         services.TryAddSingleton<ILedgerSealer, PostgresLedgerSealer>();
         services.AddHostedService<LedgerSealingService>();
         services.TryAddSingleton<IConsentStore, PostgresConsentStore>();
+        services.TryAddSingleton(sp => (IHeldEventStore)sp.GetRequiredService<IConsentStore>());
         return services;
     }
 
@@ -88,6 +94,7 @@ public static class RouterServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         services.TryAddSingleton<ILedgerStore>(_ => new SqliteLedgerStore(path));
         services.TryAddSingleton<IConsentStore>(_ => new SqliteConsentStore(path));
+        services.TryAddSingleton(sp => (IHeldEventStore)sp.GetRequiredService<IConsentStore>());
         services.TryAddSingleton(_ => new SqliteChainStore(path));
         services.TryAddSingleton<ILedgerChainStore>(sp => sp.GetRequiredService<SqliteChainStore>());
         services.TryAddSingleton<ILedgerSealer, SqliteLedgerSealer>();

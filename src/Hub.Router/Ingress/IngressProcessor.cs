@@ -10,6 +10,7 @@ using Hub.Contracts.Topology;
 using Hub.Router.Agreements;
 using Hub.Router.Configuration;
 using Hub.Router.Consent;
+using Hub.Router.Consent.Holding;
 using Hub.Router.Ledger;
 using Hub.Router.Metrics;
 using Hub.Router.Provenance;
@@ -42,6 +43,7 @@ public sealed class IngressProcessor(
     ProvenanceLookups provenance,
     ProvenanceFingerprints fingerprints,
     ConsentIngress consentEvents,
+    ConsentHold consentHold,
     RecallDispatcher recalls,
     HubAddresses addresses,
     IOptions<RouterOptions> options,
@@ -108,11 +110,31 @@ public sealed class IngressProcessor(
 
         var engine = agreements.Current;
         var pseudonyms = pseudonymiser.Pseudonymise(envelope.Subject, source);
-        var consents = consentViews.ForEventAsync(envelope, source, cancellationToken);
+        IConsentView consents = await consentViews.ForEventAsync(envelope, source, cancellationToken);
+
+        // A consent not recorded yet may be recorded a little later by another agency: hold the event for a while (docs/adr/0018).
+        HoldCheck? hold = null;
+        if (consents is RegistryConsentView { IsRecorded: false })
+        {
+            hold = await consentHold.CheckAsync(context, source, eventType, envelope.Consent.ConsentRef!);
+            switch (hold.Outcome)
+            {
+                case HoldOutcome.Held:
+                    RouterTracing.Held(activity, envelope.EventId);
+                    return;
+                case HoldOutcome.EventIdReused:
+                    await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.EventIdReused, "event id was already used by this agency for different content"), envelope.EventId, eventType);
+                    break;
+                case HoldOutcome.WindowEnded:
+                    consents = hold.View!;
+                    break;
+            }
+        }
+
         var now = time.GetUtcNow();
         var request = ShareRequests.Build(source, context.Message, _agencies, now, ConsentSnapshot.Empty);
         var inherited = provenance.InheritedAsync(source.Value, pseudonyms, request.Event, cancellationToken);
-        request = request with { Consents = await consents, Inherited = await inherited };
+        request = request with { Consents = consents, Inherited = await inherited };
         var json = request.Event;
         var decisions = engine.Decide(request);
 
@@ -135,6 +157,11 @@ public sealed class IngressProcessor(
             await Task.WhenAll(result.Pending.Select(pending => SendAsync(context, pending, messages, eventType, source, cancellationToken)));
             var sentAt = time.GetUtcNow();
             await ledger.MarkSentAsync([.. result.Pending.Select(p => new SentMark(p.DeliveryId, sentAt))], cancellationToken);
+        }
+
+        if (hold is { Outcome: HoldOutcome.WindowEnded })
+        {
+            await consentHold.ForgetAsync(source, envelope.EventId, cancellationToken);
         }
 
         // A withdrawal committed between this decision and its commit must still recall what was just sent.

@@ -1,8 +1,8 @@
 namespace Hub.Router.Ingress;
 
 /// <summary>
-/// Thrown after a refusal has been ledgered so MassTransit moves the message to the ingress error queue with the
-/// reason in its fault headers. Never retried. The message holds no personal data.
+/// Thrown after a refusal has been ledgered; the consumer catches it and moves the message to the ingress error queue with the
+/// reason in its fault headers (<see cref="RejectionMover"/>). Never retried. The message holds no personal data.
 /// </summary>
 public sealed class IngressRejectedException : Exception
 {

@@ -17,15 +17,22 @@ public sealed class RejectionLedgerFilter(RejectionRecorder recorder) : IFilter<
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (context.Exception is not IngressRejectedException)
+        var rejection = context.Exception is IngressRejectedException ? null : Classify(context);
+        if (rejection is not null)
         {
-            await recorder.RecordRefusedTransportMessageAsync(context, Classify(context));
+            await recorder.RecordRefusedTransportMessageAsync(context, rejection);
         }
 
-        // Marks the message faulted, as MassTransit's GenerateFaultFilter would (faults are not published here):
-        // without it the dead-letter filter would also see the message as unconsumed.
-        if (!context.IsFaulted)
+        if (rejection?.Code == RejectionCodes.Malformed)
         {
+            // Expected input, ledgered and logged at Warning above. Notifying a fault would have MassTransit log it
+            // again at Error with the stack trace; the mark tells the dead-letter pipe it is already on its way to _error.
+            context.GetOrAddPayload(() => RefusedInput.Instance);
+        }
+        else if (!context.IsFaulted)
+        {
+            // Marks the message faulted, as MassTransit's GenerateFaultFilter would (faults are not published here):
+            // without it the dead-letter filter would also see the message as unconsumed.
             await context.NotifyFaulted(context.Exception);
         }
 

@@ -18,6 +18,13 @@ public sealed partial class UnknownTypeLedgerFilter(RejectionRecorder recorder) 
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
+        if (context.TryGetPayload(out RefusedInput? _))
+        {
+            // An unreadable body the error pipe has already ledgered and moved to _error (RejectionLedgerFilter).
+            await next.Send(context);
+            return;
+        }
+
         var rejection = new IngressRejection(RejectionCodes.UnknownType, $"message type {DescribeTypes(context)} is not a shareable event type");
         await recorder.RecordRefusedTransportMessageAsync(context, rejection);
 

@@ -21,6 +21,9 @@ public sealed class RouterMetrics
     private readonly Histogram<long> _groupEvents;
     private readonly Counter<long> _sentMarks;
     private readonly Counter<long> _agreementsRefused;
+    private readonly Counter<long> _consentHolds;
+    private readonly Counter<long> _consentHoldReleases;
+    private int _consentHoldsOutstanding;
 
     public RouterMetrics(IMeterFactory meterFactory)
     {
@@ -34,6 +37,9 @@ public sealed class RouterMetrics
         _sentMarks = meter.CreateCounter<long>("agencyhub.router.ledger.sent.marks", "{delivery}", "Confirmed deliveries recorded as sent");
         _agreementsRefused = meter.CreateCounter<long>("agencyhub.router.agreements.reload.refused", "{refusal}", "Agreement loads refused, at start-up and on each reload: one per refused agreement file (scope agreement), or one when the whole folder is refused (scope set)");
         _ingressLag = meter.CreateHistogram("agencyhub.router.ingress.lag", "s", "From the adapter's publish to the router's consume, by source agency", tags: null, advice: buckets);
+        _consentHolds = meter.CreateCounter<long>("agencyhub.router.consent.holds", "{event}", "Events held because the consent they cite is not recorded yet, by source agency and event type");
+        _consentHoldReleases = meter.CreateCounter<long>("agencyhub.router.consent.hold.releases", "{event}", "Held events sent back to be decided, by source agency and reason (consent-recorded, window-ended)");
+        meter.CreateObservableGauge("agencyhub.router.consent.held", () => Volatile.Read(ref _consentHoldsOutstanding), "{event}", "Events held for a consent not yet recorded, at the releaser's last check");
     }
 
     public void Decided(string source, string eventType, IReadOnlyList<Decision> decisions)
@@ -77,4 +83,12 @@ public sealed class RouterMetrics
     /// </summary>
     public void AgreementsRefused(string scope, int count) =>
         _agreementsRefused.Add(count, new KeyValuePair<string, object?>(HubMetricTags.RefusalScope, scope));
+
+    public void ConsentHeld(string source, string eventType) =>
+        _consentHolds.Add(1, new KeyValuePair<string, object?>(HubMetricTags.SourceAgency, source), new KeyValuePair<string, object?>(HubMetricTags.EventType, eventType));
+
+    public void ConsentHoldReleased(string source, string reason) =>
+        _consentHoldReleases.Add(1, new KeyValuePair<string, object?>(HubMetricTags.SourceAgency, source), new KeyValuePair<string, object?>(HubMetricTags.Reason, reason));
+
+    public void ConsentHoldsOutstanding(int count) => Volatile.Write(ref _consentHoldsOutstanding, count);
 }

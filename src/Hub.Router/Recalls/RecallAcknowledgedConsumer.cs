@@ -18,6 +18,18 @@ public sealed class RecallAcknowledgedConsumer(IConsentStore store, RejectionRec
     public async Task Consume(ConsumeContext<RecallAcknowledged> context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            await AcknowledgeAsync(context);
+        }
+        catch (IngressRejectedException rejected)
+        {
+            await RejectionMover.MoveAsync<RecallAcknowledged, RecallAcknowledgedConsumer>(context, rejected);
+        }
+    }
+
+    private async Task AcknowledgeAsync(ConsumeContext<RecallAcknowledged> context)
+    {
         var ack = context.Message;
         if (!HubTopology.TryGetIngressAgency(context.ReceiveContext.InputAddress, out var source))
         {

@@ -39,6 +39,13 @@ public static class RouterTracing
     }
 
     /// <summary>Marks the current span refused with the rejection code only: the reason text stays in the ledger.</summary>
+    /// <summary>The event is held for a consent not recorded yet (docs/adr/0018): acknowledged, not decided.</summary>
+    public static void Held(Activity? route, Guid eventId)
+    {
+        route?.SetTag(HubTraceAttributes.EventId, eventId.ToString());
+        route?.SetTag(HubTraceAttributes.Outcome, "held");
+    }
+
     public static void Rejected(Activity? activity, string code, Guid? eventId)
     {
         if (activity is null)

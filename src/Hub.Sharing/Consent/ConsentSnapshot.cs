@@ -18,17 +18,17 @@ public sealed class ConsentSnapshot(IEnumerable<ConsentState> consents) : IConse
 
         if (consent.Given > at)
         {
-            return new(false, $"consent {consentRef} was not given until {consent.Given:yyyy-MM-dd HH:mm:ss}Z");
+            return new(false, $"consent {consentRef} was not given until {ConsentInstant.Format(consent.Given)}");
         }
 
         if (consent.Withdrawn is { } withdrawn && withdrawn <= at)
         {
-            return new(false, $"consent {consentRef} was withdrawn on {withdrawn:yyyy-MM-dd}");
+            return new(false, $"consent {consentRef} was withdrawn at {ConsentInstant.Format(withdrawn)}");
         }
 
         if (consent.Expires is { } expires && expires <= at)
         {
-            return new(false, $"consent {consentRef} expired on {expires:yyyy-MM-dd}");
+            return new(false, $"consent {consentRef} expired at {ConsentInstant.Format(expires)}");
         }
 
         if (!consent.Purposes.Contains(purpose, StringComparer.Ordinal))

@@ -19,7 +19,8 @@ public sealed class EmploymentStatusWorkersTests(ServersFixture servers)
     [Fact]
     public async Task When_jcp_answers_status_checks_should_deliver_only_the_covered_answer_and_deny_the_one_without_consent()
     {
-        await using var hub = await WorkerHub.StartAsync(servers, AgencyCode.Jcp, AgencyCode.Council);
+        // The consent is never recorded: decide at once rather than hold the query for the consent hold window (docs/adr/0018).
+        await using var hub = await WorkerHub.StartAsync(servers, new Dictionary<string, string> { ["Router__ConsentHoldWindow"] = "00:00:00" }, AgencyCode.Jcp, AgencyCode.Council);
         await hub.DropAsync(AgencyCode.Jcp, StatusChecks, await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "jcp", "employment-status-checks.csv")));
 
         var covered = RecordEventIds.For(AgencyCode.Jcp, "employment-status-check", "2a1b3c4d-5e6f-4a7b-8c9d-0e1f2a3b1301");

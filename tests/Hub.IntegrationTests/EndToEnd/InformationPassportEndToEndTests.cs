@@ -57,7 +57,7 @@ public class InformationPassportEndToEndTests(ServersFixture servers) : IAsyncLi
         var later = Referral(Person, TimeProvider.System.GetUtcNow());
         var laterRows = await _hub.DecideAsync(AgencyCode.Nhs, later);
         laterRows.ShouldAllBe(r => r.Outcome == "denied");
-        laterRows.Single(r => r.Recipient == "council").Reasons.ShouldContain(reason => reason.StartsWith($"DSA-016@1 flow F1-passport-to-ways-into-work: consent {_passport} was withdrawn on ", StringComparison.Ordinal));
+        laterRows.Single(r => r.Recipient == "council").Reasons.ShouldContain(reason => reason.StartsWith($"DSA-016@1 flow F1-passport-to-ways-into-work: consent {_passport} was withdrawn at ", StringComparison.Ordinal));
 
         using var report = await SubjectReportProcess.RunAsync(_hub.Ledger, _hub.SubjectKey, "--nino", Nino);
         var decisions = report.RootElement.GetProperty("decisions").EnumerateArray().ToList();

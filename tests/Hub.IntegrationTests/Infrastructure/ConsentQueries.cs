@@ -57,4 +57,31 @@ public static class ConsentQueries
 
         return rows;
     }
+
+    /// <summary>How many rows a table of the consent registry holds (e.g. <c>consent_held_events</c>, <c>consent_early_withdrawals</c>); 0 before it exists.</summary>
+    public static async Task<long> CountAsync(string connectionString, string table)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+#pragma warning disable CA2100 // The table name is the test's own constant.
+        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM {table}");
+#pragma warning restore CA2100
+        try
+        {
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>(effective, stated) instants of the consent's withdrawal, or null when it is not withdrawn.</summary>
+    public static async Task<(DateTimeOffset EffectiveAt, DateTimeOffset StatedAt)?> WithdrawalAsync(string connectionString, string consentId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand("SELECT effective_at, stated_at FROM consent_withdrawals WHERE consent_id = $1");
+        command.Parameters.Add(new() { Value = consentId });
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1)) : null;
+    }
 }

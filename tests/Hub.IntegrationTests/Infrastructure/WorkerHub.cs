@@ -34,7 +34,10 @@ public sealed class WorkerHub : IAsyncDisposable
     public AdapterProcess this[AgencyCode agency] => _adapters[agency];
 
     /// <summary>Empty hub queues, a new ledger, the router consuming every ingress queue, then <paramref name="agencies"/>' workers on disk.</summary>
-    public static async Task<WorkerHub> StartAsync(ServersFixture servers, params AgencyCode[] agencies)
+    public static Task<WorkerHub> StartAsync(ServersFixture servers, params AgencyCode[] agencies) => StartAsync(servers, new Dictionary<string, string>(), agencies);
+
+    /// <param name="routerEnvironment">Further router settings, e.g. <c>Router__ConsentHoldWindow</c>.</param>
+    public static async Task<WorkerHub> StartAsync(ServersFixture servers, IReadOnlyDictionary<string, string> routerEnvironment, params AgencyCode[] agencies)
     {
         ArgumentNullException.ThrowIfNull(servers);
         await using (var admin = await BrokerClient.ConnectAsync(servers.Broker, "hub-admin"))
@@ -44,7 +47,7 @@ public sealed class WorkerHub : IAsyncDisposable
 
         var ledger = await servers.CreateDatabaseAsync();
         var agreements = Path.Combine(AppContext.BaseDirectory, "samples", "agreements");
-        var hub = new WorkerHub(servers, ledger, Directory.CreateTempSubdirectory("agencyhub-e2e-").FullName, RouterProcess.Start(servers.Broker, ledger, agreements, RouterProcess.NewSubjectKey()));
+        var hub = new WorkerHub(servers, ledger, Directory.CreateTempSubdirectory("agencyhub-e2e-").FullName, RouterProcess.Start(servers.Broker, ledger, agreements, RouterProcess.NewSubjectKey(), routerEnvironment));
         try
         {
             await hub.UntilAsync(() => hub.ConsumersAsync(HubTopology.IngressQueue(AgencyCode.Probation)), n => n > 0, "the router to consume the ingress queues", TimeSpan.FromSeconds(90));

@@ -7,6 +7,7 @@ using Hub.Contracts.Subjects;
 using Hub.Router.Consent;
 using Hub.Router.Ledger;
 using Hub.Router.Tests.Support;
+using Hub.Testing.Consent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -16,8 +17,8 @@ namespace Hub.Router.Tests.Consent;
 public sealed class ConsentRegistryTests
 {
     private const string Passport = "P-UNIT-1";
+    private static readonly PassportConsent PassportEvents = new(Passport, RouterTestHost.Now);
     private static readonly string Agreements = Path.Combine(AppContext.BaseDirectory, "samples", "agreements");
-    private static readonly SubjectIdentifiers Person = new() { NhsNumber = NhsNumber.WithCheckDigit("999000015"), Nino = "JY112358B" };
 
     [Fact]
     public async Task When_a_consent_expires_should_share_on_it_until_the_second_before_and_deny_from_that_second()
@@ -33,7 +34,7 @@ public sealed class ConsentRegistryTests
         clock.SetUtcNow(expires);
         var after = await DecideAsync(host);
         after.Outcome.ShouldBe(LedgerOutcome.Denied);
-        after.Reasons.ShouldContain($"DSA-016@1 flow F1-passport-to-ways-into-work: consent {Passport} expired on {expires:yyyy-MM-dd}");
+        after.Reasons.ShouldContain($"DSA-016@1 flow F1-passport-to-ways-into-work: consent {Passport} expired at {expires.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}");
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class ConsentRegistryTests
     {
         await using var host = await RouterTestHost.StartAsync(Agreements);
         await RecordAsync(host, null);
-        var withdrawal = new ConsentWithdrawn { Envelope = Envelope(AgencyCode.Council), ConsentId = Passport, WithdrawnAt = RouterTestHost.Now };
+        var withdrawal = PassportEvents.Withdrawn(AgencyCode.Council, RouterTestHost.Now);
 
         await host.SendAsync(AgencyCode.Council, withdrawal);
 
@@ -58,7 +59,7 @@ public sealed class ConsentRegistryTests
         await using var host = await RouterTestHost.StartAsync(Agreements);
         await RecordAsync(host, null);
         var delivered = await DecideAsync(host);
-        await host.SendAsync(AgencyCode.Nhs, new ConsentWithdrawn { Envelope = Envelope(AgencyCode.Nhs), ConsentId = Passport, WithdrawnAt = RouterTestHost.Now });
+        await host.SendAsync(AgencyCode.Nhs, PassportEvents.Withdrawn(AgencyCode.Nhs, RouterTestHost.Now));
         var store = host.Services.GetRequiredService<IConsentStore>();
         var recall = (await Hub.Testing.Eventually.UntilAsync(() => store.RecallsAsync(true, CancellationToken.None), r => r.Count == 1, "the recall")).Single();
         recall.Deliveries.Single().DeliveryId.ShouldBe(delivered.DeliveryId!.Value);
@@ -73,7 +74,7 @@ public sealed class ConsentRegistryTests
 
     private static async Task RecordAsync(RouterTestHost host, DateTimeOffset? expires)
     {
-        var recorded = new ConsentRecorded { Envelope = Envelope(AgencyCode.Nhs), ConsentId = Passport, Purposes = ["information-passport"], Recipients = [AgencyCode.Council], GivenAt = RouterTestHost.Now.AddDays(-1), ExpiresAt = expires, EvidenceRef = "ELFT-FORM-1" };
+        var recorded = PassportEvents.Recorded(expires);
         await host.SendAsync(AgencyCode.Nhs, recorded);
         await host.WaitForLedgerAsync(rows => rows.Count(r => r.EventId == recorded.Envelope.EventId) == 4, "the consent event decided");
     }
@@ -81,19 +82,9 @@ public sealed class ConsentRegistryTests
     /// <summary>Sends a referral citing the passport and returns the council's ledger row.</summary>
     private static async Task<LedgerEntry> DecideAsync(RouterTestHost host)
     {
-        var referral = new ReferralCreated { Envelope = Envelope(AgencyCode.Nhs), ReferralId = "R-1", Programme = "recovery-and-social-inclusion", Provider = "ways-into-work", ReferredOn = new DateOnly(2026, 11, 20), MentalHealthIndicator = true };
+        var referral = PassportEvents.Referral();
         await host.SendAsync(AgencyCode.Nhs, referral);
         var rows = await host.WaitForLedgerAsync(r => r.Count(x => x.EventId == referral.Envelope.EventId) == 4, "the referral decided");
         return rows.Single(r => r.EventId == referral.Envelope.EventId && r.Recipient == "council");
     }
-
-    private static EventEnvelope Envelope(AgencyCode source) => new()
-    {
-        EventId = Guid.NewGuid(),
-        OccurredAt = RouterTestHost.Now,
-        Source = source,
-        Classification = DataClassification.Personal,
-        Subject = Person,
-        Consent = new ConsentTag { ConsentRef = Passport, CollectionPurpose = "information-passport" },
-    };
 }

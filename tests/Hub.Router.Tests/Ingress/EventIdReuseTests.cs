@@ -23,7 +23,8 @@ public sealed class EventIdReuseTests(AgreementsFolder agreements) : IClassFixtu
         var messageId = await host.SendAsync(AgencyCode.Probation, altered);
 
         var consumed = await host.WaitForIngressConsumedAsync<ReleaseScheduled>(messageId);
-        consumed.Exception.ShouldBeOfType<IngressRejectedException>().Rejection.Code.ShouldBe(RejectionCodes.EventIdReused);
+        consumed.Exception.ShouldBeNull("a refusal reaches the error queue without faulting the consume, which MassTransit would log at Error with a stack trace");
+        (await host.WaitForErrorQueueAsync(messageId)).FaultMessage.ShouldNotBeNull().ShouldStartWith(RejectionCodes.EventIdReused);
         var rows = await host.ReadLedgerAsync();
         var rejection = rows.Where(r => r.Kind == LedgerEntryKind.Rejection).ShouldHaveSingleItem();
         rejection.Reasons[0].ShouldBe(RejectionCodes.EventIdReused);

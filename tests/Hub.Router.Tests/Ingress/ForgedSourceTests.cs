@@ -17,7 +17,8 @@ public sealed class ForgedSourceTests(AgreementsFolder agreements) : IClassFixtu
         var messageId = await host.SendAsync(AgencyCode.Police, forged);
 
         var consumed = await host.WaitForIngressConsumedAsync<ReleaseScheduled>(messageId);
-        consumed.Exception.ShouldBeOfType<IngressRejectedException>().Rejection.Code.ShouldBe(RejectionCodes.ForgedSource);
+        consumed.Exception.ShouldBeNull("a refusal reaches the error queue without faulting the consume, which MassTransit would log at Error with a stack trace");
+        (await host.WaitForErrorQueueAsync(messageId)).FaultMessage.ShouldNotBeNull().ShouldStartWith(RejectionCodes.ForgedSource);
         var row = (await host.ReadLedgerAsync()).ShouldHaveSingleItem();
         row.Kind.ShouldBe(LedgerEntryKind.Rejection);
         row.Outcome.ShouldBe(LedgerOutcome.Rejected);

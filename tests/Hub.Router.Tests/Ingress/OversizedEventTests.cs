@@ -18,7 +18,8 @@ public sealed class OversizedEventTests(AgreementsFolder agreements) : IClassFix
         var messageId = await host.SendAsync(AgencyCode.Probation, huge);
 
         var consumed = await host.WaitForIngressConsumedAsync<ReleaseScheduled>(messageId);
-        consumed.Exception.ShouldBeOfType<IngressRejectedException>().Rejection.Code.ShouldBe(RejectionCodes.Oversized);
+        consumed.Exception.ShouldBeNull("a refusal reaches the error queue without faulting the consume, which MassTransit would log at Error with a stack trace");
+        (await host.WaitForErrorQueueAsync(messageId)).FaultMessage.ShouldNotBeNull().ShouldStartWith(RejectionCodes.Oversized);
         var row = (await host.ReadLedgerAsync()).ShouldHaveSingleItem();
         row.Reasons[0].ShouldBe(RejectionCodes.Oversized);
         row.Reasons[1].ShouldContain(Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));

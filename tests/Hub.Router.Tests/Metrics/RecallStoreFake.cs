@@ -19,6 +19,10 @@ internal sealed class RecallStoreFake(IReadOnlyList<RecallNotice> outstanding) :
 
     public Task WithdrawAsync(ConsentWithdrawal withdrawal, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task KeepEarlyWithdrawalAsync(EarlyWithdrawal withdrawal, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<EarlyWithdrawal>> EarlyWithdrawalsAsync(string consentId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<ConsentRecord>> ForSubjectAsync(IReadOnlyCollection<string> pseudonyms, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<RecallNotice>> SyncRecallsAsync(string consentId, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -56,6 +56,9 @@ public sealed partial class ScrapeEndpointTests(AgreementsFolder agreements) : I
             router.Received("probation", TimeSpan.FromMilliseconds(3));
             router.LedgerGroupCommitted(events: 40, sentMarks: 120);
             router.AgreementsRefused(RefusalScopes.Agreement, 1);
+            router.ConsentHeld("probation", "custody.release.scheduled");
+            router.ConsentHoldReleased("probation", "window-ended");
+            router.ConsentHoldsOutstanding(2);
             adapter.Published("probation", "custody.release.scheduled");
             adapter.Delivery(Delivery(), AdapterMetrics.Results.Handled);
             adapter.Written(Delivery(), RouterTestHost.Now);
@@ -71,11 +74,12 @@ public sealed partial class ScrapeEndpointTests(AgreementsFolder agreements) : I
                 .Where(i => !i.Name.StartsWith("agencyhub.broker.", StringComparison.Ordinal) && i.Name != "agencyhub.metrics.sampling.errors")
                 .Select(ExportedMetrics.PrometheusName)
                 .ToList();
-            expected.Count.ShouldBe(14);
+            expected.Count.ShouldBe(17);
             expected.Where(e => !served.Contains(e)).ShouldBeEmpty($"served: {string.Join(", ", served.Where(s => s.StartsWith("agencyhub", StringComparison.Ordinal)))}");
             text.ShouldContain("""agencyhub_router_decisions_total{otel_scope_name="AgencyHub.Router",agencyhub_agreement_id="DSA-T01",agencyhub_event_type="custody.release.scheduled",agencyhub_flow_id="F1",agencyhub_outcome="allowed",agencyhub_reason="basis",agencyhub_recipient_agency="police",agencyhub_source_agency="probation"} 1""", Case.Sensitive);
             text.ShouldContain("agencyhub_adapter_end_to_end_latency_seconds_bucket{");
             text.ShouldContain("""agencyhub_router_agreements_reload_refused_total{otel_scope_name="AgencyHub.Router",agencyhub_refusal_scope="agreement"} 1""", Case.Sensitive);
+            text.ShouldContain("""agencyhub_router_consent_held{otel_scope_name="AgencyHub.Router"} 2""", Case.Sensitive);
             text.ShouldContain("""agencyhub_consent_recalls_outstanding{otel_scope_name="AgencyHub.Router",agencyhub_recipient_agency="council"} 0""", Case.Sensitive);
         }
         finally

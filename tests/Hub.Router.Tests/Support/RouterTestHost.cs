@@ -15,6 +15,7 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -53,6 +54,12 @@ public sealed class RouterTestHost : IAsyncDisposable
 
     public SubjectPseudonymiser Pseudonymiser => _provider.GetRequiredService<SubjectPseudonymiser>();
 
+    /// <summary>Messages MassTransit saw fault, consumer or receive.</summary>
+    public ReceiveFaults Faults => _provider.GetRequiredService<ReceiveFaults>();
+
+    /// <summary>Every log call made through the host's logger factory.</summary>
+    public CapturingLoggerProvider Logs => _provider.GetRequiredService<CapturingLoggerProvider>();
+
     public string AgreementSetHash => _provider.GetRequiredService<IAgreementProvider>().Current.AgreementSetHash;
 
     public static async Task<RouterTestHost> StartAsync(string agreementsPath, int? maxEventBytes = null, IReadOnlyDictionary<string, string?>? moreSettings = null, DateTimeOffset? now = null)
@@ -62,6 +69,9 @@ public sealed class RouterTestHost : IAsyncDisposable
         {
             ["Router:AgreementsPath"] = agreementsPath,
             ["Ledger:SubjectKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+
+            // Most tests decide an event citing an unrecorded consent at once; the hold window's own tests set one.
+            ["Router:ConsentHoldWindow"] = "00:00:00",
         };
         if (maxEventBytes is { } max)
         {
@@ -75,7 +85,9 @@ public sealed class RouterTestHost : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        var logs = new CapturingLoggerProvider();
+        services.AddSingleton(logs);
+        services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(now ?? Now));
         services.AddHubRouterCore(configuration);
         services.AddSqliteLedger(Path.Combine(directory, "ledger.db"));
@@ -87,6 +99,8 @@ public sealed class RouterTestHost : IAsyncDisposable
         services.AddSingleton<DeliveryTraffic>();
         services.AddSendObserver(sp => sp.GetRequiredService<DeliveryTraffic>());
         services.AddConsumeObserver(sp => sp.GetRequiredService<DeliveryTraffic>());
+        services.AddSingleton<ReceiveFaults>();
+        services.AddReceiveObserver(sp => sp.GetRequiredService<ReceiveFaults>());
         services.AddMassTransitTestHarness(bus =>
         {
             RouterBus.AddIngressConsumers(bus);

@@ -33,8 +33,8 @@ public class EngineChecksTests
     }
 
     [Theory]
-    [InlineData("withdrawn", "consent C-123 was withdrawn on 2026-11-23")]
-    [InlineData("expired", "consent C-123 expired on 2026-11-23")]
+    [InlineData("withdrawn", "consent C-123 was withdrawn at 2026-11-23T12:00:00Z")]
+    [InlineData("expired", "consent C-123 expired at 2026-11-23T12:00:00Z")]
     [InlineData("purpose", "consent C-123 does not cover purpose offender-management (it covers employment-support)")]
     [InlineData("recipient", "consent C-123 does not cover sharing with police")]
     [InlineData("unknown", "consent C-999 is not in the consent registry")]
@@ -52,6 +52,18 @@ public class EngineChecksTests
 
         decision.IsAllowed.ShouldBeFalse();
         decision.Reasons.ShouldHaveSingleItem().ShouldBe("DSA-C@1 flow F1: " + expected);
+    }
+
+    [Fact]
+    public void When_consent_was_withdrawn_or_expired_should_give_the_exact_instant_in_utc()
+    {
+        var withdrawnAt = At.AddSeconds(-3725).ToOffset(TimeSpan.FromHours(1));
+        var expiredAt = At.AddSeconds(-59).ToOffset(TimeSpan.FromHours(-5));
+
+        Engine(Permit(extra: "consent: required")).Decide(Request(consentRef: "C-123", consents: Consent(withdrawn: withdrawnAt))).Single().Reasons
+            .ShouldHaveSingleItem().ShouldBe("DSA-C@1 flow F1: consent C-123 was withdrawn at 2026-11-23T10:57:55Z");
+        Engine(Permit(extra: "consent: required")).Decide(Request(consentRef: "C-123", consents: Consent(expires: expiredAt))).Single().Reasons
+            .ShouldHaveSingleItem().ShouldBe("DSA-C@1 flow F1: consent C-123 expired at 2026-11-23T11:59:01Z");
     }
 
     [Fact]

@@ -24,5 +24,17 @@ internal static class SqliteConsentSchema
         CREATE TABLE IF NOT EXISTS recall_acknowledgements (
             recall_id TEXT PRIMARY KEY REFERENCES recalls (recall_id), acknowledged_at TEXT NOT NULL,
             received_at TEXT NOT NULL, erased INTEGER NOT NULL, not_held INTEGER NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS consent_early_withdrawals (
+            consent_id TEXT NOT NULL, event_id TEXT NOT NULL, source TEXT NOT NULL, subject_pseudonyms TEXT NOT NULL,
+            stated_at TEXT NOT NULL, kept_at TEXT NOT NULL, PRIMARY KEY (consent_id, event_id));
+
+        CREATE TABLE IF NOT EXISTS consent_held_events (
+            source TEXT NOT NULL, event_id TEXT NOT NULL, event_type TEXT NOT NULL, consent_ref TEXT NOT NULL,
+            content_hash TEXT NOT NULL, message_id TEXT, body TEXT NOT NULL, arrived_at TEXT NOT NULL, release_at TEXT NOT NULL,
+            PRIMARY KEY (source, event_id));
+
+        CREATE INDEX IF NOT EXISTS consent_held_events_release ON consent_held_events (release_at);
+        CREATE INDEX IF NOT EXISTS consent_held_events_consent ON consent_held_events (consent_ref);
         """ + SqliteConsentSubjectIndexSchema.Sql;
 }

@@ -17,12 +17,19 @@ public static class PostgresRuntimeGrants
         "ledger_entries", "ledger_seals", "ingress_events", "outbox_deliveries", "outbox_sent",
         "consent_records", "consent_withdrawals", "recalls", "recall_deliveries", "recall_acknowledgements",
         "provenance_marks",
+        "consent_early_withdrawals",
     ];
+
+    /// <summary>
+    /// SELECT, INSERT and DELETE: work queues whose rows are not records, deleted once done. Events held for a consent
+    /// not yet recorded carry the event's personal data only until they are decided (docs/adr/0018).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Transient = ["consent_held_events"];
 
     /// <summary>SELECT only: written by the admin role (retention).</summary>
     public static readonly IReadOnlyList<string> ReadOnly = ["ledger_prunes"];
 
-    public static IEnumerable<string> AllTables => AppendOnly.Concat(ReadOnly);
+    public static IEnumerable<string> AllTables => AppendOnly.Concat(Transient).Concat(ReadOnly);
 
     /// <param name="schema">The schema the tables are in.</param>
     /// <param name="role">The runtime role; quoted here, so any name is safe.</param>
@@ -34,6 +41,7 @@ public static class PostgresRuntimeGrants
         sql.AppendLine($"GRANT USAGE ON SCHEMA {Quote(schema)} TO {r};");
         sql.AppendLine($"REVOKE ALL ON TABLE {string.Join(", ", AllTables)} FROM {r};");
         sql.AppendLine($"GRANT SELECT, INSERT ON TABLE {string.Join(", ", AppendOnly)} TO {r};");
+        sql.AppendLine($"GRANT SELECT, INSERT, DELETE ON TABLE {string.Join(", ", Transient)} TO {r};");
         sql.AppendLine($"GRANT SELECT ON TABLE {string.Join(", ", ReadOnly)} TO {r};");
 
         // The sealer reads the sequence's last value for its horizon; SELECT on a sequence does not allow nextval.

@@ -1,0 +1,4 @@
+namespace Hub.Router.Consent.Holding;
+
+/// <summary>A held event ready to be released: its consent has been recorded since, or its window has ended.</summary>
+public sealed record DueHeldEvent(HeldEvent Event, bool ConsentRecorded);

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Catalogue;
+using Hub.Contracts.Topology;
+using Hub.Router.Configuration;
+using Hub.Router.Metrics;
+using MassTransit;
+using MassTransit.Serialization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Router.Consent.Holding;
+
+/// <summary>
+/// Sends held events back to their source's ingress to be decided (docs/adr/0018): at once when this router registers
+/// a consent (<see cref="HoldSignal"/>), otherwise at each <see cref="RouterOptions.ConsentHoldPollInterval"/>, which
+/// also picks up consents registered by another router and windows that have ended. An event released on its consent
+/// is forgotten once sent (ingress will find the consent); one whose window ended is forgotten by ingress after it is
+/// decided, so a crash anywhere sends it again at worst, and the ledger's (source, event id) register keeps the first
+/// decision.
+/// </summary>
+public sealed class HeldEventReleaser(
+    IHeldEventStore store,
+    IBus bus,
+    HubAddresses addresses,
+    HoldSignal signal,
+    IOptions<RouterOptions> options,
+    TimeProvider time,
+    RouterMetrics metrics,
+    ILogger<HeldEventReleaser> logger) : BackgroundService
+{
+    /// <summary>How long an event sent back for its ended window is left to ingress before it is sent again.</summary>
+    public static readonly TimeSpan ResendAfter = TimeSpan.FromMinutes(1);
+
+    private const int Batch = 100;
+    private readonly Dictionary<(string, Guid), DateTimeOffset> _sentForWindowEnd = [];
+    private readonly SemaphoreSlim _pass = new(1, 1);
+
+    /// <summary>One pass: sends every due held event back to its ingress; returns how many were sent.</summary>
+    public async Task<int> ReleaseDueAsync(CancellationToken cancellationToken)
+    {
+        await _pass.WaitAsync(cancellationToken);
+        try
+        {
+            return await ReleasePassAsync(cancellationToken);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _pass.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<int> ReleasePassAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var stale in _sentForWindowEnd.Where(s => now - s.Value >= ResendAfter).Select(s => s.Key).ToList())
+        {
+            _sentForWindowEnd.Remove(stale);
+        }
+
+        var sent = 0;
+        foreach (var (held, consentRecorded) in await store.DueAsync(now, Batch, cancellationToken))
+        {
+            var key = (held.Source, held.EventId);
+            if (!consentRecorded && _sentForWindowEnd.ContainsKey(key))
+            {
+                continue;
+            }
+
+            await SendAgainAsync(held, cancellationToken);
+            sent++;
+            var reason = consentRecorded ? "consent-recorded" : "window-ended";
+            if (consentRecorded)
+            {
+                await store.ForgetAsync(held.Source, held.EventId, cancellationToken);
+            }
+            else
+            {
+                _sentForWindowEnd[key] = now;
+            }
+
+            metrics.ConsentHoldReleased(held.Source, reason);
+            HoldLog.Released(logger, held.EventId, held.Source, reason);
+        }
+
+        metrics.ConsentHoldsOutstanding(await store.CountAsync(cancellationToken));
+        return sent;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.ConsentHoldPollInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            // Waits first, so the bus has started before anything is sent; a restart releases what is due at the first pass.
+            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+            {
+                await Task.WhenAny(Task.Delay(interval, time, wait.Token), signal.WaitAsync(wait.Token));
+                await wait.CancelAsync();
+            }
+
+            try
+            {
+                await ReleaseDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                HoldLog.ReleaseFailed(logger, ex.GetType().Name);
+            }
+        }
+    }
+
+    private async Task SendAgainAsync(HeldEvent held, CancellationToken cancellationToken)
+    {
+        if (!EventCatalogue.TryGet(held.EventType, out var info))
+        {
+            throw new InvalidOperationException($"held event {held.EventId} has event type {held.EventType}, which is not in the catalogue");
+        }
+
+        var message = JsonSerializer.Deserialize(held.Body, info.ClrType, SystemTextJsonMessageSerializer.Options)!;
+        var endpoint = await bus.GetSendEndpoint(addresses.Submit(new AgencyCode(held.Source)));
+        await endpoint.Send(message, info.ClrType, send =>
+        {
+            if (Guid.TryParse(held.MessageId, out var messageId))
+            {
+                send.MessageId = messageId;
+            }
+        }, cancellationToken);
+    }
+}
