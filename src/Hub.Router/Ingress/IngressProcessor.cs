@@ -112,9 +112,10 @@ public sealed class IngressProcessor(
         var pseudonyms = pseudonymiser.Pseudonymise(envelope.Subject, source);
         IConsentView consents = await consentViews.ForEventAsync(envelope, source, cancellationToken);
 
-        // A consent not recorded yet may be recorded a little later by another agency: hold the event for a while (docs/adr/0018).
+        // A consent not recorded yet may be recorded a little later by another agency: when some permit for this event may
+        // need it, hold the event for a while (docs/adr/0018); otherwise no decision depends on it.
         HoldCheck? hold = null;
-        if (consents is RegistryConsentView { IsRecorded: false })
+        if (consents is RegistryConsentView { IsRecorded: false } && engine.MayNeedConsent(source, eventType))
         {
             hold = await consentHold.CheckAsync(context, source, eventType, envelope.Consent.ConsentRef!);
             switch (hold.Outcome)

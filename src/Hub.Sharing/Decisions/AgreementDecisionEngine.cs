@@ -19,6 +19,7 @@ namespace Hub.Sharing.Decisions;
 public sealed class AgreementDecisionEngine : IDecisionEngine
 {
     private readonly FrozenDictionary<(string Source, string EventType, string Recipient), CompiledFlow[]> _index;
+    private readonly FrozenSet<(string Source, string EventType)> _needsConsent;
 
     public AgreementDecisionEngine(AgreementSet agreements)
     {
@@ -30,9 +31,20 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
             .SelectMany(c => c.Flow.EventTypes.SelectMany(t => c.Flow.Recipients.Select(r => (Key: (c.Flow.Source.Value, t, r.Value), Compiled: c))))
             .GroupBy(x => x.Key)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Compiled).ToArray());
+        _needsConsent = agreements.Agreements
+            .SelectMany(a => a.Flows)
+            .Where(f => f.Effect == FlowEffect.Permit && f.Consent != ConsentRequirement.NotRequired)
+            .SelectMany(f => f.EventTypes.Select(t => (f.Source.Value, t)))
+            .ToFrozenSet();
     }
 
     public string AgreementSetHash { get; }
+
+    /// <summary>
+    /// Whether some permit for <paramref name="eventType"/> from <paramref name="source"/> may need a consent: only then
+    /// can a consent the registry has not recorded yet change a decision (the router's hold window, docs/adr/0018).
+    /// </summary>
+    public bool MayNeedConsent(AgencyCode source, string eventType) => _needsConsent.Contains((source.Value, eventType));
 
     /// <summary>The agreement set this engine was compiled from (e.g. to resolve the parties a consent names by agreement).</summary>
     public AgreementSet Agreements { get; }
@@ -75,7 +87,7 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
         }
 
         return permits.Count == 0
-            ? DecisionFactory.Denied(context, recipient, Candidate(flows), DecisionReasonCodes.ChecksFailed, Failures(context, recipient, flows))
+            ? DecisionFactory.Denied(context, recipient, Candidate(flows, request.DecisionTime), DecisionReasonCodes.ChecksFailed, Failures(context, recipient, flows))
             : DecisionFactory.Allowed(context, recipient, permits);
     }
 
@@ -100,21 +112,31 @@ public sealed class AgreementDecisionEngine : IDecisionEngine
     }
 
     /// <summary>
-    /// The flow a denial with no forbid names as the one evaluated: the first permitting flow on the key, in agreement
-    /// order (else the first flow), so a subject report says under which agreement the share was refused. The reasons
-    /// still list every flow's failed checks.
+    /// The flow a denial with no forbid names as the one evaluated, so a subject report says under which agreement the
+    /// share was refused: the first permitting flow on the key whose agreement is in force at decision time, in agreement
+    /// order; else the first permitting flow; else the first flow. An agreement that has lapsed is named only when nothing
+    /// in force could have applied, so adding a lapsed agreement changes no other denial. The reasons still list every
+    /// flow's failed checks.
     /// </summary>
-    private static CompiledFlow Candidate(CompiledFlow[] flows)
+    private static CompiledFlow Candidate(CompiledFlow[] flows, DateTimeOffset at)
     {
+        CompiledFlow? firstPermit = null;
         foreach (var flow in flows)
         {
-            if (flow.Flow.Effect == FlowEffect.Permit)
+            if (flow.Flow.Effect != FlowEffect.Permit)
+            {
+                continue;
+            }
+
+            if (flow.Agreement.IsInForceAt(at))
             {
                 return flow;
             }
+
+            firstPermit ??= flow;
         }
 
-        return flows[0];
+        return firstPermit ?? flows[0];
     }
 
     /// <summary>For a denial with no forbid: every check every flow on the key failed, in IG language.</summary>

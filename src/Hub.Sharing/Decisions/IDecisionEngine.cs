@@ -7,4 +7,7 @@ public interface IDecisionEngine
     string AgreementSetHash { get; }
 
     IReadOnlyList<Decision> Decide(DecisionRequest request);
+
+    /// <summary>Whether some permit for this source and event type may need a consent (see <see cref="AgreementDecisionEngine.MayNeedConsent"/>).</summary>
+    bool MayNeedConsent(Hub.Contracts.Agencies.AgencyCode source, string eventType);
 }

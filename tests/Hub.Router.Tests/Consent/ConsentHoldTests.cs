@@ -107,6 +107,21 @@ public sealed class ConsentHoldTests
         (await host.Services.GetRequiredService<IHeldEventStore>().CountAsync(CancellationToken.None)).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task When_no_permit_for_the_event_needs_a_consent_should_decide_at_once_whatever_consent_it_cites()
+    {
+        using var folder = new AgreementsFolder();
+        await using var host = await RouterTestHost.StartAsync(folder.Path, moreSettings: new Dictionary<string, string?> { ["Router:ConsentHoldWindow"] = "00:02:00" });
+        var release = TestEvents.Release();
+        release = release with { Envelope = release.Envelope with { Consent = new() { ConsentRef = "C-NEVER-RECORDED", CollectionPurpose = "offender-management" } } };
+
+        await host.SendAsync(AgencyCode.Probation, release);
+
+        var rows = await host.WaitForLedgerAsync(r => r.Count(x => x.EventId == release.Envelope.EventId) == 4, "the release decided at once");
+        rows.Single(r => r.EventId == release.Envelope.EventId && r.Recipient == "police").Outcome.ShouldBe(LedgerOutcome.Allowed);
+        (await host.Services.GetRequiredService<IHeldEventStore>().CountAsync(CancellationToken.None)).ShouldBe(0);
+    }
+
     private static Task<RouterTestHost> StartAsync() =>
         RouterTestHost.StartAsync(Agreements, moreSettings: new Dictionary<string, string?>
         {
