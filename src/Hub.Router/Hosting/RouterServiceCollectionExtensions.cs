@@ -51,6 +51,7 @@ public static class RouterServiceCollectionExtensions
         services.TryAddSingleton<ConsentViews>();
         services.TryAddSingleton<ProvenanceFingerprints>();
         services.TryAddSingleton<ProvenanceLookups>();
+        services.TryAddSingleton<DecisionBatchBuilder>();
         services.TryAddSingleton<ConsentIngress>();
         services.TryAddSingleton<HoldSignal>();
         services.TryAddSingleton<ConsentHold>();

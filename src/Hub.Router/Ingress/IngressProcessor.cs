@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Hub.Contracts;
 using Hub.Contracts.Agencies;
@@ -19,8 +18,6 @@ using Hub.Router.Telemetry;
 using Hub.Sharing.Consent;
 using Hub.Sharing.Decisions;
 using Hub.Sharing.Disclosure;
-using Hub.Sharing.Projection;
-using Hub.Sharing.Replay;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,7 +38,7 @@ public sealed class IngressProcessor(
     RejectionRecorder rejections,
     ConsentViews consentViews,
     ProvenanceLookups provenance,
-    ProvenanceFingerprints fingerprints,
+    DecisionBatchBuilder batches,
     ConsentIngress consentEvents,
     ConsentHold consentHold,
     RecallDispatcher recalls,
@@ -139,7 +136,7 @@ public sealed class IngressProcessor(
         var json = request.Event;
         var decisions = engine.Decide(request);
 
-        var (batch, messages) = BuildBatch(context, source, eventType, envelope, pseudonyms, request, decisions, engine.AgreementSetHash, now);
+        var (batch, messages) = batches.Build(context.MessageId, source, eventType, envelope, pseudonyms, request, decisions, engine.AgreementSetHash, now);
         RouterTracing.Decided(engine.AgreementSetHash, batch.Entries);
         RecordResult result;
         using (var ledgerWrite = RouterTracing.StartLedgerWrite(batch))
@@ -187,92 +184,6 @@ public sealed class IngressProcessor(
         using var deliver = RouterTracing.StartDelivery(delivery.DeliveryId, delivery.EventId, eventType, source.Value, delivery.Recipient.Value, delivery.AgreementId, delivery.FlowId);
         var endpoint = await context.GetSendEndpoint(addresses.Deliver(delivery.Recipient));
         await endpoint.Send(delivery, send => send.MessageId = delivery.DeliveryId, cancellationToken);
-    }
-
-    private (DecisionBatch Batch, Dictionary<Guid, EventDelivered> Messages) BuildBatch(
-        ConsumeContext context, AgencyCode source, string eventType, EventEnvelope envelope, IReadOnlyList<string> pseudonyms, DecisionRequest request, IReadOnlyList<Decision> decisions, string setHash, DateTimeOffset now)
-    {
-        var json = request.Event;
-        var marks = new List<ProvenanceMark>();
-        var keyId = pseudonyms.Count > 0 ? pseudonymiser.KeyId : null;
-        var facts = EventCatalogue.TryGet(eventType, out var info) ? EventFacts.Of(info, json) : [];
-        var traceId = Activity.Current?.TraceId.ToString();
-        var entries = new List<LedgerEntry>(decisions.Count);
-        var deliveries = new List<OutboxDelivery>();
-        var messages = new Dictionary<Guid, EventDelivered>();
-        foreach (var decision in decisions)
-        {
-            Guid? deliveryId = decision.IsAllowed ? DeliveryIds.For(source, envelope.EventId, decision.Recipient) : null;
-            entries.Add(new LedgerEntry
-            {
-                EntryId = DeliveryIds.NameBased($"decision|{source.Value}|{envelope.EventId:N}|{decision.Recipient.Value}"),
-                RecordedAt = now,
-                Kind = LedgerEntryKind.Decision,
-                Outcome = decision.IsAllowed ? LedgerOutcome.Allowed : LedgerOutcome.Denied,
-                Source = source.Value,
-                EventId = envelope.EventId,
-                EventType = eventType,
-                Recipient = decision.Recipient.Value,
-                AgreementId = decision.AgreementId,
-                AgreementVersion = decision.AgreementVersion,
-                FlowId = decision.FlowId,
-                Purpose = decision.Purpose,
-                LawfulBasis = decision.LawfulBasis,
-                ConsentRef = envelope.Consent.ConsentRef,
-                LegalGateway = envelope.Consent.LegalGateway,
-                Footing = decision.IsAllowed ? decision.Footing : null,
-                ReleasedFields = decision.ReleasedFields,
-                WithheldFields = decision.WithheldFields,
-                Reasons = decision.Reasons,
-                DeliveryId = deliveryId,
-                SubjectPseudonyms = pseudonyms,
-                AgreementSetHash = setHash,
-                TraceId = traceId,
-                MessageId = context.MessageId?.ToString(),
-                SubjectKeyId = keyId,
-                CollectionPurpose = envelope.Consent.CollectionPurpose,
-                EventFacts = facts,
-            });
-
-            if (deliveryId is { } id)
-            {
-                var delivery = new EventDelivered
-                {
-                    DeliveryId = id,
-                    EventId = envelope.EventId,
-                    EventType = eventType,
-                    Source = source,
-                    Recipient = decision.Recipient,
-                    OccurredAt = envelope.OccurredAt,
-                    DecidedAt = now,
-                    Classification = envelope.Classification,
-                    Payload = Payload(json, decision),
-                    AgreementId = decision.AgreementId!,
-                    AgreementVersion = decision.AgreementVersion!.Value,
-                    FlowId = decision.FlowId!,
-                    Purpose = decision.Purpose!,
-                    LawfulBasis = decision.LawfulBasis!,
-                    ConsentRef = envelope.Consent.ConsentRef,
-                    LegalGateway = envelope.Consent.LegalGateway,
-                    WithheldFields = decision.WithheldFields,
-                    SuppressedValues = decision.SuppressedValues,
-                    Obligations = decision.Obligations,
-                    AgreementSetHash = setHash,
-                };
-                marks.AddRange(fingerprints.MarksFor(decision.Recipient.Value, pseudonyms, delivery.Payload, decision.ReleasedFields, source.Value, envelope.EventId, now, envelope.Consent, request.Inherited));
-                deliveries.Add(new OutboxDelivery(id, decision.Recipient.Value, JsonSerializer.Serialize(delivery, ContractJson.Options)));
-                messages.Add(id, delivery);
-            }
-        }
-
-        var contentHash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(json, ContractJson.Options)));
-        return (new DecisionBatch(source.Value, envelope.EventId, contentHash, now, entries, deliveries) { ProvenanceMarks = marks }, messages);
-    }
-
-    private JsonElement Payload(JsonElement json, Decision decision)
-    {
-        var payload = PayloadProjector.Project(json, decision.ReleasedFields, decision.PseudonymisedFields, (field, value) => pseudonymiser.Pseudonym($"{decision.Recipient.Value}.{field}", value));
-        return decision.SuppressedValues.Count > 0 ? SmallNumbers.Suppress(payload, decision.SuppressCountsBelow!.Value) : payload;
     }
 
     private async Task RejectAsync(ConsumeContext context, string source, IngressRejection rejection, Guid? eventId, string eventType)
