@@ -23,10 +23,10 @@ public sealed class PersonalDataInAggregateTests(AgreementsFolder agreements) : 
 
         var messageId = await host.SendAsync(AgencyCode.Council, indicators);
 
-        var consumed = await host.WaitForIngressConsumedAsync<IndicatorsSubmitted>(messageId);
-        consumed.Exception.ShouldBeOfType<IngressRejectedException>().Rejection.Code.ShouldBe(RejectionCodes.PersonalDataInAggregate);
-        var row = (await host.ReadLedgerAsync()).ShouldHaveSingleItem();
-        row.Reasons[0].ShouldBe("personal-data-in-aggregate");
+        await host.WaitForIngressConsumedAsync<IndicatorsSubmitted>(messageId);
+        var row = (await host.WaitForLedgerAsync(r => r.Count > 0, "the rejection row")).ShouldHaveSingleItem();
+        row.Reasons[0].ShouldBe(RejectionCodes.PersonalDataInAggregate);
+        row.MessageId.ShouldBe(messageId.ToString());
         row.Reasons[1].ShouldContain(value is null ? "indicators[1].code holds what looks like" : "indicators[1].value holds what looks like an NHS number");
         var json = JsonSerializer.Serialize(row);
         json.ShouldNotContain("943 476 5919");
