@@ -6,6 +6,7 @@ using Hub.Adapters.Core.Sources.DropFolder;
 using Hub.Adapters.Core.Sources.Http;
 using Hub.Adapters.Core.Sources.Records;
 using Hub.Adapters.Nhs.Deliveries;
+using Hub.Adapters.Nhs.Fhir;
 using Hub.Adapters.Nhs.Hosting;
 using Hub.Adapters.Nhs.Sources;
 using Microsoft.Extensions.Configuration;
@@ -59,6 +60,8 @@ public sealed class NhsAdapterCompositionTests : IDisposable
     [InlineData("Adapter:Agency", "police", "Adapter:Agency must be 'nhs'")]
     [InlineData("Broker:Username", "adapter-police", "Broker:Username must be 'adapter-nhs'")]
     [InlineData("Broker:Password", "", "Broker:Password is required")]
+    [InlineData("Nhs:Fhir:CanonicalBase", "", "Nhs:Fhir:CanonicalBase is required")]
+    [InlineData("Nhs:Fhir:CanonicalBase", "http://fhir.hub.test", "Nhs:Fhir:CanonicalBase must be an absolute https URL")]
     public void When_a_setting_is_missing_or_wrong_should_fail_start_naming_it(string key, string value, string expected)
     {
         var settings = Configured();
@@ -68,6 +71,17 @@ public sealed class NhsAdapterCompositionTests : IDisposable
         var failure = Should.Throw<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
 
         failure.Message.ShouldContain(expected);
+    }
+
+    [Fact]
+    public void When_a_canonical_base_is_configured_the_delivery_records_should_name_the_hubs_systems_under_it()
+    {
+        using var host = Build(Configured());
+        var mapper = host.Services.GetRequiredService<IDeliveryRecordMapper>();
+
+        var record = mapper.Map(NhsDeliveries.ReleaseScheduled()).ShouldNotBeNull().Value.ShouldBeOfType<FhirR4Resource>();
+
+        record.Json.GetProperty("identifier")[0].GetProperty("system").GetString().ShouldBe("https://fhir.hub.test/Id/delivery");
     }
 
     [Fact]
@@ -92,6 +106,7 @@ public sealed class NhsAdapterCompositionTests : IDisposable
         ["Adapter:Sources:Http:ApiKeys:integration-engine"] = "synthetic-key-0123456789abcdef0123456789",
         ["Adapter:Sink:Kind"] = "DropFolder",
         ["Adapter:Sink:DropFolder:Path"] = Path.Combine(_root, "out"),
+        ["Nhs:Fhir:CanonicalBase"] = "https://fhir.hub.test",
     };
 
     private static IHost Build(Dictionary<string, string?> settings)

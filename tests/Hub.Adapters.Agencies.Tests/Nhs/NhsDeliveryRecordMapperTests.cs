@@ -3,13 +3,14 @@ using Hl7.Fhir.Model;
 using Hub.Adapters.Core.Delivery;
 using Hub.Adapters.Core.Sinks;
 using Hub.Adapters.Nhs.Deliveries;
+using Hub.Adapters.Agencies.Tests.Nhs.Fhir;
 using Hub.Adapters.Nhs.Fhir;
 
 namespace Hub.Adapters.Agencies.Tests.Nhs;
 
 public sealed class NhsDeliveryRecordMapperTests
 {
-    private readonly NhsDeliveryRecordMapper _mapper = new();
+    private readonly NhsDeliveryRecordMapper _mapper = new(WrittenRecords.Systems);
 
     [Fact]
     public void When_a_release_notice_is_delivered_should_become_a_fhir_communication_about_the_patient_by_nhs_number()

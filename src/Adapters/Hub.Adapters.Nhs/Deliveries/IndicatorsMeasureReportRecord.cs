@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Core.Sinks;
 using Hub.Adapters.Core.Mapping;
@@ -12,17 +11,15 @@ namespace Hub.Adapters.Nhs.Deliveries;
 /// <c>performance.indicators.submitted</c> from the council (DSA-018 F1) as the FHIR <c>MeasureReport</c> the PCT
 /// reads its own Vital Signs from: type <c>summary</c>, no subject, one <c>group</c> per indicator. The period's
 /// label (e.g. <c>2026-Q3</c>) is kept as an <c>identifier</c>; a quarter or a <c>start/end</c> range also becomes
-/// the FHIR <c>period</c>.
+/// the FHIR <c>period</c>. No UK Core profile exists for MeasureReport, so it claims none; the reporting body is a hub
+/// agency code (no ODS code is known for it).
 /// </summary>
 public static class IndicatorsMeasureReportRecord
 {
-    public const string PeriodSystem = "https://fhir.agencyhub.example/Id/reporting-period";
-
-    public const string Measure = "https://fhir.agencyhub.example/Measure/performance-indicators";
-
-    public static MappingResult<object> Map(EventDelivered delivery)
+    public static MappingResult<object> Map(EventDelivered delivery, HubFhirSystems systems)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(systems);
         var fields = new FieldReader();
         var payload = new DeliveryPayloadReader(delivery, fields);
         var period = payload.Required("period");
@@ -40,7 +37,7 @@ public static class IndicatorsMeasureReportRecord
 
             groups.Add(new MeasureReport.GroupComponent
             {
-                Code = new CodeableConcept(FhirSystems.PerformanceIndicator, code),
+                Code = new CodeableConcept(systems.PerformanceIndicator, code),
                 MeasureScore = new Quantity { Value = value },
             });
         }
@@ -60,14 +57,14 @@ public static class IndicatorsMeasureReportRecord
             Id = delivery.DeliveryId.ToString("D", CultureInfo.InvariantCulture),
             Identifier =
             [
-                new Identifier(FhirSystems.HubDelivery, delivery.DeliveryId.ToString("D", CultureInfo.InvariantCulture)),
-                new Identifier(PeriodSystem, period),
+                new Identifier(systems.Delivery, delivery.DeliveryId.ToString("D", CultureInfo.InvariantCulture)),
+                new Identifier(systems.ReportingPeriod, period),
             ],
             Status = MeasureReport.MeasureReportStatus.Complete,
             Type = MeasureReport.MeasureReportType.Summary,
-            Measure = Measure,
+            Measure = systems.PerformanceIndicatorsMeasure,
             Date = new FhirDateTime(delivery.OccurredAt).Value,
-            Reporter = new ResourceReference { Identifier = new Identifier(FhirSystems.HubAgency, reportingBody), Display = reportingBody },
+            Reporter = new ResourceReference { Identifier = new Identifier(systems.Agency, reportingBody), Display = reportingBody },
             Group = groups,
         };
         if (PeriodOf(period) is { } fhirPeriod)
@@ -75,6 +72,7 @@ public static class IndicatorsMeasureReportRecord
             report.Period = fhirPeriod;
         }
 
+        report.Text = MeasureReportNarrative.For(report, systems);
         return MappingResult<object>.Success(FhirR4Resource.From(report));
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hub.Adapters.Core.Sinks;
 using Hub.Adapters.Core.Mapping;
 using Hub.Adapters.Nhs.Fhir;
@@ -13,7 +12,7 @@ namespace Hub.Adapters.Nhs.Deliveries;
 /// </summary>
 public static class LeadProfessionalNotificationRecord
 {
-    public static MappingResult<object> Map(EventDelivered delivery)
+    public static MappingResult<object> Map(EventDelivered delivery, HubFhirSystems systems)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var fields = new FieldReader();
@@ -29,7 +28,7 @@ public static class LeadProfessionalNotificationRecord
         var lines = new List<string>
         {
             $"New lead agency: {newLead}",
-            string.Create(CultureInfo.InvariantCulture, $"Effective from: {effectiveFrom:yyyy-MM-ddTHH:mm:ssK}"),
+            $"Effective from: {NarrativeText.Format(effectiveFrom)}",
         };
         if (payload.Text("previousLeadAgency") is { } previous)
         {
@@ -46,6 +45,6 @@ public static class LeadProfessionalNotificationRecord
             lines.Add($"Reason: {reason}");
         }
 
-        return MappingResult<object>.Success(FhirR4Resource.From(NhsCommunication.For(delivery, "Lead professional changed", nhsNumber, lines)));
+        return MappingResult<object>.Success(FhirR4Resource.From(NhsCommunication.For(delivery, systems, "Lead professional changed", nhsNumber, lines)));
     }
 }

@@ -16,7 +16,7 @@ namespace Hub.Adapters.Nhs.Deliveries;
 /// </summary>
 public static class ReleaseNotificationRecord
 {
-    public static MappingResult<object> Map(EventDelivered delivery)
+    public static MappingResult<object> Map(EventDelivered delivery, HubFhirSystems systems)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var fields = new FieldReader();
@@ -44,13 +44,10 @@ public static class ReleaseNotificationRecord
         AddIfPresent(lines, "Lead professional", payload.Text("leadProfessional"));
 
         var title = amended ? "Prison release date amended" : "Prison release scheduled";
-        var communication = NhsCommunication.For(delivery, title, nhsNumber, lines);
-        if (supersedes is not null)
-        {
-            communication.About = [new ResourceReference { Identifier = new Identifier(FhirSystems.HubEvent, supersedes), Display = "the release notice this amends" }];
-        }
-
-        return MappingResult<object>.Success(FhirR4Resource.From(communication));
+        var about = supersedes is null
+            ? null
+            : new ResourceReference { Identifier = new Identifier(systems.Event, supersedes), Display = "the release notice this amends" };
+        return MappingResult<object>.Success(FhirR4Resource.From(NhsCommunication.For(delivery, systems, title, nhsNumber, lines, about)));
     }
 
     private static void AddIfPresent(List<string> lines, string label, string? value)

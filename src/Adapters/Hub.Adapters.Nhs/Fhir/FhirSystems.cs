@@ -1,6 +1,9 @@
 namespace Hub.Adapters.Nhs.Fhir;
 
-/// <summary>Identifier and code systems the NHS adapter reads and writes, so every mapper agrees on them.</summary>
+/// <summary>
+/// Identifier and code systems the NHS adapter reads and writes, so every mapper agrees on them. The hub's own
+/// systems in the records it writes are configured: see <see cref="HubFhirSystems"/>.
+/// </summary>
 public static class FhirSystems
 {
     public const string NhsNumber = "https://fhir.nhs.uk/Id/nhs-number";
@@ -20,19 +23,4 @@ public static class FhirSystems
 
     /// <summary>The hub's consent registry references (e.g. <c>P-ELFT-3307</c>), cited from a request's <c>supportingInfo</c>.</summary>
     public const string HubConsent = "https://fhir.agencyhub.example/Id/consent";
-
-    /// <summary>Hub delivery ids: a delivery record's identifier, so a receiving system can drop a redelivery.</summary>
-    public const string HubDelivery = "https://fhir.agencyhub.example/Id/delivery";
-
-    /// <summary>Hub event ids, e.g. the notice an amendment supersedes.</summary>
-    public const string HubEvent = "https://fhir.agencyhub.example/Id/event";
-
-    /// <summary>Hub event-type names (<c>custody.release.scheduled</c>) as a delivery record's topic.</summary>
-    public const string HubEventType = "https://fhir.agencyhub.example/CodeSystem/event-type";
-
-    /// <summary>Hub agency codes (<c>probation</c>, <c>council</c>) naming a sender or reporting body.</summary>
-    public const string HubAgency = "https://fhir.agencyhub.example/CodeSystem/agency";
-
-    /// <summary>Performance indicator codes (National Indicators, Vital Signs), e.g. <c>NI-039</c>, <c>VSA-13</c>.</summary>
-    public const string PerformanceIndicator = "https://fhir.agencyhub.example/CodeSystem/performance-indicator";
 }

@@ -5,12 +5,14 @@ using Hub.Adapters.Core.Sources.DropFolder;
 using Hub.Adapters.Core.Sources.Http;
 using Hub.Adapters.Nhs.Deliveries;
 using Hub.Adapters.Nhs.Discharges;
+using Hub.Adapters.Nhs.Fhir;
 using Hub.Adapters.Nhs.Performance;
 using Hub.Adapters.Nhs.Referrals;
 using Hub.Adapters.Nhs.Sources;
 using Hub.Adapters.Nhs.TreatmentContinuity;
 using Hub.Contracts.Agencies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Adapters.Nhs.Hosting;
 
@@ -20,7 +22,8 @@ public static class NhsAdapterExtensions
     /// <summary>
     /// The NHS adapter: the hub connection as the <c>adapter-nhs</c> broker user; the FHIR drop folder
     /// (<c>Adapter:Sources:DropFolder</c>) and HTTP ingest (<c>Adapter:Sources:Http</c>), each running only when
-    /// enabled; deliveries to the sink named by <c>Adapter:Sink:Kind</c> with their FHIR record beside the payload.
+    /// enabled; deliveries to the sink named by <c>Adapter:Sink:Kind</c> with their FHIR record beside the payload,
+    /// the hub's own FHIR systems under <c>Nhs:Fhir:CanonicalBase</c>.
     /// Configuration is checked at start, each failure naming its setting.
     /// </summary>
     public static IHostApplicationBuilder AddNhsAdapter(this IHostApplicationBuilder builder)
@@ -34,6 +37,9 @@ public static class NhsAdapterExtensions
         builder.Services.TryAddSingleton<NhsResourceMapper>();
         builder.AddDropFolderSource<NhsFolderMapper>();
         builder.AddHttpIngestSource<NhsHttpMapper>();
+        builder.Services.AddOptions<NhsFhirOptions>().Bind(builder.Configuration.GetSection(NhsFhirOptions.SectionName)).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NhsFhirOptions>, NhsFhirOptionsValidator>());
+        builder.Services.TryAddSingleton(sp => new HubFhirSystems(sp.GetRequiredService<IOptions<NhsFhirOptions>>().Value.CanonicalBase));
         builder.Services.TryAddSingleton<IDeliveryRecordMapper, NhsDeliveryRecordMapper>();
 
         // Adapter:Sink:Kind None (the default) keeps deliveries in memory: nothing is written until a sink is chosen.
