@@ -2,7 +2,7 @@ using Hub.Contracts.Agencies;
 using Hub.Contracts.Envelope;
 using Hub.Contracts.Health.V1;
 using Hub.Contracts.Subjects;
-using Hub.Router.Ledger;
+using Hub.Contracts.Delivery.V1;
 using Hub.Router.Recalls;
 
 namespace Hub.Router.Tests.Recalls;
@@ -18,9 +18,9 @@ public sealed class RetractionPlannerTests
     {
         var plan = RetractionPlanner.Plan(Retraction(Original), AgencyCode.Nhs,
         [
-            (Outbox("nhs", Original, "probation"), Continuity),
-            (Outbox("nhs", Original, "council"), Continuity),
-            (Outbox("nhs", Unrelated, "police"), Continuity),
+            Delivered("nhs", Original, "probation", Continuity),
+            Delivered("nhs", Original, "council", Continuity),
+            Delivered("nhs", Unrelated, "police", Continuity),
         ]);
 
         plan.Select(p => p.Recipient).ShouldBe(["council", "probation"]);
@@ -32,8 +32,8 @@ public sealed class RetractionPlannerTests
     {
         var plan = RetractionPlanner.Plan(Retraction(Original), AgencyCode.Nhs,
         [
-            (Outbox("probation", Original, "council"), Continuity),
-            (Outbox("nhs", Original, "council"), "health.discharge.planned"),
+            Delivered("probation", Original, "council", Continuity),
+            Delivered("nhs", Original, "council", "health.discharge.planned"),
         ]);
 
         plan.ShouldBeEmpty();
@@ -42,7 +42,7 @@ public sealed class RetractionPlannerTests
     [Fact]
     public void When_planned_twice_should_give_the_same_recall_id_and_a_different_one_for_another_retraction()
     {
-        (OutboxState, string?)[] outbox = [(Outbox("nhs", Original, "probation"), Continuity)];
+        (string, RecalledDelivery)[] outbox = [Delivered("nhs", Original, "probation", Continuity)];
 
         var first = RetractionPlanner.Plan(Retraction(Original), AgencyCode.Nhs, outbox).ShouldHaveSingleItem();
         var again = RetractionPlanner.Plan(Retraction(Original), AgencyCode.Nhs, outbox).ShouldHaveSingleItem();
@@ -52,8 +52,8 @@ public sealed class RetractionPlannerTests
         other.RecallId.ShouldNotBe(first.RecallId);
     }
 
-    private static OutboxState Outbox(string source, Guid eventId, string recipient) =>
-        new(Guid.NewGuid(), source, eventId, recipient, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+    private static (string, RecalledDelivery) Delivered(string source, Guid eventId, string recipient, string eventType) =>
+        (recipient, new RecalledDelivery { DeliveryId = Guid.NewGuid(), EventId = eventId, EventType = eventType, Source = new AgencyCode(source) });
 
     private static RecordRetracted Retraction(params Guid[] ids) => new()
     {
