@@ -26,7 +26,7 @@ public sealed class FhirSemanticsProperties
     private static readonly string[] RequestIntents = ["proposal", "plan", "order", "original-order", "reflex-order", "filler-order", "instance-order", "option"];
     private static readonly string[] NotActionableIntents = ["proposal", "option"];
 
-    private static readonly Dictionary<string, ResourceRules> Rules = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, FhirResourceRules> Rules = new(StringComparer.Ordinal)
     {
         ["MedicationRequest"] = new(
             ["active", "on-hold", "cancelled", "completed", "entered-in-error", "stopped", "draft", "unknown"],
@@ -102,13 +102,11 @@ public sealed class FhirSemanticsProperties
         from c in CasesOf(type, Rules[type])
         select c;
 
-    private static Gen<FhirCase> CasesOf(string type, ResourceRules rules) =>
+    private static Gen<FhirCase> CasesOf(string type, FhirResourceRules rules) =>
         from status in Gen.Elements(rules.Statuses)
         from intent in rules.Intents.Length == 0 ? Gen.Constant<string?>(null) : Gen.Elements(rules.Intents).Select(i => (string?)i)
         from doNotPerform in rules.Intents.Length == 0 ? Gen.Constant<bool?>(null) : Gen.Elements<bool?>(null, false, true)
         from modifierOn in Gen.Frequency((3, Gen.Constant<string?>(null)), (1, Gen.Elements(rules.ModifierPlaces).Select(p => (string?)p)))
         from version in Gen.Elements("1", "2", "7")
         select new FhirCase(type, status, intent, doNotPerform, modifierOn, version);
-
-    private sealed record ResourceRules(string[] Statuses, string[] Actionable, string[] Retracting, string[] Intents, string[] ModifierPlaces);
 }
