@@ -21,6 +21,7 @@ public class CatalogueTests
             "employment.support.ended",
             "family.case-conference.convened",
             "health.discharge.planned",
+            "health.record.retracted",
             "health.treatment-continuity.required",
             "leaving-care.accommodation-need.identified",
             "performance.indicators.submitted",

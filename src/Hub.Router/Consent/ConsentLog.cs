@@ -14,6 +14,9 @@ public static partial class ConsentLog
     [LoggerMessage(603, LogLevel.Information, "Recall {RecallId} under consent {ConsentId} sent to {Recipient} naming {Deliveries} deliveries")]
     public static partial void RecallSent(ILogger logger, Guid recallId, string consentId, string recipient, int deliveries);
 
+    [LoggerMessage(606, LogLevel.Information, "Recall {RecallId} for retraction {RetractionId} sent to {Recipient} naming {Deliveries} deliveries")]
+    public static partial void RetractionRecallSent(ILogger logger, Guid recallId, Guid retractionId, string recipient, int deliveries);
+
     [LoggerMessage(604, LogLevel.Information, "Recall {RecallId} acknowledged by {Recipient} ({Outcome})")]
     public static partial void RecallAcknowledged(ILogger logger, Guid recallId, string recipient, string outcome);
 

@@ -1,3 +1,5 @@
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Health.V1;
 using Hub.Router.Recalls;
 
 namespace Hub.Router.Consent;
@@ -33,6 +35,13 @@ public interface IConsentStore
     /// Idempotent, and safe to call concurrently for the same consent.
     /// </summary>
     Task<IReadOnlyList<RecallNotice>> SyncRecallsAsync(string consentId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the recalls a source's retraction calls for (<see cref="RetractionPlanner"/> over the ledger's allowed
+    /// deliveries of the retracted events from that source, docs/adr/0020); then returns the retraction's recalls not
+    /// yet acknowledged (to send, or send again). Idempotent. Acknowledgements go through <see cref="AcknowledgeAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<RecallNotice>> SyncRetractionRecallsAsync(RecordRetracted retraction, AgencyCode source, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<RecallAcknowledgement> AcknowledgeAsync(Guid recallId, string recipient, DateTimeOffset acknowledgedAt, DateTimeOffset receivedAt, int erased, int notHeld, CancellationToken cancellationToken);
 

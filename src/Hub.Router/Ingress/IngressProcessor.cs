@@ -5,6 +5,7 @@ using Hub.Contracts.Agencies;
 using Hub.Contracts.Catalogue;
 using Hub.Contracts.Delivery.V1;
 using Hub.Contracts.Envelope;
+using Hub.Contracts.Health.V1;
 using Hub.Contracts.Topology;
 using Hub.Router.Agreements;
 using Hub.Router.Configuration;
@@ -166,6 +167,12 @@ public sealed class IngressProcessor(
         if (envelope.Consent.ConsentRef is { } consentRef && decisions.Any(d => d.Footing == DecisionFooting.Consent))
         {
             await recalls.SyncAndSendAsync(consentRef, context, cancellationToken);
+        }
+
+        // A source's retraction recalls, from exactly the recipients the ledger says received the events (docs/adr/0020).
+        if (context.Message is RecordRetracted retraction)
+        {
+            await recalls.SyncAndSendAsync(retraction, source, context, cancellationToken);
         }
 
         var allowed = decisions.Count(d => d.IsAllowed);

@@ -1,5 +1,6 @@
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Delivery.V1;
+using Hub.Contracts.Health.V1;
 using Hub.Contracts.Topology;
 using Hub.Router.Consent;
 using MassTransit;
@@ -16,8 +17,24 @@ public sealed class RecallDispatcher(IConsentStore store, HubAddresses addresses
 {
     public async Task SyncAndSendAsync(string consentId, ISendEndpointProvider endpoints, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
         var outstanding = await store.SyncRecallsAsync(consentId, time.GetUtcNow(), cancellationToken);
+        await SendAsync(outstanding, RecallPlanner.Reason(consentId), endpoints, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the recalls a source's retraction calls for (docs/adr/0020) and sends every one not yet acknowledged.
+    /// Runs after the retraction's own decision rows commit; a redelivered retraction resends what is outstanding.
+    /// </summary>
+    public async Task SyncAndSendAsync(RecordRetracted retraction, AgencyCode source, ISendEndpointProvider endpoints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(retraction);
+        var outstanding = await store.SyncRetractionRecallsAsync(retraction, source, time.GetUtcNow(), cancellationToken);
+        await SendAsync(outstanding, RetractionPlanner.Reason(retraction.Reason), endpoints, cancellationToken);
+    }
+
+    private async Task SendAsync(IReadOnlyList<RecallNotice> outstanding, string reason, ISendEndpointProvider endpoints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
         foreach (var recall in outstanding)
         {
             var recipient = new AgencyCode(recall.Recipient);
@@ -29,11 +46,19 @@ public sealed class RecallDispatcher(IConsentStore store, HubAddresses addresses
                 WithdrawnAt = recall.WithdrawnAt,
                 RequestedAt = recall.RequestedAt,
                 Deliveries = recall.Deliveries,
-                Reason = RecallPlanner.Reason(recall.ConsentId),
+                Reason = reason,
+                RetractionRef = recall.RetractionId,
             };
             var endpoint = await endpoints.GetSendEndpoint(addresses.Deliver(recipient));
             await endpoint.Send(message, send => send.MessageId = recall.RecallId, cancellationToken);
-            ConsentLog.RecallSent(logger, recall.RecallId, recall.ConsentId, recall.Recipient, recall.Deliveries.Count);
+            if (recall.RetractionId is { } retractionId)
+            {
+                ConsentLog.RetractionRecallSent(logger, recall.RecallId, retractionId, recall.Recipient, recall.Deliveries.Count);
+            }
+            else
+            {
+                ConsentLog.RecallSent(logger, recall.RecallId, recall.ConsentId, recall.Recipient, recall.Deliveries.Count);
+            }
         }
     }
 }

@@ -7,7 +7,11 @@ public sealed record RecallNotice
 {
     public required Guid RecallId { get; init; }
 
+    /// <summary>The withdrawn consent; empty for a retraction's recall.</summary>
     public required string ConsentId { get; init; }
+
+    /// <summary>The source's <c>health.record.retracted</c> event this recall carries out, if it is a retraction's.</summary>
+    public Guid? RetractionId { get; init; }
 
     public required string Recipient { get; init; }
 

@@ -42,6 +42,26 @@ public static class ConsentQueries
         return rows;
     }
 
+    /// <summary>(recipient, delivery id, acknowledged) for every delivery a source's retraction recalled (docs/adr/0020).</summary>
+    public static async Task<IReadOnlyList<(string Recipient, Guid DeliveryId, bool Acknowledged)>> RetractionRecallsAsync(string connectionString, Guid retractionId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand("""
+            SELECT r.recipient, d.delivery_id, a.recall_id IS NOT NULL
+            FROM retraction_recalls r JOIN retraction_recall_deliveries d USING (recall_id) LEFT JOIN retraction_recall_acknowledgements a USING (recall_id)
+            WHERE r.retraction_id = $1 ORDER BY r.recipient
+            """);
+        command.Parameters.Add(new() { Value = retractionId });
+        var rows = new List<(string, Guid, bool)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetGuid(1), reader.GetBoolean(2)));
+        }
+
+        return rows;
+    }
+
     /// <summary>(recipient, outcome, footing, reasons) of one event's decisions.</summary>
     public static async Task<IReadOnlyList<(string Recipient, string Outcome, string? Footing, string[] Reasons)>> DecisionsAsync(string connectionString, Guid eventId)
     {

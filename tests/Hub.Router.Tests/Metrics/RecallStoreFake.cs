@@ -27,5 +27,7 @@ internal sealed class RecallStoreFake(IReadOnlyList<RecallNotice> outstanding) :
 
     public Task<IReadOnlyList<RecallNotice>> SyncRecallsAsync(string consentId, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<RecallNotice>> SyncRetractionRecallsAsync(Hub.Contracts.Health.V1.RecordRetracted retraction, Hub.Contracts.Agencies.AgencyCode source, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<RecallAcknowledgement> AcknowledgeAsync(Guid recallId, string recipient, DateTimeOffset acknowledgedAt, DateTimeOffset receivedAt, int erased, int notHeld, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

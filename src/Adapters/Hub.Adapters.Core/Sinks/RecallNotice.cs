@@ -19,6 +19,9 @@ public sealed record RecallNotice
 
     public required string Reason { get; init; }
 
+    /// <summary>The source's retraction this recall carries out (docs/adr/0020); null for a consent withdrawal's.</summary>
+    public Guid? RetractionRef { get; init; }
+
     public static RecallNotice From(RecallRequested recall)
     {
         ArgumentNullException.ThrowIfNull(recall);
@@ -31,6 +34,7 @@ public sealed record RecallNotice
             RequestedAt = recall.RequestedAt,
             DeliveryIds = [.. recall.Deliveries.Select(d => d.DeliveryId)],
             Reason = recall.Reason,
+            RetractionRef = recall.RetractionRef,
         };
     }
 }

@@ -1,38 +1,54 @@
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Nhs.Fhir;
+using Hub.Adapters.Nhs.Fhir.Retractions;
+using Hub.Adapters.Nhs.Fhir.Semantics;
 using Hub.Adapters.Core.Mapping;
+using Hub.Contracts.Catalogue;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Envelope;
 using Hub.Contracts.Health.V1;
+using Hub.Contracts.Subjects;
 
 namespace Hub.Adapters.Nhs.Discharges;
 
 /// <summary>
 /// A FHIR R4 <c>Encounter</c> (inpatient, in progress) whose <c>period.end</c> is the planned discharge becomes
-/// <c>health.discharge.planned</c>, shared under the hospital discharge protocol's gateway (DSA-015).
+/// <c>health.discharge.planned</c>, shared under the hospital discharge protocol's gateway (DSA-015). Only an
+/// Encounter R4 says is to be acted on maps (see <see cref="EncounterSemantics"/>); an <c>entered-in-error</c> or
+/// <c>cancelled</c> one retracts.
 /// </summary>
 public sealed class EncounterDischargeMapper
 {
     public const string LegalGateway = "HSCA2012-s251B";
     public const string CollectionPurpose = "direct-care";
+    public const string RecordKind = "encounter-discharge";
+
+    private static readonly RetractedRecord Published = new(RecordKind, EventCatalogue.For<DischargePlanned>().Name);
 
     public MappingResult<DischargePlanned> Map(string encounterJson) => Map(FhirResourceReader.Read<Encounter>(encounterJson));
 
     /// <summary>An Encounter already split out by a source (an NDJSON line, an HTTP body).</summary>
     public MappingResult<DischargePlanned> Map(JsonElement encounterJson) => Map(FhirResourceReader.Read<Encounter>(encounterJson));
 
+    /// <summary>An Encounter from a source: the discharge event, or the retraction its status calls for.</summary>
+    public MappingResult<IShareableEvent> MapOrRetract(JsonElement encounterJson) =>
+        FhirSourceMapping.MapOrRetract<Encounter, DischargePlanned>(encounterJson, Map, Retract);
+
+    /// <summary>The retraction when this version's status takes back earlier versions; null otherwise.</summary>
+    public MappingResult<RecordRetracted>? Retract(Encounter encounter) =>
+        EncounterSemantics.RetractionReason(encounter) is { } reason
+            ? FhirRetraction.Build(Published, reason, encounter, fields => SubjectOf(encounter, fields), _ => Footing)
+            : null;
+
     public MappingResult<DischargePlanned> Map(Encounter encounter)
     {
         ArgumentNullException.ThrowIfNull(encounter);
         var fields = new FieldReader();
         var id = fields.Required("Encounter.id", encounter.Id);
-        if (encounter.Status is not (Encounter.EncounterStatus.InProgress or Encounter.EncounterStatus.Planned))
-        {
-            fields.Add("Encounter.status", "must be in-progress or planned for a planned discharge");
-        }
+        EncounterSemantics.Check(encounter, fields);
 
-        var subject = FhirSubject.From(encounter.Subject, "Encounter.subject", fields);
+        var subject = SubjectOf(encounter, fields);
         var organisation = encounter.ServiceProvider?.Identifier is { System: FhirSystems.OdsOrganisation } ods
             ? fields.Required("Encounter.serviceProvider.identifier[ods]", ods.Value)
             : fields.Required("Encounter.serviceProvider.identifier[ods]", null);
@@ -59,12 +75,12 @@ public sealed class EncounterDischargeMapper
         {
             Envelope = new EventEnvelope
             {
-                EventId = RecordEventIds.For(AgencyCode.Nhs, "encounter-discharge", $"{id}/{encounter.Meta!.VersionId ?? "1"}"),
+                EventId = FhirEventIds.For(RecordKind, id, encounter.Meta!.VersionId),
                 OccurredAt = occurredAt!.Value,
                 Source = AgencyCode.Nhs,
-                Subject = subject! with { LocalId = LocalPatientId(encounter) },
+                Subject = subject,
                 Classification = DataClassification.SpecialCategoryHealth,
-                Consent = new ConsentTag { LegalGateway = LegalGateway, CollectionPurpose = CollectionPurpose },
+                Consent = Footing,
             },
             EncounterId = id,
             Organisation = organisation,
@@ -75,6 +91,11 @@ public sealed class EncounterDischargeMapper
             ClinicalSummary = encounter.ReasonCode.FirstOrDefault()?.Text,
         });
     }
+
+    private static ConsentTag Footing => new() { LegalGateway = LegalGateway, CollectionPurpose = CollectionPurpose };
+
+    private static SubjectIdentifiers? SubjectOf(Encounter encounter, FieldReader fields) =>
+        FhirSubject.From(encounter.Subject, "Encounter.subject", fields) is { } subject ? subject with { LocalId = LocalPatientId(encounter) } : null;
 
     private MappingResult<DischargePlanned> Map(MappingResult<Encounter> parsed) =>
         parsed.Value is { } encounter ? Map(encounter) : MappingResult<DischargePlanned>.Failure(parsed.Problems);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Core.Mapping;
 using Hub.Adapters.Nhs.Fhir;
+using Hub.Adapters.Nhs.Fhir.Semantics;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Envelope;
 using Hub.Contracts.Performance.V1;
@@ -13,11 +14,13 @@ namespace Hub.Adapters.Nhs.Performance;
 /// The PCT's Vital Signs return as a FHIR R4 <c>MeasureReport</c> of type <c>summary</c> becomes
 /// <c>performance.indicators.submitted</c> (DSA-018). It is aggregate, non-personal data (ADR 0005): the report must
 /// name no subject, and the event carries no subject, no consent reference and no gateway. Each <c>group</c> is one
-/// indicator: its code and its <c>measureScore</c>.
+/// indicator: its code and its <c>measureScore</c>. Only a report R4 says is to be acted on maps (see
+/// <see cref="MeasureReportSemantics"/>).
 /// </summary>
 public sealed class MeasureReportIndicatorsMapper
 {
     public const string CollectionPurpose = "performance-reporting";
+    public const string RecordKind = "measure-report-indicators";
 
     public MappingResult<IndicatorsSubmitted> Map(string measureReportJson) => Map(FhirResourceReader.Read<MeasureReport>(measureReportJson));
 
@@ -28,10 +31,7 @@ public sealed class MeasureReportIndicatorsMapper
         ArgumentNullException.ThrowIfNull(report);
         var fields = new FieldReader();
         var id = fields.Required("MeasureReport.id", report.Id);
-        if (report.Status is not MeasureReport.MeasureReportStatus.Complete)
-        {
-            fields.Add("MeasureReport.status", "must be complete");
-        }
+        MeasureReportSemantics.Check(report, fields);
 
         if (report.Type is not MeasureReport.MeasureReportType.Summary)
         {
@@ -56,7 +56,7 @@ public sealed class MeasureReportIndicatorsMapper
         {
             Envelope = new EventEnvelope
             {
-                EventId = RecordEventIds.For(AgencyCode.Nhs, "measure-report-indicators", $"{id}/{report.Meta?.VersionId ?? "1"}"),
+                EventId = FhirEventIds.For(RecordKind, id, report.Meta?.VersionId),
                 OccurredAt = generatedAt,
                 Source = AgencyCode.Nhs,
                 Subject = null,

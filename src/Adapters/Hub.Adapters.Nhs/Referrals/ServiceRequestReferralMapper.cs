@@ -2,9 +2,13 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Core.Mapping;
 using Hub.Adapters.Nhs.Fhir;
+using Hub.Adapters.Nhs.Fhir.Retractions;
+using Hub.Adapters.Nhs.Fhir.Semantics;
+using Hub.Contracts.Catalogue;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Employment.V1;
 using Hub.Contracts.Envelope;
+using Hub.Contracts.Health.V1;
 
 namespace Hub.Adapters.Nhs.Referrals;
 
@@ -13,14 +17,29 @@ namespace Hub.Adapters.Nhs.Referrals;
 /// IAPT or recovery-and-social-inclusion referral) becomes <c>employment.referral.created</c>: the information
 /// passport's core record (DSA-016). The passport travels only on the person's consent, so the request must cite
 /// the hub consent in <c>supportingInfo</c>; the contained Patient carries the NHS and National Insurance numbers.
+/// Only a request R4 says is to be acted on maps (see <see cref="ServiceRequestSemantics"/>); an
+/// <c>entered-in-error</c> or <c>revoked</c> one retracts.
 /// </summary>
 public sealed class ServiceRequestReferralMapper
 {
     public const string CollectionPurpose = "information-passport";
+    public const string RecordKind = "service-request-referral";
+
+    private static readonly RetractedRecord Published = new(RecordKind, EventCatalogue.For<ReferralCreated>().Name);
 
     public MappingResult<ReferralCreated> Map(string serviceRequestJson) => Map(FhirResourceReader.Read<ServiceRequest>(serviceRequestJson));
 
     public MappingResult<ReferralCreated> Map(JsonElement serviceRequest) => Map(FhirResourceReader.Read<ServiceRequest>(serviceRequest));
+
+    /// <summary>A ServiceRequest from a source: the referral event, or the retraction its status calls for.</summary>
+    public MappingResult<IShareableEvent> MapOrRetract(JsonElement serviceRequest) =>
+        FhirSourceMapping.MapOrRetract<ServiceRequest, ReferralCreated>(serviceRequest, Map, Retract);
+
+    /// <summary>The retraction when this version's status takes back earlier versions; null otherwise.</summary>
+    public MappingResult<RecordRetracted>? Retract(ServiceRequest request) =>
+        ServiceRequestSemantics.RetractionReason(request) is { } reason
+            ? FhirRetraction.Build(Published, reason, request, fields => FhirPatientIdentifiers.From(request, request.Subject, "ServiceRequest.subject", fields), fields => FootingOf(request, fields))
+            : null;
 
     public MappingResult<ReferralCreated> Map(ServiceRequest request)
     {
@@ -28,16 +47,13 @@ public sealed class ServiceRequestReferralMapper
         var fields = new FieldReader();
         var id = fields.Required("ServiceRequest.id", request.Id);
         var referralId = fields.Required("ServiceRequest.identifier[0].value", request.Identifier.FirstOrDefault()?.Value);
-        if (request.Status is not RequestStatus.Active)
-        {
-            fields.Add("ServiceRequest.status", "must be active for a referral that has been made");
-        }
+        ServiceRequestSemantics.Check(request, fields);
 
         var subject = FhirPatientIdentifiers.From(request, request.Subject, "ServiceRequest.subject", fields);
         var programme = fields.Required("ServiceRequest.code.coding[0].code", request.Code?.Coding.FirstOrDefault()?.Code);
         var provider = fields.Required("ServiceRequest.performer[0].identifier.value", request.Performer.FirstOrDefault()?.Identifier?.Value);
         var authoredOn = fields.Timestamp("ServiceRequest.authoredOn", request.AuthoredOn);
-        var consentRef = fields.Required("ServiceRequest.supportingInfo[consent].identifier.value", ConsentRefOf(request));
+        var footing = FootingOf(request, fields);
         if (fields.HasProblems)
         {
             return MappingResult<ReferralCreated>.Failure(fields.Problems);
@@ -47,12 +63,12 @@ public sealed class ServiceRequestReferralMapper
         {
             Envelope = new EventEnvelope
             {
-                EventId = RecordEventIds.For(AgencyCode.Nhs, "service-request-referral", $"{id}/{request.Meta?.VersionId ?? "1"}"),
+                EventId = FhirEventIds.For(RecordKind, id, request.Meta?.VersionId),
                 OccurredAt = request.Meta?.LastUpdated ?? authoredOn,
                 Source = AgencyCode.Nhs,
                 Subject = subject,
                 Classification = DataClassification.Personal,
-                Consent = new ConsentTag { ConsentRef = consentRef, CollectionPurpose = CollectionPurpose },
+                Consent = footing,
             },
             ReferralId = referralId,
             Programme = programme,
@@ -67,6 +83,12 @@ public sealed class ServiceRequestReferralMapper
     private static bool? MentalHealthIndicator(ServiceRequest request) => request.ReasonCode.Count == 0
         ? null
         : request.ReasonCode.SelectMany(r => r.Coding).Any(c => c.System == FhirSystems.Snomed && c.Code == FhirSystems.SnomedMentalDisorder);
+
+    private static ConsentTag FootingOf(ServiceRequest request, FieldReader fields) => new()
+    {
+        ConsentRef = fields.Required("ServiceRequest.supportingInfo[consent].identifier.value", ConsentRefOf(request)),
+        CollectionPurpose = CollectionPurpose,
+    };
 
     private static string? ConsentRefOf(ServiceRequest request) => request.SupportingInfo
         .FirstOrDefault(r => r.Identifier?.System == FhirSystems.HubConsent)?.Identifier?.Value;

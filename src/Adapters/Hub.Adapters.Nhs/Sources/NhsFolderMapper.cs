@@ -27,9 +27,9 @@ public sealed class NhsFolderMapper : FileRoutedMapper
         ArgumentNullException.ThrowIfNull(referrals);
         ArgumentNullException.ThrowIfNull(indicators);
         ArgumentNullException.ThrowIfNull(anyResource);
-        RouteJson("Encounter*.ndjson", discharges.Map);
-        RouteJson("MedicationRequest*.ndjson", continuity.Map);
-        RouteJson("ServiceRequest*.ndjson", referrals.Map);
+        RouteJson("Encounter*.ndjson", discharges.MapOrRetract);
+        RouteJson("MedicationRequest*.ndjson", continuity.MapOrRetract);
+        RouteJson("ServiceRequest*.ndjson", referrals.MapOrRetract);
         RouteJson("MeasureReport*.ndjson", indicators.Map);
         RouteJson("*.ndjson", anyResource.Map);
         RouteJson("*.jsonl", anyResource.Map);

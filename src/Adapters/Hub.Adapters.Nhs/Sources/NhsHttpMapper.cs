@@ -15,7 +15,8 @@ namespace Hub.Adapters.Nhs.Sources;
 /// <c>POST /events/health.discharge.planned</c> takes an Encounter, <c>health.treatment-continuity.required</c> a
 /// MedicationRequest, <c>employment.referral.created</c> a ServiceRequest and
 /// <c>performance.indicators.submitted</c> a MeasureReport. A resource of another type than the route's is refused
-/// with 422, naming <c>resourceType</c>.
+/// with 422, naming <c>resourceType</c>. A version whose status retracts earlier ones (docs/adr/0020) is accepted
+/// on its resource's route and publishes <c>health.record.retracted</c>.
 /// </summary>
 public sealed class NhsHttpMapper : EventTypeRoutedMapper
 {
@@ -29,9 +30,9 @@ public sealed class NhsHttpMapper : EventTypeRoutedMapper
         ArgumentNullException.ThrowIfNull(continuity);
         ArgumentNullException.ThrowIfNull(referrals);
         ArgumentNullException.ThrowIfNull(indicators);
-        RouteJson(EventCatalogue.For<DischargePlanned>().Name, discharges.Map);
-        RouteJson(EventCatalogue.For<TreatmentContinuityRequired>().Name, continuity.Map);
-        RouteJson(EventCatalogue.For<ReferralCreated>().Name, referrals.Map);
+        RouteJson(EventCatalogue.For<DischargePlanned>().Name, discharges.MapOrRetract);
+        RouteJson(EventCatalogue.For<TreatmentContinuityRequired>().Name, continuity.MapOrRetract);
+        RouteJson(EventCatalogue.For<ReferralCreated>().Name, referrals.MapOrRetract);
         RouteJson(EventCatalogue.For<IndicatorsSubmitted>().Name, indicators.Map);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hub.Adapters.Core.Mapping;
 using Hub.Adapters.Nhs.Discharges;
+using Hub.Adapters.Nhs.Fhir.Retractions;
 using Hub.Adapters.Nhs.Performance;
 using Hub.Adapters.Nhs.Referrals;
 using Hub.Adapters.Nhs.TreatmentContinuity;
@@ -31,18 +32,14 @@ public sealed class NhsResourceMapper(
 
         return type.GetString() switch
         {
-            "Encounter" => Widen(discharges.Map(resource)),
-            "MedicationRequest" => Widen(continuity.Map(resource)),
-            "ServiceRequest" => Widen(referrals.Map(resource)),
-            "MeasureReport" => Widen(indicators.Map(resource)),
+            "Encounter" => discharges.MapOrRetract(resource),
+            "MedicationRequest" => continuity.MapOrRetract(resource),
+            "ServiceRequest" => referrals.MapOrRetract(resource),
+            "MeasureReport" => FhirSourceMapping.Widen(indicators.Map(resource)),
             "Bundle" => Problem("resourceType", "Bundle is not read: export its entries as NDJSON, one resource per line"),
             _ => Problem("resourceType", $"is not one this adapter reads ({string.Join(", ", ResourceTypes)})"),
         };
     }
-
-    private static MappingResult<IShareableEvent> Widen<TEvent>(MappingResult<TEvent> result)
-        where TEvent : class, IShareableEvent =>
-        result.Value is { } mapped ? MappingResult<IShareableEvent>.Success(mapped) : MappingResult<IShareableEvent>.Failure(result.Problems);
 
     private static MappingResult<IShareableEvent> Problem(string field, string problem) =>
         MappingResult<IShareableEvent>.Failure([new FieldProblem(field, problem)]);

@@ -4,7 +4,8 @@ namespace Hub.Contracts.Delivery.V1;
 
 /// <summary>
 /// The router tells a recipient that a consent it received data under has been withdrawn (UK GDPR Art. 17(1)(b),
-/// Art. 19): the named deliveries must be erased or restricted, and the recipient acknowledges with
+/// Art. 19), or that the source retracted the records (<see cref="RetractionRef"/>): the named deliveries must be
+/// erased or restricted, and the recipient acknowledges with
 /// <see cref="RecallAcknowledged"/>. Sent to <c>hub.deliver.&lt;recipient&gt;</c>. Carries ids only, never personal data.
 /// </summary>
 public sealed record RecallRequested
@@ -26,4 +27,11 @@ public sealed record RecallRequested
 
     /// <summary>Plain words for the recipient's case workers.</summary>
     public required string Reason { get; init; }
+
+    /// <summary>
+    /// Set when the source retracted the records (its <c>health.record.retracted</c> event id, docs/adr/0020) rather
+    /// than a consent being withdrawn; <see cref="ConsentRef"/> is then empty and <see cref="WithdrawnAt"/> is when
+    /// the source retracted them.
+    /// </summary>
+    public Guid? RetractionRef { get; init; }
 }

@@ -62,6 +62,35 @@ internal static class PostgresConsentSchema
 
         CREATE INDEX IF NOT EXISTS ledger_entries_consent ON ledger_entries (consent_ref) WHERE footing = 'consent';
 
+        CREATE TABLE IF NOT EXISTS retraction_recalls (
+            recall_id      uuid        PRIMARY KEY,
+            retraction_id  uuid        NOT NULL,
+            source         text        NOT NULL,
+            recipient      text        NOT NULL,
+            reason         text        NOT NULL,
+            retracted_at   timestamptz NOT NULL,
+            requested_at   timestamptz NOT NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS retraction_recalls_retraction ON retraction_recalls (retraction_id);
+
+        CREATE TABLE IF NOT EXISTS retraction_recall_deliveries (
+            recall_id    uuid  NOT NULL REFERENCES retraction_recalls (recall_id),
+            delivery_id  uuid  NOT NULL,
+            source       text  NOT NULL,
+            event_id     uuid  NOT NULL,
+            event_type   text  NOT NULL,
+            PRIMARY KEY (recall_id, delivery_id)
+        );
+
+        CREATE TABLE IF NOT EXISTS retraction_recall_acknowledgements (
+            recall_id        uuid        PRIMARY KEY REFERENCES retraction_recalls (recall_id),
+            acknowledged_at  timestamptz NOT NULL,
+            received_at      timestamptz NOT NULL,
+            erased           integer     NOT NULL,
+            not_held         integer     NOT NULL
+        );
+
         CREATE TABLE IF NOT EXISTS consent_early_withdrawals (
             consent_id          text        NOT NULL,
             event_id            uuid        NOT NULL,

@@ -93,7 +93,7 @@ public sealed partial class PostgresConsentStore
         var owner = (string?)await find.ExecuteScalarAsync(cancellationToken);
         if (owner is null)
         {
-            return RecallAcknowledgement.UnknownRecall;
+            return await AcknowledgeRetractionAsync(recallId, recipient, acknowledgedAt, receivedAt, erased, notHeld, cancellationToken) ?? RecallAcknowledgement.UnknownRecall;
         }
 
         if (owner != recipient)

@@ -25,6 +25,20 @@ internal static class SqliteConsentSchema
             recall_id TEXT PRIMARY KEY REFERENCES recalls (recall_id), acknowledged_at TEXT NOT NULL,
             received_at TEXT NOT NULL, erased INTEGER NOT NULL, not_held INTEGER NOT NULL);
 
+        CREATE TABLE IF NOT EXISTS retraction_recalls (
+            recall_id TEXT PRIMARY KEY, retraction_id TEXT NOT NULL, source TEXT NOT NULL, recipient TEXT NOT NULL,
+            reason TEXT NOT NULL, retracted_at TEXT NOT NULL, requested_at TEXT NOT NULL);
+
+        CREATE INDEX IF NOT EXISTS retraction_recalls_retraction ON retraction_recalls (retraction_id);
+
+        CREATE TABLE IF NOT EXISTS retraction_recall_deliveries (
+            recall_id TEXT NOT NULL REFERENCES retraction_recalls (recall_id), delivery_id TEXT NOT NULL,
+            source TEXT NOT NULL, event_id TEXT NOT NULL, event_type TEXT NOT NULL, PRIMARY KEY (recall_id, delivery_id));
+
+        CREATE TABLE IF NOT EXISTS retraction_recall_acknowledgements (
+            recall_id TEXT PRIMARY KEY REFERENCES retraction_recalls (recall_id), acknowledged_at TEXT NOT NULL,
+            received_at TEXT NOT NULL, erased INTEGER NOT NULL, not_held INTEGER NOT NULL);
+
         CREATE TABLE IF NOT EXISTS consent_early_withdrawals (
             consent_id TEXT NOT NULL, event_id TEXT NOT NULL, source TEXT NOT NULL, subject_pseudonyms TEXT NOT NULL,
             stated_at TEXT NOT NULL, kept_at TEXT NOT NULL, PRIMARY KEY (consent_id, event_id));

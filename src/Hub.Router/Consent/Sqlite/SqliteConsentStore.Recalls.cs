@@ -85,7 +85,7 @@ public sealed partial class SqliteConsentStore
         var owner = (string?)await find.ExecuteScalarAsync(cancellationToken);
         if (owner is null)
         {
-            return RecallAcknowledgement.UnknownRecall;
+            return await AcknowledgeRetractionAsync(connection, recallId, recipient, acknowledgedAt, receivedAt, erased, notHeld, cancellationToken) ?? RecallAcknowledgement.UnknownRecall;
         }
 
         if (owner != recipient)

@@ -90,9 +90,11 @@ public static class HttpIngestEndpoint
         timeout.CancelAfter(options.PublishTimeout);
         try
         {
-            var outcome = await submitter.PublishPreparedAsync(mapping.Event!, info.Name, timeout.Token);
+            // A mapper may answer a route with another catalogued event (an NHS retraction): report what was published.
+            var published = EventCatalogue.TryGet(mapping.Event!.GetType(), out var publishedType) ? publishedType.Name : info.Name;
+            var outcome = await submitter.PublishPreparedAsync(mapping.Event!, published, timeout.Token);
             AdapterTracing.SourceRead(activity, outcome);
-            return Results.Accepted(value: new { eventId = outcome.EventId, eventType = info.Name });
+            return Results.Accepted(value: new { eventId = outcome.EventId, eventType = published });
         }
         catch (Exception ex) when (ex is SourcePublishException || (ex is OperationCanceledException && !http.RequestAborted.IsCancellationRequested))
         {
