@@ -22,6 +22,7 @@ namespace Hub.Router.Tests.Metrics;
 /// <c>/metrics</c> on the health listener, through the real OpenTelemetry Prometheus exporter: it answers, and names
 /// each instrument as <see cref="ExportedMetrics.PrometheusName"/> says (the dashboard and alert checks rely on it).
 /// </summary>
+[Collection(ProcessWideMetrics.Name)]
 public sealed partial class ScrapeEndpointTests(AgreementsFolder agreements) : IClassFixture<AgreementsFolder>
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(20) };
