@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Nhs.Fhir;
+using Hub.Adapters.Nhs.Fhir.Validation;
 using Hub.Adapters.Core.Mapping;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Envelope;
@@ -12,15 +13,17 @@ namespace Hub.Adapters.Nhs.Discharges;
 /// A FHIR R4 <c>Encounter</c> (inpatient, in progress) whose <c>period.end</c> is the planned discharge becomes
 /// <c>health.discharge.planned</c>, shared under the hospital discharge protocol's gateway (DSA-015).
 /// </summary>
-public sealed class EncounterDischargeMapper
+public sealed class EncounterDischargeMapper(FhirR4Validator? validator = null)
 {
+    private readonly FhirR4Validator _validator = validator ?? FhirR4Validator.Unlogged;
+
     public const string LegalGateway = "HSCA2012-s251B";
     public const string CollectionPurpose = "direct-care";
 
-    public MappingResult<DischargePlanned> Map(string encounterJson) => Map(FhirResourceReader.Read<Encounter>(encounterJson));
+    public MappingResult<DischargePlanned> Map(string encounterJson) => Map(_validator.Check(FhirResourceReader.Read<Encounter>(encounterJson)));
 
     /// <summary>An Encounter already split out by a source (an NDJSON line, an HTTP body).</summary>
-    public MappingResult<DischargePlanned> Map(JsonElement encounterJson) => Map(FhirResourceReader.Read<Encounter>(encounterJson));
+    public MappingResult<DischargePlanned> Map(JsonElement encounterJson) => Map(_validator.Check(FhirResourceReader.Read<Encounter>(encounterJson)));
 
     public MappingResult<DischargePlanned> Map(Encounter encounter)
     {

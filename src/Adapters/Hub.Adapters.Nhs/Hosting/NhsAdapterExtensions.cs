@@ -5,6 +5,7 @@ using Hub.Adapters.Core.Sources.DropFolder;
 using Hub.Adapters.Core.Sources.Http;
 using Hub.Adapters.Nhs.Deliveries;
 using Hub.Adapters.Nhs.Discharges;
+using Hub.Adapters.Nhs.Fhir.Validation;
 using Hub.Adapters.Nhs.Performance;
 using Hub.Adapters.Nhs.Referrals;
 using Hub.Adapters.Nhs.Sources;
@@ -27,6 +28,7 @@ public static class NhsAdapterExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAgencyAdapter(AgencyCode.Nhs);
+        builder.Services.TryAddSingleton<FhirR4Validator>();
         builder.Services.TryAddSingleton<EncounterDischargeMapper>();
         builder.Services.TryAddSingleton<MedicationRequestContinuityMapper>();
         builder.Services.TryAddSingleton<ServiceRequestReferralMapper>();

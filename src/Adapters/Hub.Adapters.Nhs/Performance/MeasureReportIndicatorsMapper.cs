@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Core.Mapping;
 using Hub.Adapters.Nhs.Fhir;
+using Hub.Adapters.Nhs.Fhir.Validation;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Envelope;
 using Hub.Contracts.Performance.V1;
@@ -15,13 +16,15 @@ namespace Hub.Adapters.Nhs.Performance;
 /// name no subject, and the event carries no subject, no consent reference and no gateway. Each <c>group</c> is one
 /// indicator: its code and its <c>measureScore</c>.
 /// </summary>
-public sealed class MeasureReportIndicatorsMapper
+public sealed class MeasureReportIndicatorsMapper(FhirR4Validator? validator = null)
 {
+    private readonly FhirR4Validator _validator = validator ?? FhirR4Validator.Unlogged;
+
     public const string CollectionPurpose = "performance-reporting";
 
-    public MappingResult<IndicatorsSubmitted> Map(string measureReportJson) => Map(FhirResourceReader.Read<MeasureReport>(measureReportJson));
+    public MappingResult<IndicatorsSubmitted> Map(string measureReportJson) => Map(_validator.Check(FhirResourceReader.Read<MeasureReport>(measureReportJson)));
 
-    public MappingResult<IndicatorsSubmitted> Map(JsonElement measureReport) => Map(FhirResourceReader.Read<MeasureReport>(measureReport));
+    public MappingResult<IndicatorsSubmitted> Map(JsonElement measureReport) => Map(_validator.Check(FhirResourceReader.Read<MeasureReport>(measureReport)));
 
     public MappingResult<IndicatorsSubmitted> Map(MeasureReport report)
     {

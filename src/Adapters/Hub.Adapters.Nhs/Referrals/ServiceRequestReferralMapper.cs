@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Core.Mapping;
 using Hub.Adapters.Nhs.Fhir;
+using Hub.Adapters.Nhs.Fhir.Validation;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Employment.V1;
 using Hub.Contracts.Envelope;
@@ -14,13 +15,15 @@ namespace Hub.Adapters.Nhs.Referrals;
 /// passport's core record (DSA-016). The passport travels only on the person's consent, so the request must cite
 /// the hub consent in <c>supportingInfo</c>; the contained Patient carries the NHS and National Insurance numbers.
 /// </summary>
-public sealed class ServiceRequestReferralMapper
+public sealed class ServiceRequestReferralMapper(FhirR4Validator? validator = null)
 {
+    private readonly FhirR4Validator _validator = validator ?? FhirR4Validator.Unlogged;
+
     public const string CollectionPurpose = "information-passport";
 
-    public MappingResult<ReferralCreated> Map(string serviceRequestJson) => Map(FhirResourceReader.Read<ServiceRequest>(serviceRequestJson));
+    public MappingResult<ReferralCreated> Map(string serviceRequestJson) => Map(_validator.Check(FhirResourceReader.Read<ServiceRequest>(serviceRequestJson)));
 
-    public MappingResult<ReferralCreated> Map(JsonElement serviceRequest) => Map(FhirResourceReader.Read<ServiceRequest>(serviceRequest));
+    public MappingResult<ReferralCreated> Map(JsonElement serviceRequest) => Map(_validator.Check(FhirResourceReader.Read<ServiceRequest>(serviceRequest)));
 
     public MappingResult<ReferralCreated> Map(ServiceRequest request)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Nhs.Fhir;
+using Hub.Adapters.Nhs.Fhir.Validation;
 using Hub.Adapters.Core.Mapping;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Envelope;
@@ -14,15 +15,17 @@ namespace Hub.Adapters.Nhs.TreatmentContinuity;
 /// <c>dispenseRequest.validityPeriod.end</c> is the release date; a named <c>performer</c> is the community
 /// service that has accepted the handover.
 /// </summary>
-public sealed class MedicationRequestContinuityMapper
+public sealed class MedicationRequestContinuityMapper(FhirR4Validator? validator = null)
 {
+    private readonly FhirR4Validator _validator = validator ?? FhirR4Validator.Unlogged;
+
     public const string LegalGateway = "HSCA2012-s251B";
     public const string CollectionPurpose = "substance-misuse-treatment";
 
-    public MappingResult<TreatmentContinuityRequired> Map(string medicationRequestJson) => Map(FhirResourceReader.Read<MedicationRequest>(medicationRequestJson));
+    public MappingResult<TreatmentContinuityRequired> Map(string medicationRequestJson) => Map(_validator.Check(FhirResourceReader.Read<MedicationRequest>(medicationRequestJson)));
 
     /// <summary>A MedicationRequest already split out by a source (an NDJSON line, an HTTP body).</summary>
-    public MappingResult<TreatmentContinuityRequired> Map(JsonElement medicationRequestJson) => Map(FhirResourceReader.Read<MedicationRequest>(medicationRequestJson));
+    public MappingResult<TreatmentContinuityRequired> Map(JsonElement medicationRequestJson) => Map(_validator.Check(FhirResourceReader.Read<MedicationRequest>(medicationRequestJson)));
 
     public MappingResult<TreatmentContinuityRequired> Map(MedicationRequest request)
     {

@@ -1,0 +1,26 @@
+using Firely.Fhir.Validation;
+using Hl7.Fhir.Specification.Source;
+using Hl7.Fhir.Specification.Terminology;
+
+namespace Hub.Adapters.Nhs.Fhir.Validation;
+
+/// <summary>
+/// The base FHIR R4 specification (<c>Hl7.Fhir.Specification.Data.R4</c>'s <c>specification.zip</c>, copied beside the
+/// adapter) and the Firely validator compiled over it. Loaded once per process, on first use: the zip is read
+/// through one <see cref="CachedResolver"/>, and the validator keeps its compiled schemas in its own cached schema
+/// resolver, so every resource after the first of its type reuses them. <see cref="Validator"/> is safe to share
+/// between threads: it keeps no per-call state.
+/// </summary>
+internal static class FhirR4Specification
+{
+    private static readonly Lazy<Validator> Shared = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static Validator Validator => Shared.Value;
+
+    private static Validator Create()
+    {
+        var resolver = new CachedResolver(new ZipSource(Path.Combine(AppContext.BaseDirectory, "specification.zip")));
+        var terminology = LocalTerminologyService.CreateDefaultForCore(resolver);
+        return new Validator(resolver, terminology);
+    }
+}
