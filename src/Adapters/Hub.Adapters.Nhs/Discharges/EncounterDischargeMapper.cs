@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Nhs.Fhir;
+using Hub.Adapters.Nhs.Fhir.Dates;
 using Hub.Adapters.Nhs.Fhir.Validation;
 using Hub.Adapters.Core.Mapping;
 using Hub.Contracts.Agencies;
@@ -13,9 +14,10 @@ namespace Hub.Adapters.Nhs.Discharges;
 /// A FHIR R4 <c>Encounter</c> (inpatient, in progress) whose <c>period.end</c> is the planned discharge becomes
 /// <c>health.discharge.planned</c>, shared under the hospital discharge protocol's gateway (DSA-015).
 /// </summary>
-public sealed class EncounterDischargeMapper(FhirR4Validator? validator = null)
+public sealed class EncounterDischargeMapper(FhirR4Validator? validator = null, TimeProvider? time = null)
 {
     private readonly FhirR4Validator _validator = validator ?? FhirR4Validator.Unlogged;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public const string LegalGateway = "HSCA2012-s251B";
     public const string CollectionPurpose = "direct-care";
@@ -35,24 +37,19 @@ public sealed class EncounterDischargeMapper(FhirR4Validator? validator = null)
             fields.Add("Encounter.status", "must be in-progress or planned for a planned discharge");
         }
 
-        var subject = FhirSubject.From(encounter.Subject, "Encounter.subject", fields);
+        var subject = FhirPatientIdentifiers.From(encounter, encounter.Subject, "Encounter.subject", fields);
         var organisation = encounter.ServiceProvider?.Identifier is { System: FhirSystems.OdsOrganisation } ods
             ? fields.Required("Encounter.serviceProvider.identifier[ods]", ods.Value)
             : fields.Required("Encounter.serviceProvider.identifier[ods]", null);
-        var plannedEnd = encounter.Period?.EndElement?.ToDateTimeOffset(TimeSpan.Zero);
-        if (plannedEnd is null)
+        var plannedEnd = FhirDates.Read("Encounter.period.end", encounter.Period?.End, fields);
+        if (plannedEnd is null && encounter.Period?.End is null)
         {
             fields.Add("Encounter.period.end", "is required (the planned discharge date and time)");
         }
 
         var disposition = encounter.Hospitalization?.DischargeDisposition?.Coding
             .FirstOrDefault(c => c.System == FhirSystems.DischargeDisposition)?.Code;
-        var occurredAt = encounter.Meta?.LastUpdated;
-        if (occurredAt is null)
-        {
-            fields.Add("Encounter.meta.lastUpdated", "is required (when the discharge was planned)");
-        }
-
+        var occurred = FhirOccurredAt.Of(_time, FhirOccurredAt.Instant(encounter.Meta?.LastUpdated));
         if (fields.HasProblems)
         {
             return MappingResult<DischargePlanned>.Failure(fields.Problems);
@@ -62,16 +59,18 @@ public sealed class EncounterDischargeMapper(FhirR4Validator? validator = null)
         {
             Envelope = new EventEnvelope
             {
-                EventId = RecordEventIds.For(AgencyCode.Nhs, "encounter-discharge", $"{id}/{encounter.Meta!.VersionId ?? "1"}"),
-                OccurredAt = occurredAt!.Value,
+                EventId = RecordEventIds.For(AgencyCode.Nhs, "encounter-discharge", $"{id}/{encounter.Meta?.VersionId ?? "1"}"),
+                OccurredAt = occurred.Start,
+                OccurredAtPrecision = occurred.Precision,
                 Source = AgencyCode.Nhs,
-                Subject = subject! with { LocalId = LocalPatientId(encounter) },
+                Subject = subject! with { LocalId = subject.LocalId ?? LocalPatientId(encounter) },
                 Classification = DataClassification.SpecialCategoryHealth,
                 Consent = new ConsentTag { LegalGateway = LegalGateway, CollectionPurpose = CollectionPurpose },
             },
             EncounterId = id,
             Organisation = organisation,
-            PlannedDischargeAt = plannedEnd!.Value,
+            PlannedDischargeAt = plannedEnd!.Start,
+            PlannedDischargeAtPrecision = plannedEnd.Precision,
             DischargeAddress = encounter.Hospitalization?.Destination?.Display,
             MentalHealthNeeds = disposition is null ? null : disposition == "psy",
             CarePackageRequired = encounter.Hospitalization?.SpecialArrangement.Count > 0,

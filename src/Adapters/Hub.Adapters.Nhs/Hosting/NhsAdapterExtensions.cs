@@ -5,6 +5,7 @@ using Hub.Adapters.Core.Sources.DropFolder;
 using Hub.Adapters.Core.Sources.Http;
 using Hub.Adapters.Nhs.Deliveries;
 using Hub.Adapters.Nhs.Discharges;
+using Hub.Adapters.Nhs.Fhir.Codings;
 using Hub.Adapters.Nhs.Fhir.Validation;
 using Hub.Adapters.Nhs.Performance;
 using Hub.Adapters.Nhs.Referrals;
@@ -12,6 +13,7 @@ using Hub.Adapters.Nhs.Sources;
 using Hub.Adapters.Nhs.TreatmentContinuity;
 using Hub.Contracts.Agencies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Adapters.Nhs.Hosting;
 
@@ -29,6 +31,8 @@ public static class NhsAdapterExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAgencyAdapter(AgencyCode.Nhs);
         builder.Services.TryAddSingleton<FhirR4Validator>();
+        builder.Services.AddOptions<FhirCodingOptions>().BindConfiguration(FhirCodingOptions.Section);
+        builder.Services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<FhirCodingOptions>>().Value);
         builder.Services.TryAddSingleton<EncounterDischargeMapper>();
         builder.Services.TryAddSingleton<MedicationRequestContinuityMapper>();
         builder.Services.TryAddSingleton<ServiceRequestReferralMapper>();

@@ -3,10 +3,13 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Core.Mapping;
 using Hub.Adapters.Nhs.Fhir;
+using Hub.Adapters.Nhs.Fhir.Codings;
+using Hub.Adapters.Nhs.Fhir.Dates;
 using Hub.Adapters.Nhs.Fhir.Validation;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Envelope;
 using Hub.Contracts.Performance.V1;
+using Hub.Contracts.Temporal;
 
 namespace Hub.Adapters.Nhs.Performance;
 
@@ -16,9 +19,11 @@ namespace Hub.Adapters.Nhs.Performance;
 /// name no subject, and the event carries no subject, no consent reference and no gateway. Each <c>group</c> is one
 /// indicator: its code and its <c>measureScore</c>.
 /// </summary>
-public sealed class MeasureReportIndicatorsMapper(FhirR4Validator? validator = null)
+public sealed class MeasureReportIndicatorsMapper(FhirR4Validator? validator = null, FhirCodingOptions? codings = null, TimeProvider? time = null)
 {
     private readonly FhirR4Validator _validator = validator ?? FhirR4Validator.Unlogged;
+    private readonly FhirCodingOptions _codings = codings ?? new FhirCodingOptions();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public const string CollectionPurpose = "performance-reporting";
 
@@ -48,7 +53,7 @@ public sealed class MeasureReportIndicatorsMapper(FhirR4Validator? validator = n
 
         var reportingBody = fields.Required("MeasureReport.reporter.identifier.value", report.Reporter?.Identifier?.Value);
         var period = PeriodOf(report.Period, fields);
-        var generatedAt = fields.Timestamp("MeasureReport.date", report.Date);
+        var occurred = FhirOccurredAt.Of(_time, FhirDates.Read("MeasureReport.date", report.Date, fields), FhirOccurredAt.Instant(report.Meta?.LastUpdated));
         var indicators = IndicatorsOf(report, fields);
         if (fields.HasProblems)
         {
@@ -60,7 +65,8 @@ public sealed class MeasureReportIndicatorsMapper(FhirR4Validator? validator = n
             Envelope = new EventEnvelope
             {
                 EventId = RecordEventIds.For(AgencyCode.Nhs, "measure-report-indicators", $"{id}/{report.Meta?.VersionId ?? "1"}"),
-                OccurredAt = generatedAt,
+                OccurredAt = occurred.Start,
+                OccurredAtPrecision = occurred.Precision,
                 Source = AgencyCode.Nhs,
                 Subject = null,
                 Classification = DataClassification.AggregateNonPersonal,
@@ -72,30 +78,46 @@ public sealed class MeasureReportIndicatorsMapper(FhirR4Validator? validator = n
         });
     }
 
-    /// <summary>A calendar quarter reads <c>2026-Q3</c>; any other period <c>start/end</c> (ISO 8601 dates).</summary>
+    /// <summary>
+    /// A calendar quarter reads <c>2026-Q3</c> (<c>2026-07-01</c>..<c>2026-09-30</c>, or <c>2026-07</c>..<c>2026-09</c>);
+    /// any other period <c>start/end</c> at the precision sent (<c>2026-07-01/2026-08-15</c>, <c>2026-07/2026-08</c>;
+    /// a dateTime reads as its date).
+    /// </summary>
     private static string? PeriodOf(Period? period, FieldReader fields)
     {
-        var start = fields.Date("MeasureReport.period.start", Day(period?.Start));
-        var end = fields.Date("MeasureReport.period.end", Day(period?.End));
-        if (start == default || end == default)
+        var start = FhirDates.Read("MeasureReport.period.start", fields.Required("MeasureReport.period.start", period?.Start), fields);
+        var end = FhirDates.Read("MeasureReport.period.end", fields.Required("MeasureReport.period.end", period?.End), fields);
+        if (start is null || end is null)
         {
             return null;
         }
 
-        if (end < start)
+        var (first, last) = (FirstDay(start), LastDay(end));
+        if (last < first)
         {
             fields.Add("MeasureReport.period.end", "must not be before period.start");
             return null;
         }
 
-        var quarter = ((start.Month - 1) / 3) + 1;
-        var isQuarter = start.Day == 1 && start.Month % 3 == 1 && end == start.AddMonths(3).AddDays(-1);
+        var quarter = ((first.Month - 1) / 3) + 1;
+        var isQuarter = first.Day == 1 && first.Month % 3 == 1 && last == first.AddMonths(3).AddDays(-1);
         return isQuarter
-            ? string.Create(CultureInfo.InvariantCulture, $"{start.Year}-Q{quarter}")
-            : string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd}/{end:yyyy-MM-dd}");
+            ? string.Create(CultureInfo.InvariantCulture, $"{first.Year}-Q{quarter}")
+            : $"{AsSent(start, period!.Start!)}/{AsSent(end, period.End!)}";
     }
 
-    private static List<IndicatorValue> IndicatorsOf(MeasureReport report, FieldReader fields)
+    private static DateOnly FirstDay(FhirPartialDateTime value) => value.Day ?? DateOnly.FromDateTime(value.Start.UtcDateTime);
+
+    private static DateOnly LastDay(FhirPartialDateTime value) => value.Day ?? value.Precision switch
+    {
+        DateTimePrecision.Year => FirstDay(value).AddYears(1).AddDays(-1),
+        _ => FirstDay(value).AddMonths(1).AddDays(-1),
+    };
+
+    private static string AsSent(FhirPartialDateTime value, string text) =>
+        value.Precision is null ? value.Day!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : text;
+
+    private List<IndicatorValue> IndicatorsOf(MeasureReport report, FieldReader fields)
     {
         if (report.Group.Count == 0)
         {
@@ -106,7 +128,7 @@ public sealed class MeasureReportIndicatorsMapper(FhirR4Validator? validator = n
         for (var i = 0; i < report.Group.Count; i++)
         {
             var group = report.Group[i];
-            var code = fields.Required($"MeasureReport.group[{i}].code.coding[0].code", group.Code?.Coding.FirstOrDefault()?.Code);
+            var code = fields.Required($"MeasureReport.group[{i}].code.coding[indicator]", FhirCodes.In(group.Code, _codings.PerformanceIndicator));
             if (group.MeasureScore?.Value is not { } value)
             {
                 fields.Add($"MeasureReport.group[{i}].measureScore.value", "is required");
@@ -118,9 +140,6 @@ public sealed class MeasureReportIndicatorsMapper(FhirR4Validator? validator = n
 
         return indicators;
     }
-
-    /// <summary>The date part of a FHIR date or dateTime (<c>2026-09-30T23:59:59Z</c> reads as 2026-09-30).</summary>
-    private static string? Day(string? value) => value is { Length: >= 10 } ? value[..10] : value;
 
     private MappingResult<IndicatorsSubmitted> Map(MappingResult<MeasureReport> parsed) =>
         parsed.Value is { } report ? Map(report) : MappingResult<IndicatorsSubmitted>.Failure(parsed.Problems);

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Core.Mapping;
 using Hub.Adapters.Nhs.Fhir;
+using Hub.Adapters.Nhs.Fhir.Codings;
+using Hub.Adapters.Nhs.Fhir.Dates;
 using Hub.Adapters.Nhs.Fhir.Validation;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Employment.V1;
@@ -15,9 +17,11 @@ namespace Hub.Adapters.Nhs.Referrals;
 /// passport's core record (DSA-016). The passport travels only on the person's consent, so the request must cite
 /// the hub consent in <c>supportingInfo</c>; the contained Patient carries the NHS and National Insurance numbers.
 /// </summary>
-public sealed class ServiceRequestReferralMapper(FhirR4Validator? validator = null)
+public sealed class ServiceRequestReferralMapper(FhirR4Validator? validator = null, FhirCodingOptions? codings = null, TimeProvider? time = null)
 {
     private readonly FhirR4Validator _validator = validator ?? FhirR4Validator.Unlogged;
+    private readonly FhirCodingOptions _codings = codings ?? new FhirCodingOptions();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public const string CollectionPurpose = "information-passport";
 
@@ -37,9 +41,12 @@ public sealed class ServiceRequestReferralMapper(FhirR4Validator? validator = nu
         }
 
         var subject = FhirPatientIdentifiers.From(request, request.Subject, "ServiceRequest.subject", fields);
-        var programme = fields.Required("ServiceRequest.code.coding[0].code", request.Code?.Coding.FirstOrDefault()?.Code);
+        var programme = fields.Required("ServiceRequest.code.coding[programme]", FhirCodes.In(request.Code, _codings.ReferralProgramme));
         var provider = fields.Required("ServiceRequest.performer[0].identifier.value", request.Performer.FirstOrDefault()?.Identifier?.Value);
-        var authoredOn = fields.Timestamp("ServiceRequest.authoredOn", request.AuthoredOn);
+        // authoredOn is optional in R4, but the contract's referredOn (a date) has no other source.
+        var authoredOn = FhirDates.Read("ServiceRequest.authoredOn", fields.Required("ServiceRequest.authoredOn", request.AuthoredOn), fields);
+        var referredOn = FhirDates.Day("ServiceRequest.authoredOn", authoredOn, "referral date", fields);
+        var occurred = FhirOccurredAt.Of(_time, FhirOccurredAt.Instant(request.Meta?.LastUpdated), authoredOn);
         var consentRef = fields.Required("ServiceRequest.supportingInfo[consent].identifier.value", ConsentRefOf(request));
         if (fields.HasProblems)
         {
@@ -51,7 +58,8 @@ public sealed class ServiceRequestReferralMapper(FhirR4Validator? validator = nu
             Envelope = new EventEnvelope
             {
                 EventId = RecordEventIds.For(AgencyCode.Nhs, "service-request-referral", $"{id}/{request.Meta?.VersionId ?? "1"}"),
-                OccurredAt = request.Meta?.LastUpdated ?? authoredOn,
+                OccurredAt = occurred.Start,
+                OccurredAtPrecision = occurred.Precision,
                 Source = AgencyCode.Nhs,
                 Subject = subject,
                 Classification = DataClassification.Personal,
@@ -60,8 +68,8 @@ public sealed class ServiceRequestReferralMapper(FhirR4Validator? validator = nu
             ReferralId = referralId,
             Programme = programme,
             Provider = provider,
-            ReferredOn = DateOnly.FromDateTime(authoredOn.UtcDateTime),
-            SupportNeeds = [.. request.OrderDetail.Select(d => d.Coding.FirstOrDefault()?.Code ?? d.Text).OfType<string>()],
+            ReferredOn = referredOn!.Value,
+            SupportNeeds = [.. request.OrderDetail.Select(d => FhirCodes.In(d, _codings.ReferralSupportNeed) ?? FieldReader.Optional(d.Text)).OfType<string>()],
             MentalHealthIndicator = MentalHealthIndicator(request),
         });
     }

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Nhs.Fhir;
+using Hub.Adapters.Nhs.Fhir.Codings;
+using Hub.Adapters.Nhs.Fhir.Dates;
+using Hub.Adapters.Nhs.Fhir.Quantities;
 using Hub.Adapters.Nhs.Fhir.Validation;
 using Hub.Adapters.Core.Mapping;
 using Hub.Contracts.Agencies;
@@ -15,9 +18,11 @@ namespace Hub.Adapters.Nhs.TreatmentContinuity;
 /// <c>dispenseRequest.validityPeriod.end</c> is the release date; a named <c>performer</c> is the community
 /// service that has accepted the handover.
 /// </summary>
-public sealed class MedicationRequestContinuityMapper(FhirR4Validator? validator = null)
+public sealed class MedicationRequestContinuityMapper(FhirR4Validator? validator = null, FhirCodingOptions? codings = null, TimeProvider? time = null)
 {
     private readonly FhirR4Validator _validator = validator ?? FhirR4Validator.Unlogged;
+    private readonly FhirCodingOptions _codings = codings ?? new FhirCodingOptions();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public const string LegalGateway = "HSCA2012-s251B";
     public const string CollectionPurpose = "substance-misuse-treatment";
@@ -32,20 +37,19 @@ public sealed class MedicationRequestContinuityMapper(FhirR4Validator? validator
         ArgumentNullException.ThrowIfNull(request);
         var fields = new FieldReader();
         var id = fields.Required("MedicationRequest.id", request.Id);
-        var subject = FhirSubject.From(request.Subject, "MedicationRequest.subject", fields);
-        var regime = fields.Required("MedicationRequest.category[0].text", request.Category.FirstOrDefault()?.Text);
-        var releaseDate = fields.OptionalDate("MedicationRequest.dispenseRequest.validityPeriod.end", request.DispenseRequest?.ValidityPeriod?.End?[..Math.Min(10, request.DispenseRequest.ValidityPeriod.End.Length)]);
-        if (releaseDate is null && !fields.Problems.Any(p => p.Field.StartsWith("MedicationRequest.dispenseRequest", StringComparison.Ordinal)))
+        var subject = FhirPatientIdentifiers.From(request, request.Subject, "MedicationRequest.subject", fields);
+        var regime = RegimeOf(request, fields);
+        const string ReleaseField = "MedicationRequest.dispenseRequest.validityPeriod.end";
+        var releaseEnd = FhirDates.Read(ReleaseField, request.DispenseRequest?.ValidityPeriod?.End, fields);
+        var releaseDate = FhirDates.Day(ReleaseField, releaseEnd, "release date", fields);
+        if (request.DispenseRequest?.ValidityPeriod?.End is null)
         {
-            fields.Add("MedicationRequest.dispenseRequest.validityPeriod.end", "is required (the release date)");
+            fields.Add(ReleaseField, "is required (the release date)");
         }
 
-        var authoredOn = fields.Timestamp("MedicationRequest.authoredOn", request.AuthoredOn);
-        var dose = request.DosageInstruction.FirstOrDefault()?.DoseAndRate.FirstOrDefault()?.Dose as Quantity;
-        if (dose is not null && dose.Code != "mg")
-        {
-            fields.Add("MedicationRequest.dosageInstruction[0].doseAndRate[0].doseQuantity.code", "must be mg");
-        }
+        var authoredOn = FhirDates.Read("MedicationRequest.authoredOn", request.AuthoredOn, fields);
+        var dose = UcumDose.Read("MedicationRequest.dosageInstruction[0].doseAndRate[0].doseQuantity", request.DosageInstruction.FirstOrDefault()?.DoseAndRate.FirstOrDefault()?.Dose as Quantity, fields);
+        var occurred = FhirOccurredAt.Of(_time, authoredOn, FhirOccurredAt.Instant(request.Meta?.LastUpdated));
 
         if (fields.HasProblems)
         {
@@ -57,7 +61,8 @@ public sealed class MedicationRequestContinuityMapper(FhirR4Validator? validator
             Envelope = new EventEnvelope
             {
                 EventId = RecordEventIds.For(AgencyCode.Nhs, "medication-request-continuity", $"{id}/{request.Meta?.VersionId ?? "1"}"),
-                OccurredAt = authoredOn,
+                OccurredAt = occurred.Start,
+                OccurredAtPrecision = occurred.Precision,
                 Source = AgencyCode.Nhs,
                 Subject = subject,
                 Classification = DataClassification.SpecialCategoryHealth,
@@ -66,9 +71,28 @@ public sealed class MedicationRequestContinuityMapper(FhirR4Validator? validator
             ReleaseDate = releaseDate!.Value,
             Regime = regime,
             Medication = (request.Medication as CodeableConcept)?.Text,
-            DailyDoseMg = dose?.Value,
+            DailyDoseMg = dose is null ? null : UcumUnits.ToMilligrams(dose.Value, dose.Unit),
+            DailyDose = dose,
             TreatmentHandoverInPlace = request.Performer is not null,
         });
+    }
+
+    /// <summary>
+    /// The regime: the first category with text (a prescriber's words), else the code of a category coding in the
+    /// configured treatment-regime system. A standard category coding (inpatient, community, discharge) says where,
+    /// not what, so it is passed over rather than refused.
+    /// </summary>
+    private string RegimeOf(MedicationRequest request, FieldReader fields)
+    {
+        var regime = request.Category.Select(c => FieldReader.Optional(c.Text)).FirstOrDefault(t => t is not null)
+            ?? request.Category.Select(c => FhirCodes.In(c, _codings.TreatmentRegime)).FirstOrDefault(c => c is not null);
+        if (regime is null)
+        {
+            fields.Add("MedicationRequest.category", "needs the treatment regime: a category with text, or a coding in the treatment-regime system");
+            return string.Empty;
+        }
+
+        return regime;
     }
 
     private MappingResult<TreatmentContinuityRequired> Map(MappingResult<MedicationRequest> parsed) =>
