@@ -1,5 +1,6 @@
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Subjects;
+using Hub.Contracts.Temporal;
 
 namespace Hub.Contracts.Envelope;
 
@@ -10,6 +11,9 @@ public sealed record EventEnvelope
     public required Guid EventId { get; init; }
 
     public required DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>Set when the source gave <see cref="OccurredAt"/> only to the year, month or day; absent when it gave a time.</summary>
+    public DateTimePrecision? OccurredAtPrecision { get; init; }
 
     /// <summary>The agency the publisher claims to be. The router trusts the ingress queue, and rejects a mismatch.</summary>
     public required AgencyCode Source { get; init; }

@@ -31,7 +31,7 @@ public sealed class MeasureReportIndicatorsMapperTests
     {
         var result = _mapper.Map(File.ReadAllText(RepoPaths.Sample("nhs", "measure-report-individual.json")));
 
-        result.Problems.Select(p => p.Field).ShouldBe(["MeasureReport.type", "MeasureReport.subject", "MeasureReport.group[0].measureScore.value"], ignoreOrder: true);
+        result.Problems.Select(p => p.Field).ShouldBe(["MeasureReport.type", "MeasureReport.subject", "MeasureReport.group[0].code.coding[indicator]", "MeasureReport.group[0].measureScore.value"], ignoreOrder: true);
         result.Problems.ShouldAllBe(p => !p.ToString().Contains("9990000182"));
     }
 

@@ -29,7 +29,7 @@ public sealed class MedicationRequestContinuityMapperTests
         var result = _mapper.Map(File.ReadAllText(RepoPaths.Sample("nhs", "medication-request-invalid.json")));
 
         result.Problems.Select(p => p.Field).ShouldBe(
-            ["MedicationRequest.subject.identifier[nhs-number]", "MedicationRequest.category[0].text", "MedicationRequest.dispenseRequest.validityPeriod.end"],
+            ["MedicationRequest.subject.identifier[nhs-number]", "MedicationRequest.category", "MedicationRequest.dispenseRequest.validityPeriod.end"],
             ignoreOrder: true);
         result.Problems.ShouldAllBe(p => !p.ToString().Contains("9990000135"));
     }

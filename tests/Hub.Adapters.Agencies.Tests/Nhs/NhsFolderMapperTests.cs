@@ -39,7 +39,7 @@ public sealed class NhsFolderMapperTests
         rows.Select(r => r.Event?.GetType()).ShouldBe([typeof(TreatmentContinuityRequired), typeof(TreatmentContinuityRequired), null, null]);
         rows[1].Event.ShouldBeOfType<TreatmentContinuityRequired>().DailyDoseMg.ShouldBe(16m);
         FieldsOf(rows[2]).ShouldBe(
-            ["MedicationRequest.subject.identifier[nhs-number]", "MedicationRequest.category[0].text", "MedicationRequest.dispenseRequest.validityPeriod.end"],
+            ["MedicationRequest.subject.identifier[nhs-number]", "MedicationRequest.category", "MedicationRequest.dispenseRequest.validityPeriod.end"],
             ignoreOrder: true);
         rows[3].Problems.ShouldBe(["the row is not valid JSON"]);
     }

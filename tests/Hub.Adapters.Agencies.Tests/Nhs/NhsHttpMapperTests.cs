@@ -27,7 +27,7 @@ public sealed class NhsHttpMapperTests
 
     [Theory]
     [InlineData("health.discharge.planned", "encounter-discharge-invalid.json", "Encounter.period.end")]
-    [InlineData("health.treatment-continuity.required", "medication-request-invalid.json", "MedicationRequest.category[0].text")]
+    [InlineData("health.treatment-continuity.required", "medication-request-invalid.json", "MedicationRequest.category")]
     [InlineData("employment.referral.created", "service-request-invalid.json", "ServiceRequest.status")]
     [InlineData("performance.indicators.submitted", "measure-report-individual.json", "MeasureReport.subject")]
     public void When_an_invalid_resource_is_posted_should_refuse_it_naming_the_fhir_path(string eventType, string sample, string field)

@@ -45,10 +45,13 @@ public sealed class ServiceRequestReferralMapperTests
     }
 
     [Fact]
-    public void When_the_subject_points_at_no_contained_patient_should_name_the_reference()
+    public void When_the_subject_points_at_no_contained_patient_should_be_refused_by_base_r4_validation_naming_the_reference()
     {
         var json = File.ReadAllText(RepoPaths.Sample("nhs", "service-request-referral.json")).Replace("\"#patient\"", "\"#someone-else\"", StringComparison.Ordinal);
 
-        _mapper.Map(json).Problems.Select(p => p.Field).ShouldBe(["ServiceRequest.subject.reference"]);
+        // Base R4 refuses a local reference to nothing contained (and a contained resource nothing references).
+        var problems = _mapper.Map(json).Problems;
+        problems.Select(p => p.Field).ShouldContain("ServiceRequest.subject[0]");
+        problems.ShouldAllBe(p => p.Problem.StartsWith("fhir-invalid: validator issue "));
     }
 }

@@ -3,6 +3,8 @@ using Hl7.Fhir.Model;
 using Hub.Adapters.Nhs.Fhir;
 using Hub.Adapters.Nhs.Fhir.Retractions;
 using Hub.Adapters.Nhs.Fhir.Semantics;
+using Hub.Adapters.Nhs.Fhir.Dates;
+using Hub.Adapters.Nhs.Fhir.Validation;
 using Hub.Adapters.Core.Mapping;
 using Hub.Contracts.Catalogue;
 using Hub.Contracts.Agencies;
@@ -18,18 +20,21 @@ namespace Hub.Adapters.Nhs.Discharges;
 /// Encounter R4 says is to be acted on maps (see <see cref="EncounterSemantics"/>); an <c>entered-in-error</c> or
 /// <c>cancelled</c> one retracts.
 /// </summary>
-public sealed class EncounterDischargeMapper
+public sealed class EncounterDischargeMapper(FhirR4Validator? validator = null, TimeProvider? time = null)
 {
+    private readonly FhirR4Validator _validator = validator ?? FhirR4Validator.Unlogged;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public const string LegalGateway = "HSCA2012-s251B";
     public const string CollectionPurpose = "direct-care";
     public const string RecordKind = "encounter-discharge";
 
     private static readonly RetractedRecord Published = new(RecordKind, EventCatalogue.For<DischargePlanned>().Name);
 
-    public MappingResult<DischargePlanned> Map(string encounterJson) => Map(FhirResourceReader.Read<Encounter>(encounterJson));
+    public MappingResult<DischargePlanned> Map(string encounterJson) => Map(_validator.Check(FhirResourceReader.Read<Encounter>(encounterJson)));
 
     /// <summary>An Encounter already split out by a source (an NDJSON line, an HTTP body).</summary>
-    public MappingResult<DischargePlanned> Map(JsonElement encounterJson) => Map(FhirResourceReader.Read<Encounter>(encounterJson));
+    public MappingResult<DischargePlanned> Map(JsonElement encounterJson) => Map(_validator.Check(FhirResourceReader.Read<Encounter>(encounterJson)));
 
     /// <summary>An Encounter from a source: the discharge event, or the retraction its status calls for.</summary>
     public MappingResult<IShareableEvent> MapOrRetract(JsonElement encounterJson) =>
@@ -52,20 +57,15 @@ public sealed class EncounterDischargeMapper
         var organisation = encounter.ServiceProvider?.Identifier is { System: FhirSystems.OdsOrganisation } ods
             ? fields.Required("Encounter.serviceProvider.identifier[ods]", ods.Value)
             : fields.Required("Encounter.serviceProvider.identifier[ods]", null);
-        var plannedEnd = encounter.Period?.EndElement?.ToDateTimeOffset(TimeSpan.Zero);
-        if (plannedEnd is null)
+        var plannedEnd = FhirDates.Read("Encounter.period.end", encounter.Period?.End, fields);
+        if (plannedEnd is null && encounter.Period?.End is null)
         {
             fields.Add("Encounter.period.end", "is required (the planned discharge date and time)");
         }
 
         var disposition = encounter.Hospitalization?.DischargeDisposition?.Coding
             .FirstOrDefault(c => c.System == FhirSystems.DischargeDisposition)?.Code;
-        var occurredAt = encounter.Meta?.LastUpdated;
-        if (occurredAt is null)
-        {
-            fields.Add("Encounter.meta.lastUpdated", "is required (when the discharge was planned)");
-        }
-
+        var occurred = FhirOccurredAt.Of(_time, FhirOccurredAt.Instant(encounter.Meta?.LastUpdated));
         if (fields.HasProblems)
         {
             return MappingResult<DischargePlanned>.Failure(fields.Problems);
@@ -75,8 +75,9 @@ public sealed class EncounterDischargeMapper
         {
             Envelope = new EventEnvelope
             {
-                EventId = FhirEventIds.For(RecordKind, id, encounter.Meta!.VersionId),
-                OccurredAt = occurredAt!.Value,
+                EventId = FhirEventIds.For(RecordKind, id, encounter.Meta?.VersionId),
+                OccurredAt = occurred.Start,
+                OccurredAtPrecision = occurred.Precision,
                 Source = AgencyCode.Nhs,
                 Subject = subject,
                 Classification = DataClassification.SpecialCategoryHealth,
@@ -84,7 +85,8 @@ public sealed class EncounterDischargeMapper
             },
             EncounterId = id,
             Organisation = organisation,
-            PlannedDischargeAt = plannedEnd!.Value,
+            PlannedDischargeAt = plannedEnd!.Start,
+            PlannedDischargeAtPrecision = plannedEnd.Precision,
             DischargeAddress = encounter.Hospitalization?.Destination?.Display,
             MentalHealthNeeds = disposition is null ? null : disposition == "psy",
             CarePackageRequired = encounter.Hospitalization?.SpecialArrangement.Count > 0,
@@ -94,8 +96,9 @@ public sealed class EncounterDischargeMapper
 
     private static ConsentTag Footing => new() { LegalGateway = LegalGateway, CollectionPurpose = CollectionPurpose };
 
+    /// <summary>The subject resolved as in every NHS resource (contained Patient, literal or logical reference), with the hospital's local patient id when the subject has none.</summary>
     private static SubjectIdentifiers? SubjectOf(Encounter encounter, FieldReader fields) =>
-        FhirSubject.From(encounter.Subject, "Encounter.subject", fields) is { } subject ? subject with { LocalId = LocalPatientId(encounter) } : null;
+        FhirPatientIdentifiers.From(encounter, encounter.Subject, "Encounter.subject", fields) is { } subject ? subject with { LocalId = subject.LocalId ?? LocalPatientId(encounter) } : null;
 
     private MappingResult<DischargePlanned> Map(MappingResult<Encounter> parsed) =>
         parsed.Value is { } encounter ? Map(encounter) : MappingResult<DischargePlanned>.Failure(parsed.Problems);

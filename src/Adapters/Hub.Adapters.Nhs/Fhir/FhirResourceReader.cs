@@ -4,6 +4,7 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Utility;
 using Hub.Adapters.Core.Mapping;
+using Hub.Adapters.Nhs.Fhir.Validation;
 
 namespace Hub.Adapters.Nhs.Fhir;
 
@@ -57,8 +58,11 @@ public static class FhirResourceReader
             : MappingResult<T>.Failure([new FieldProblem("resourceType", $"must be {typeof(T).Name}")]);
     }
 
+    /// <summary>The same reason code as a validation error (<c>fhir-invalid</c>), with the parser's error code.</summary>
+    private static string ParseProblem(CodedException error) => $"{FhirValidationIssues.ReasonCode}: parser error {error.ErrorCode}";
+
     /// <summary>Firely names the root <c>$this</c> in some paths (<c>$this.class</c>); the expected type reads better.</summary>
     private static FieldProblem ToProblem(CodedException error, string resourceType) => error is ExtendedCodedException extended && !string.IsNullOrEmpty(extended.InstancePath)
-        ? new FieldProblem(extended.InstancePath.StartsWith("$this.", StringComparison.Ordinal) ? resourceType + extended.InstancePath[5..] : extended.InstancePath, $"FHIR error {error.ErrorCode}")
-        : new FieldProblem("$", $"FHIR error {error.ErrorCode}");
+        ? new FieldProblem(extended.InstancePath.StartsWith("$this.", StringComparison.Ordinal) ? resourceType + extended.InstancePath[5..] : extended.InstancePath, ParseProblem(error))
+        : new FieldProblem("$", ParseProblem(error));
 }

@@ -23,4 +23,15 @@ public static class FhirSystems
 
     /// <summary>The hub's consent registry references (e.g. <c>P-ELFT-3307</c>), cited from a request's <c>supportingInfo</c>.</summary>
     public const string HubConsent = "https://fhir.agencyhub.example/Id/consent";
+    /// <summary>Employment-support programmes a referral is made to (<c>recovery-and-social-inclusion</c>).</summary>
+    public const string Programme = "https://fhir.agencyhub.example/CodeSystem/programme";
+
+    /// <summary>Support needs a referral names (<c>confidence</c>, <c>benefits-advice</c>).</summary>
+    public const string SupportNeed = "https://fhir.agencyhub.example/CodeSystem/support-need";
+
+    /// <summary>Treatment regimes that must continue on release (<c>opioid-substitution-therapy</c>).</summary>
+    public const string TreatmentRegime = "https://fhir.agencyhub.example/CodeSystem/treatment-regime";
+
+    /// <summary>Performance indicator codes (National Indicators, Vital Signs), e.g. <c>NI-039</c>, <c>VSA-13</c>.</summary>
+    public const string PerformanceIndicator = "https://fhir.agencyhub.example/CodeSystem/performance-indicator";
 }

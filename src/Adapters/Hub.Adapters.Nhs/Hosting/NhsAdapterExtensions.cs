@@ -6,6 +6,8 @@ using Hub.Adapters.Core.Sources.Http;
 using Hub.Adapters.Nhs.Deliveries;
 using Hub.Adapters.Nhs.Discharges;
 using Hub.Adapters.Nhs.Fhir;
+using Hub.Adapters.Nhs.Fhir.Codings;
+using Hub.Adapters.Nhs.Fhir.Validation;
 using Hub.Adapters.Nhs.Performance;
 using Hub.Adapters.Nhs.Referrals;
 using Hub.Adapters.Nhs.Sources;
@@ -30,6 +32,9 @@ public static class NhsAdapterExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAgencyAdapter(AgencyCode.Nhs);
+        builder.Services.TryAddSingleton<FhirR4Validator>();
+        builder.Services.AddOptions<FhirCodingOptions>().BindConfiguration(FhirCodingOptions.Section);
+        builder.Services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<FhirCodingOptions>>().Value);
         builder.Services.TryAddSingleton<EncounterDischargeMapper>();
         builder.Services.TryAddSingleton<MedicationRequestContinuityMapper>();
         builder.Services.TryAddSingleton<ServiceRequestReferralMapper>();

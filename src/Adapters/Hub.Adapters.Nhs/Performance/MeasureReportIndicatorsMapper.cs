@@ -4,9 +4,13 @@ using Hl7.Fhir.Model;
 using Hub.Adapters.Core.Mapping;
 using Hub.Adapters.Nhs.Fhir;
 using Hub.Adapters.Nhs.Fhir.Semantics;
+using Hub.Adapters.Nhs.Fhir.Codings;
+using Hub.Adapters.Nhs.Fhir.Dates;
+using Hub.Adapters.Nhs.Fhir.Validation;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Envelope;
 using Hub.Contracts.Performance.V1;
+using Hub.Contracts.Temporal;
 
 namespace Hub.Adapters.Nhs.Performance;
 
@@ -17,14 +21,18 @@ namespace Hub.Adapters.Nhs.Performance;
 /// indicator: its code and its <c>measureScore</c>. Only a report R4 says is to be acted on maps (see
 /// <see cref="MeasureReportSemantics"/>).
 /// </summary>
-public sealed class MeasureReportIndicatorsMapper
+public sealed class MeasureReportIndicatorsMapper(FhirR4Validator? validator = null, FhirCodingOptions? codings = null, TimeProvider? time = null)
 {
+    private readonly FhirR4Validator _validator = validator ?? FhirR4Validator.Unlogged;
+    private readonly FhirCodingOptions _codings = codings ?? new FhirCodingOptions();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public const string CollectionPurpose = "performance-reporting";
     public const string RecordKind = "measure-report-indicators";
 
-    public MappingResult<IndicatorsSubmitted> Map(string measureReportJson) => Map(FhirResourceReader.Read<MeasureReport>(measureReportJson));
+    public MappingResult<IndicatorsSubmitted> Map(string measureReportJson) => Map(_validator.Check(FhirResourceReader.Read<MeasureReport>(measureReportJson)));
 
-    public MappingResult<IndicatorsSubmitted> Map(JsonElement measureReport) => Map(FhirResourceReader.Read<MeasureReport>(measureReport));
+    public MappingResult<IndicatorsSubmitted> Map(JsonElement measureReport) => Map(_validator.Check(FhirResourceReader.Read<MeasureReport>(measureReport)));
 
     public MappingResult<IndicatorsSubmitted> Map(MeasureReport report)
     {
@@ -45,7 +53,7 @@ public sealed class MeasureReportIndicatorsMapper
 
         var reportingBody = fields.Required("MeasureReport.reporter.identifier.value", report.Reporter?.Identifier?.Value);
         var period = PeriodOf(report.Period, fields);
-        var generatedAt = fields.Timestamp("MeasureReport.date", report.Date);
+        var occurred = FhirOccurredAt.Of(_time, FhirDates.Read("MeasureReport.date", report.Date, fields), FhirOccurredAt.Instant(report.Meta?.LastUpdated));
         var indicators = IndicatorsOf(report, fields);
         if (fields.HasProblems)
         {
@@ -57,7 +65,8 @@ public sealed class MeasureReportIndicatorsMapper
             Envelope = new EventEnvelope
             {
                 EventId = FhirEventIds.For(RecordKind, id, report.Meta?.VersionId),
-                OccurredAt = generatedAt,
+                OccurredAt = occurred.Start,
+                OccurredAtPrecision = occurred.Precision,
                 Source = AgencyCode.Nhs,
                 Subject = null,
                 Classification = DataClassification.AggregateNonPersonal,
@@ -69,30 +78,46 @@ public sealed class MeasureReportIndicatorsMapper
         });
     }
 
-    /// <summary>A calendar quarter reads <c>2026-Q3</c>; any other period <c>start/end</c> (ISO 8601 dates).</summary>
+    /// <summary>
+    /// A calendar quarter reads <c>2026-Q3</c> (<c>2026-07-01</c>..<c>2026-09-30</c>, or <c>2026-07</c>..<c>2026-09</c>);
+    /// any other period <c>start/end</c> at the precision sent (<c>2026-07-01/2026-08-15</c>, <c>2026-07/2026-08</c>;
+    /// a dateTime reads as its date).
+    /// </summary>
     private static string? PeriodOf(Period? period, FieldReader fields)
     {
-        var start = fields.Date("MeasureReport.period.start", Day(period?.Start));
-        var end = fields.Date("MeasureReport.period.end", Day(period?.End));
-        if (start == default || end == default)
+        var start = FhirDates.Read("MeasureReport.period.start", fields.Required("MeasureReport.period.start", period?.Start), fields);
+        var end = FhirDates.Read("MeasureReport.period.end", fields.Required("MeasureReport.period.end", period?.End), fields);
+        if (start is null || end is null)
         {
             return null;
         }
 
-        if (end < start)
+        var (first, last) = (FirstDay(start), LastDay(end));
+        if (last < first)
         {
             fields.Add("MeasureReport.period.end", "must not be before period.start");
             return null;
         }
 
-        var quarter = ((start.Month - 1) / 3) + 1;
-        var isQuarter = start.Day == 1 && start.Month % 3 == 1 && end == start.AddMonths(3).AddDays(-1);
+        var quarter = ((first.Month - 1) / 3) + 1;
+        var isQuarter = first.Day == 1 && first.Month % 3 == 1 && last == first.AddMonths(3).AddDays(-1);
         return isQuarter
-            ? string.Create(CultureInfo.InvariantCulture, $"{start.Year}-Q{quarter}")
-            : string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd}/{end:yyyy-MM-dd}");
+            ? string.Create(CultureInfo.InvariantCulture, $"{first.Year}-Q{quarter}")
+            : $"{AsSent(start, period!.Start!)}/{AsSent(end, period.End!)}";
     }
 
-    private static List<IndicatorValue> IndicatorsOf(MeasureReport report, FieldReader fields)
+    private static DateOnly FirstDay(FhirPartialDateTime value) => value.Day ?? DateOnly.FromDateTime(value.Start.UtcDateTime);
+
+    private static DateOnly LastDay(FhirPartialDateTime value) => value.Day ?? value.Precision switch
+    {
+        DateTimePrecision.Year => FirstDay(value).AddYears(1).AddDays(-1),
+        _ => FirstDay(value).AddMonths(1).AddDays(-1),
+    };
+
+    private static string AsSent(FhirPartialDateTime value, string text) =>
+        value.Precision is null ? value.Day!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : text;
+
+    private List<IndicatorValue> IndicatorsOf(MeasureReport report, FieldReader fields)
     {
         if (report.Group.Count == 0)
         {
@@ -103,7 +128,7 @@ public sealed class MeasureReportIndicatorsMapper
         for (var i = 0; i < report.Group.Count; i++)
         {
             var group = report.Group[i];
-            var code = fields.Required($"MeasureReport.group[{i}].code.coding[0].code", group.Code?.Coding.FirstOrDefault()?.Code);
+            var code = fields.Required($"MeasureReport.group[{i}].code.coding[indicator]", FhirCodes.In(group.Code, _codings.PerformanceIndicator));
             if (group.MeasureScore?.Value is not { } value)
             {
                 fields.Add($"MeasureReport.group[{i}].measureScore.value", "is required");
@@ -115,9 +140,6 @@ public sealed class MeasureReportIndicatorsMapper
 
         return indicators;
     }
-
-    /// <summary>The date part of a FHIR date or dateTime (<c>2026-09-30T23:59:59Z</c> reads as 2026-09-30).</summary>
-    private static string? Day(string? value) => value is { Length: >= 10 } ? value[..10] : value;
 
     private MappingResult<IndicatorsSubmitted> Map(MappingResult<MeasureReport> parsed) =>
         parsed.Value is { } report ? Map(report) : MappingResult<IndicatorsSubmitted>.Failure(parsed.Problems);

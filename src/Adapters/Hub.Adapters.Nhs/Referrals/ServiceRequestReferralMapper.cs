@@ -5,6 +5,9 @@ using Hub.Adapters.Nhs.Fhir;
 using Hub.Adapters.Nhs.Fhir.Retractions;
 using Hub.Adapters.Nhs.Fhir.Semantics;
 using Hub.Contracts.Catalogue;
+using Hub.Adapters.Nhs.Fhir.Codings;
+using Hub.Adapters.Nhs.Fhir.Dates;
+using Hub.Adapters.Nhs.Fhir.Validation;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Employment.V1;
 using Hub.Contracts.Envelope;
@@ -20,16 +23,20 @@ namespace Hub.Adapters.Nhs.Referrals;
 /// Only a request R4 says is to be acted on maps (see <see cref="ServiceRequestSemantics"/>); an
 /// <c>entered-in-error</c> or <c>revoked</c> one retracts.
 /// </summary>
-public sealed class ServiceRequestReferralMapper
+public sealed class ServiceRequestReferralMapper(FhirR4Validator? validator = null, FhirCodingOptions? codings = null, TimeProvider? time = null)
 {
+    private readonly FhirR4Validator _validator = validator ?? FhirR4Validator.Unlogged;
+    private readonly FhirCodingOptions _codings = codings ?? new FhirCodingOptions();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public const string CollectionPurpose = "information-passport";
     public const string RecordKind = "service-request-referral";
 
     private static readonly RetractedRecord Published = new(RecordKind, EventCatalogue.For<ReferralCreated>().Name);
 
-    public MappingResult<ReferralCreated> Map(string serviceRequestJson) => Map(FhirResourceReader.Read<ServiceRequest>(serviceRequestJson));
+    public MappingResult<ReferralCreated> Map(string serviceRequestJson) => Map(_validator.Check(FhirResourceReader.Read<ServiceRequest>(serviceRequestJson)));
 
-    public MappingResult<ReferralCreated> Map(JsonElement serviceRequest) => Map(FhirResourceReader.Read<ServiceRequest>(serviceRequest));
+    public MappingResult<ReferralCreated> Map(JsonElement serviceRequest) => Map(_validator.Check(FhirResourceReader.Read<ServiceRequest>(serviceRequest)));
 
     /// <summary>A ServiceRequest from a source: the referral event, or the retraction its status calls for.</summary>
     public MappingResult<IShareableEvent> MapOrRetract(JsonElement serviceRequest) =>
@@ -50,9 +57,12 @@ public sealed class ServiceRequestReferralMapper
         ServiceRequestSemantics.Check(request, fields);
 
         var subject = FhirPatientIdentifiers.From(request, request.Subject, "ServiceRequest.subject", fields);
-        var programme = fields.Required("ServiceRequest.code.coding[0].code", request.Code?.Coding.FirstOrDefault()?.Code);
+        var programme = fields.Required("ServiceRequest.code.coding[programme]", FhirCodes.In(request.Code, _codings.ReferralProgramme));
         var provider = fields.Required("ServiceRequest.performer[0].identifier.value", request.Performer.FirstOrDefault()?.Identifier?.Value);
-        var authoredOn = fields.Timestamp("ServiceRequest.authoredOn", request.AuthoredOn);
+        // authoredOn is optional in R4, but the contract's referredOn (a date) has no other source.
+        var authoredOn = FhirDates.Read("ServiceRequest.authoredOn", fields.Required("ServiceRequest.authoredOn", request.AuthoredOn), fields);
+        var referredOn = FhirDates.Day("ServiceRequest.authoredOn", authoredOn, "referral date", fields);
+        var occurred = FhirOccurredAt.Of(_time, FhirOccurredAt.Instant(request.Meta?.LastUpdated), authoredOn);
         var footing = FootingOf(request, fields);
         if (fields.HasProblems)
         {
@@ -64,7 +74,8 @@ public sealed class ServiceRequestReferralMapper
             Envelope = new EventEnvelope
             {
                 EventId = FhirEventIds.For(RecordKind, id, request.Meta?.VersionId),
-                OccurredAt = request.Meta?.LastUpdated ?? authoredOn,
+                OccurredAt = occurred.Start,
+                OccurredAtPrecision = occurred.Precision,
                 Source = AgencyCode.Nhs,
                 Subject = subject,
                 Classification = DataClassification.Personal,
@@ -73,8 +84,8 @@ public sealed class ServiceRequestReferralMapper
             ReferralId = referralId,
             Programme = programme,
             Provider = provider,
-            ReferredOn = DateOnly.FromDateTime(authoredOn.UtcDateTime),
-            SupportNeeds = [.. request.OrderDetail.Select(d => d.Coding.FirstOrDefault()?.Code ?? d.Text).OfType<string>()],
+            ReferredOn = referredOn!.Value,
+            SupportNeeds = [.. request.OrderDetail.Select(d => FhirCodes.In(d, _codings.ReferralSupportNeed) ?? FieldReader.Optional(d.Text)).OfType<string>()],
             MentalHealthIndicator = MentalHealthIndicator(request),
         });
     }

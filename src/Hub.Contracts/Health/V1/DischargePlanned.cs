@@ -1,5 +1,6 @@
 using Hub.Contracts.Catalogue;
 using Hub.Contracts.Envelope;
+using Hub.Contracts.Temporal;
 
 namespace Hub.Contracts.Health.V1;
 
@@ -15,6 +16,9 @@ public sealed record DischargePlanned : IShareableEvent
     public required string Organisation { get; init; }
 
     public required DateTimeOffset PlannedDischargeAt { get; init; }
+
+    /// <summary>Set when the planned discharge was given only to the year, month or day; absent when it has a time.</summary>
+    public DateTimePrecision? PlannedDischargeAtPrecision { get; init; }
 
     /// <summary>ODS code of the registered GP practice.</summary>
     public string? GpPractice { get; init; }

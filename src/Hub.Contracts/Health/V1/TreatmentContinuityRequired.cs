@@ -1,5 +1,6 @@
 using Hub.Contracts.Catalogue;
 using Hub.Contracts.Envelope;
+using Hub.Contracts.Measures;
 
 namespace Hub.Contracts.Health.V1;
 
@@ -16,7 +17,11 @@ public sealed record TreatmentContinuityRequired : IShareableEvent
 
     public string? Medication { get; init; }
 
+    /// <summary>The dose in mg, set only when the sent unit converts to mg exactly (a mass); see <see cref="DailyDose"/>.</summary>
     public decimal? DailyDoseMg { get; init; }
+
+    /// <summary>The dose as sent, in its UCUM unit (e.g. <c>mL</c> of a solution, which no concentration-free conversion makes mg).</summary>
+    public UcumQuantity? DailyDose { get; init; }
 
     public DateTimeOffset? LastDoseAt { get; init; }
 

@@ -28,7 +28,8 @@ internal static class BaseR4Validation
 
     private static Validator Create()
     {
-        var source = new CachedResolver(ZipSource.CreateValidationSource());
+        // The adapter's own reader of specification.zip: a second ZipSource would unpack to the same cache folder at the same time.
+        var source = Hub.Adapters.Nhs.Fhir.Validation.FhirR4Specification.Resolver;
         var settings = new ValidationSettings
         {
             SelectValidationProfiles = (_, profiles, _, _) => [.. profiles.Where(p => !NotResolvable.Contains(p.ToString()))],

@@ -7,6 +7,7 @@ namespace Hub.Adapters.Agencies.Tests.Nhs.Fhir;
 /// Every record carries a generated plain-language narrative: one XHTML div, the record's own facts in words, and
 /// nothing the record does not hold (a field the flow delivered but the record leaves out stays out of it too).
 /// </summary>
+[Collection(StrictValidatorTests.Name)]
 public sealed class DeliveryRecordNarrativeTests
 {
     public static TheoryData<string> Kinds => WrittenRecords.Names;

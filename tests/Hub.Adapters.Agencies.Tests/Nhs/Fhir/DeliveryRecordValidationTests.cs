@@ -3,6 +3,7 @@ using Hl7.Fhir.Model;
 namespace Hub.Adapters.Agencies.Tests.Nhs.Fhir;
 
 /// <summary>Every kind of record the NHS adapter writes passes the Firely validator against base R4: no error, no warning.</summary>
+[Collection(StrictValidatorTests.Name)]
 public sealed class DeliveryRecordValidationTests
 {
     public static TheoryData<string> Kinds => WrittenRecords.Names;
