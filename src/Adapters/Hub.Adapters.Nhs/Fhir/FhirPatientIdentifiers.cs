@@ -41,6 +41,14 @@ public static class FhirPatientIdentifiers
         return nhsNumber is null && nino is null ? null : new SubjectIdentifiers { NhsNumber = nhsNumber, Nino = nino, LocalId = localId };
     }
 
+    /// <summary>
+    /// The patient's current identifier on <paramref name="system"/>. <c>Identifier.use</c> is an R4 modifier element: an
+    /// <c>old</c> (superseded) identifier no longer identifies the patient, so it is never chosen; among the rest an
+    /// <c>official</c> one comes first, then the order sent.
+    /// </summary>
     private static string? ValueOf(Patient patient, string system) =>
-        FieldReader.Optional(patient.Identifier.FirstOrDefault(i => i.System == system)?.Value);
+        FieldReader.Optional(patient.Identifier
+            .Where(i => i.System == system && i.Use != Identifier.IdentifierUse.Old)
+            .OrderBy(i => i.Use == Identifier.IdentifierUse.Official ? 0 : 1)
+            .FirstOrDefault()?.Value);
 }
