@@ -68,10 +68,21 @@ public sealed class WorkerCrashTests(ServersFixture servers)
         await hub.UntilAsync(sink.Count, n => n > 0, "the police worker to write its first deliveries");
 
         // Unacknowledged now is at least what is neither waiting in the queue nor written (a written one may not be acknowledged yet).
-        // The sink is read first: a group of writes landing during the queue probe must not hide what was in hand.
-        var written = sink.Count();
-        var ready = (await BrokerQueueAsync(hub, HubTopology.DeliveryQueue(AgencyCode.Police))).Messages;
-        var inFlight = RecipientRows - (int)ready - written;
+        // The sink is read first: a group of writes landing during the queue probe must not hide what was in hand. The worker
+        // refills its prefetch between groups, so the measure is taken again until several deliveries are in hand (or the
+        // stream ends, which the next assertion reports).
+        var inFlight = 0;
+        while (sink.Count() < RecipientRows)
+        {
+            var written = sink.Count();
+            var ready = (await BrokerQueueAsync(hub, HubTopology.DeliveryQueue(AgencyCode.Police))).Messages;
+            inFlight = RecipientRows - (int)ready - written;
+            if (inFlight > 1)
+            {
+                break;
+            }
+        }
+
         await police.KillAsync();
         sink.Count().ShouldBeLessThan(RecipientRows, "the kill must land mid-stream for this test to mean anything");
         inFlight.ShouldBeGreaterThan(1, "the kill must land with several deliveries in flight (Adapter:PrefetchCount)");

@@ -16,7 +16,7 @@ public static class PostgresRuntimeGrants
     [
         "ledger_entries", "ledger_seals", "ingress_events", "outbox_deliveries", "outbox_sent",
         "consent_records", "consent_withdrawals", "recalls", "recall_deliveries", "recall_acknowledgements",
-        "provenance_marks",
+        "provenance_marks", "retraction_recalls", "retraction_recall_deliveries", "retraction_recall_acknowledgements",
         "consent_early_withdrawals",
     ];
 
