@@ -108,7 +108,7 @@ public sealed class IngressProcessor(
 
         var engine = agreements.Current;
         var pseudonyms = pseudonymiser.Pseudonymise(envelope.Subject, source);
-        IConsentView consents = await consentViews.ForEventAsync(envelope, source, cancellationToken);
+        IConsentView consents = await consentViews.ForEventAsync(envelope, pseudonyms, cancellationToken);
 
         // A consent not recorded yet may be recorded a little later by another agency: when some permit for this event may
         // need it, hold the event for a while (docs/adr/0018); otherwise no decision depends on it.
