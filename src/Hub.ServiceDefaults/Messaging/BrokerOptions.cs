@@ -22,4 +22,19 @@ public sealed class BrokerOptions
 
     [Required(ErrorMessage = "Broker:Password is required (set AGENCYHUB_Broker__Password or appsettings).")]
     public string? Password { get; set; }
+
+    /// <summary>
+    /// When a receive endpoint stops (the host stopping, or its channel lost with the broker), how long the messages in
+    /// hand get to finish before their consume tokens are cancelled. Unfinished messages were not acknowledged, so the
+    /// broker delivers them again; their effects are idempotent (docs/adr/0003).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ConsumerStopTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The longest an endpoint waits for its consumers before it stops anyway and, after a lost connection, reconnects.
+    /// Without it an acknowledgement stranded on a dead channel holds the endpoint down forever (docs/adr/0021).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

@@ -1,11 +1,32 @@
 using Hub.Contracts.Topology;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hub.ServiceDefaults.Messaging;
 
 /// <summary>Connects a participant to the hub's broker with its own user, confirms on, and a bus endpoint its user may declare.</summary>
 public static class HubRabbitMq
 {
+    /// <summary>
+    /// Binds <c>Broker</c> (validated at start) and bounds how long the bus waits for consumers when an endpoint stops,
+    /// so an endpoint whose connection died always comes back (docs/adr/0021).
+    /// </summary>
+    public static IServiceCollection AddBrokerOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<BrokerOptions>().Bind(configuration.GetSection(BrokerOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(b => b.StopTimeout >= b.ConsumerStopTimeout, "Broker:StopTimeout must be at least Broker:ConsumerStopTimeout.")
+            .ValidateOnStart();
+        services.AddOptions<MassTransitHostOptions>().Configure<IOptions<BrokerOptions>>((host, broker) =>
+        {
+            host.ConsumerStopTimeout = broker.Value.ConsumerStopTimeout;
+            host.StopTimeout = broker.Value.StopTimeout;
+        });
+        return services;
+    }
+
     /// <param name="participant">The agency code of an adapter, or <c>router</c>.</param>
     public static void ConfigureHost(IRabbitMqBusFactoryConfigurator rabbit, BrokerOptions broker, string participant)
     {

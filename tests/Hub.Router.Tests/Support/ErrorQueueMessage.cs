@@ -1,4 +1,4 @@
 namespace Hub.Router.Tests.Support;
 
 /// <summary>A message found in an ingress _error or _skipped queue, with MassTransit's reason and fault headers.</summary>
-public sealed record ErrorQueueMessage(string Queue, string MessageType, Guid? MessageId, string? Reason, string? FaultExceptionType, string? FaultMessage);
+public sealed record ErrorQueueMessage(string Queue, Guid? MessageId, string? Reason, string? FaultExceptionType, string? FaultMessage);

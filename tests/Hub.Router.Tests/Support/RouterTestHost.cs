@@ -206,9 +206,6 @@ public sealed class RouterTestHost : IAsyncDisposable
         bus.ReceiveEndpoint(queue, endpoint =>
         {
             endpoint.ConfigureConsumeTopology = false;
-            endpoint.Handler<ReleaseScheduled>(probe.Record);
-            endpoint.Handler<DischargePlanned>(probe.Record);
-            endpoint.Handler<IndicatorsSubmitted>(probe.Record);
-            endpoint.Handler<NotAnEvent>(probe.Record);
+            endpoint.ConfigureDeadLetter(deadLetter => deadLetter.UseFilter(probe));
         });
 }

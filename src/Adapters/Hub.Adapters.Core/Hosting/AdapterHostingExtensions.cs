@@ -33,7 +33,7 @@ public static class AdapterHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<AdapterOptions>().Bind(builder.Configuration.GetSection(AdapterOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdapterOptions>, AdapterOptionsValidator>());
-        builder.Services.AddOptions<BrokerOptions>().Bind(builder.Configuration.GetSection(BrokerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddBrokerOptions(builder.Configuration);
         // First, so the health listener answers (unready) while the bus starts.
         builder.AddAdapterHealth();
         builder.AddHubTracing("agencyhub-adapter-" + (builder.Configuration[$"{AdapterOptions.SectionName}:Agency"] ?? "unknown"));
