@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Hub.Cli.Commands;
 using Hub.Cli.Commands.Audit;
+using Hub.Cli.Commands.Db;
 using Hub.Cli.Commands.Ops;
 using Hub.Cli.Commands.Simulate;
 
@@ -11,6 +12,7 @@ root.Subcommands.Add(RulesCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(OpsCommand.Create());
+root.Subcommands.Add(DbCommand.Create());
 foreach (var option in demo.Options)
 {
     root.Options.Add(option);

@@ -53,6 +53,9 @@ public sealed class BenchDatabase : IAsyncDisposable
     {
         var clock = Stopwatch.StartNew();
         await ExecuteAsync("ALTER TABLE ledger_entries ADD CONSTRAINT ledger_entries_entry_id_key UNIQUE (entry_id)", cancellationToken);
+
+        // Forget the recorded schema version, so the migration runs again and recreates the dropped indexes.
+        await ExecuteAsync("DELETE FROM ledger_schema", cancellationToken);
         await new PostgresLedgerStore(DataSource).InitializeAsync(cancellationToken);
         return clock.Elapsed.TotalSeconds;
     }

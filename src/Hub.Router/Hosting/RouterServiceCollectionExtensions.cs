@@ -6,6 +6,7 @@ using Hub.Router.Consent.Postgres;
 using Hub.Router.Consent.Sqlite;
 using Hub.Router.Ingress;
 using Hub.Router.Ledger;
+using Hub.Router.Ledger.Anchors;
 using Hub.Router.Ledger.Chain;
 using Hub.Router.Ledger.Postgres;
 using Hub.Router.Ledger.Sqlite;
@@ -37,6 +38,7 @@ public static class RouterServiceCollectionExtensions
         services.AddOptions<LedgerOptions>().Bind(configuration.GetSection(LedgerOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LedgerOptions>, LedgerOptionsValidator>());
         services.AddOptions<LedgerIntegrityOptions>().Bind(configuration.GetSection(LedgerIntegrityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddLedgerAnchors(configuration);
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);

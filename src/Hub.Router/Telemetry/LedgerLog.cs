@@ -19,4 +19,10 @@ public static partial class LedgerLog
 
     [LoggerMessage(105, LogLevel.Information, "Ledger schema applied by role {Owner}; runtime role {Role} may insert and read ledger rows but not update or delete them")]
     public static partial void AppendOnlyGranted(ILogger logger, string owner, string role);
+
+    [LoggerMessage(106, LogLevel.Information, "Sent {Anchors} signed seal anchor(s) outside the ledger database")]
+    public static partial void Anchored(ILogger logger, int anchors);
+
+    [LoggerMessage(107, LogLevel.Warning, "Sending seal anchors failed ({ExceptionType}); the next pass sends them again")]
+    public static partial void AnchoringFailed(ILogger logger, string exceptionType);
 }

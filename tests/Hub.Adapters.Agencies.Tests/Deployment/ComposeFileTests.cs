@@ -25,6 +25,18 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void When_the_router_runs_should_hold_no_schema_owner_credential_and_start_after_the_migration_step()
+    {
+        var router = Service("router");
+        var migrate = Service("ledger-migrate");
+
+        Map(router, "environment").Children.Keys.Select(k => k.ToString()).ShouldNotContain("ConnectionStrings__LedgerAdmin");
+        Scalar(Map(Map(router, "depends_on"), "ledger-migrate"), "condition").ShouldBe("service_completed_successfully");
+        ((YamlSequenceNode)migrate.Children["command"]).Children.Select(c => c.ToString()).ShouldBe(["migrate"]);
+        Scalar(Map(migrate, "environment"), "Ledger__RuntimeRole").ShouldBe("hub_router");
+    }
+
+    [Fact]
     public void When_a_service_uses_an_image_should_pin_it_and_every_service_should_have_a_health_check()
     {
         foreach (var (name, node) in _services.Children)

@@ -85,6 +85,21 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public void When_the_router_runs_should_hold_no_schema_owner_credential_which_only_the_migration_job_reads()
+    {
+        var router = Containers().Single(c => c.Deployment == "router").Container;
+        var job = All().Single(m => Text(m.Document, "kind") == "Job" && Text(m.Document, "metadata", "name") == "ledger-migrate").Document;
+        var migrate = (YamlMappingNode)((YamlSequenceNode)At(job, "spec", "template", "spec", "containers")!).Children.Single();
+
+        Env(router).Keys.ShouldNotContain("ConnectionStrings__LedgerAdmin");
+        ((YamlSequenceNode)At(migrate, "args")!).Children.Select(a => a.ToString()).ShouldBe(["migrate"]);
+        Text(migrate, "image").ShouldBe(Text(router, "image"));
+        var owner = ((YamlSequenceNode)At(migrate, "env")!).Children.Single(v => Text(v, "name") == "ConnectionStrings__LedgerAdmin");
+        Text(owner, "valueFrom", "secretKeyRef", "name").ShouldBe("agencyhub-ledger-migration");
+        All().Where(m => Text(m.Document, "kind") == "Deployment").ShouldAllBe(m => !Flatten(m.Document).Contains("agencyhub-ledger-migration"));
+    }
+
+    [Fact]
     public void When_a_container_names_an_image_should_pin_its_tag()
     {
         foreach (var (_, name, container) in Containers())
@@ -114,4 +129,11 @@ public sealed class KubernetesManifestTests
 
     private static Dictionary<string, string?> Env(YamlMappingNode container) =>
         ((YamlSequenceNode)At(container, "env")!).Children.ToDictionary(v => Text(v, "name")!, v => Text(v, "value"), StringComparer.Ordinal);
+
+    private static string Flatten(YamlNode node) => node switch
+    {
+        YamlMappingNode map => string.Join(' ', map.Children.Select(c => Flatten(c.Key) + " " + Flatten(c.Value))),
+        YamlSequenceNode sequence => string.Join(' ', sequence.Children.Select(Flatten)),
+        _ => node.ToString(),
+    };
 }

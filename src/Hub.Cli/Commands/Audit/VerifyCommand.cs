@@ -6,7 +6,8 @@ namespace Hub.Cli.Commands.Audit;
 
 /// <summary>
 /// <c>hub audit verify</c>: recomputes the ledger's hash chain from its rows and compares it with the seals. Exit 0
-/// when intact, 1 at the first broken link (named), 2 when the ledger cannot be read.
+/// when intact, 1 at the first broken link or the first seal that differs from its signed anchor (named), 2 when the
+/// ledger, the anchors or their keys cannot be read.
 /// </summary>
 internal static class VerifyCommand
 {
@@ -14,7 +15,9 @@ internal static class VerifyCommand
     {
         var postgres = LedgerSource.PostgresOption("Npgsql connection string of the ledger database; any role that can read it");
         var sqlite = LedgerSource.SqliteOption();
-        var command = new Command("verify", "Check the disclosure ledger's hash chain: detects any edit, deletion, insertion or reordering of sealed rows") { postgres, sqlite };
+        var anchors = new Option<FileInfo?>("--anchors") { Description = "The router's anchor file (Ledger:Anchor:File): also check every seal against its signed anchor, which detects a rewrite of the whole chain" };
+        var anchorKeys = new Option<FileInfo[]>("--anchor-key") { Description = "PEM public key of a router that signs anchors (repeat for rotated keys)", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("verify", "Check the disclosure ledger's hash chain: detects any edit, deletion, insertion or reordering of sealed rows") { postgres, sqlite, anchors, anchorKeys };
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var source = LedgerSource.Open(result.GetValue(postgres), result.GetValue(sqlite), out var error);
@@ -36,6 +39,12 @@ internal static class VerifyCommand
             }
 
             VerificationPrinter.Write(Console.Out, source.Description, verification);
+            if (result.GetValue(anchors) is { } anchorFile
+                && await AnchorCheckRunner.RunAsync(anchorFile, result.GetValue(anchorKeys) ?? [], source.Chain, Console.Out, Console.Error, cancellationToken) is { } failed)
+            {
+                return failed;
+            }
+
             return verification.IsIntact ? 0 : 1;
         });
         return command;

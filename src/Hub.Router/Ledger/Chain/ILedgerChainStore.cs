@@ -19,4 +19,10 @@ public interface ILedgerChainStore
 
     /// <summary>In one transaction: deletes the ledger rows up to <see cref="LedgerPrune.ThroughSequence"/> and appends the record.</summary>
     Task PruneAsync(LedgerPrune prune, CancellationToken cancellationToken);
+
+    /// <summary>The highest seal number sent to an anchor sink (docs/adr/0022), or 0.</summary>
+    Task<long> AnchoredThroughAsync(string sinkId, CancellationToken cancellationToken);
+
+    /// <summary>Records that the sink holds the anchors of every seal through <paramref name="throughSeal"/> (a new row each time).</summary>
+    Task RecordAnchoredAsync(string sinkId, long throughSeal, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -31,6 +31,13 @@ internal static class PostgresChainSchema
             pruned_at     timestamptz NOT NULL
         );
 
+        CREATE TABLE IF NOT EXISTS ledger_anchor_exports (
+            sink_id       text        NOT NULL,
+            through_seal  bigint      NOT NULL CHECK (through_seal > 0),
+            exported_at   timestamptz NOT NULL,
+            PRIMARY KEY (sink_id, through_seal)
+        );
+
         CREATE OR REPLACE FUNCTION ledger_entries_take_xid() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             PERFORM pg_current_xact_id();

@@ -72,6 +72,24 @@ public sealed class PostgresChainStore(NpgsqlDataSource dataSource) : ILedgerCha
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<long> AnchoredThroughAsync(string sinkId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT coalesce(max(through_seal), 0) FROM ledger_anchor_exports WHERE sink_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = sinkId });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task RecordAnchoredAsync(string sinkId, long throughSeal, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("INSERT INTO ledger_anchor_exports (sink_id, through_seal, exported_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING");
+        foreach (var value in new object[] { sinkId, throughSeal, at })
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task<IReadOnlyList<LedgerSeal>> SealsAsync(string sql, object[] parameters, CancellationToken cancellationToken)
     {
         var seals = new List<LedgerSeal>();

@@ -10,26 +10,57 @@ namespace Hub.Router.Ledger.Postgres;
 /// Creates the ledger's tables as the schema owner and grants the router's runtime role only what it needs
 /// (docs/adr/0008). With no owner connection, the runtime connection applies the schema itself and so owns the
 /// tables: the hash chain still detects tampering, but the database no longer prevents it, and a warning says so.
-/// The owner's pool exists only for the migration and is disposed after it.
+/// The owner's pool exists only for the migration and is disposed after it. In deployment the migration is its own
+/// step (<c>hub db migrate</c>, or the router image run with <c>migrate</c>: docs/adr/0022), so the long-running router
+/// never holds the owner's credential: it finds this build's schema fingerprint recorded and applies nothing.
 /// </summary>
 public sealed class PostgresLedgerMigration(NpgsqlDataSource runtime, string? ownerConnectionString, bool requireAppendOnly, ILogger? logger = null)
 {
     private const long SchemaLock = 727274;
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
+    /// <summary>SHA-256 of this build's schema and grants: what <c>ledger_schema</c> records once they are applied.</summary>
+    public static readonly string SchemaFingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+        PostgresSchema.Sql + PostgresChainSchema.Sql + PostgresConsentSchema.Sql + PostgresRuntimeGrants.Sql("s", "r", "q"))));
+
+    /// <summary>
+    /// The separate migration step: as the schema owner, applies the schema and grants <paramref name="runtimeRole"/>
+    /// its rights, and records the fingerprint. Run before the routers start (and after an upgrade).
+    /// </summary>
+    public static async Task MigrateAsync(string ownerConnectionString, string runtimeRole, ILogger? logger, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ownerConnectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runtimeRole);
+        await using var owner = NpgsqlDataSource.Create(ownerConnectionString);
+        await new PostgresLedgerMigration(owner, null, false, logger).ApplySchemaAsync(owner, runtimeRole, cancellationToken);
+    }
+
     public async Task ApplyAsync(CancellationToken cancellationToken)
     {
         var runtimeRole = await ScalarAsync<string>(runtime, "SELECT current_user", cancellationToken);
-        var owner = ownerConnectionString is null ? null : NpgsqlDataSource.Create(ownerConnectionString);
-        try
+        if (await IsMigratedAsync(cancellationToken))
         {
-            await ApplySchemaAsync(owner ?? runtime, owner is null ? null : runtimeRole, cancellationToken);
+            // Migrated by the separate step: nothing to create, and no owner credential needed.
         }
-        finally
+        else
         {
-            if (owner is not null)
+            var owner = ownerConnectionString is null ? null : NpgsqlDataSource.Create(ownerConnectionString);
+            try
             {
-                await owner.DisposeAsync();
+                await ApplySchemaAsync(owner ?? runtime, owner is null ? null : runtimeRole, cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && owner is null)
+            {
+                throw new InvalidOperationException(
+                    $"The ledger schema is not at this build's version and role '{runtimeRole}' may not create it: run `hub db migrate` " +
+                    "(or the router image with `migrate`) as the schema owner first (docs/adr/0022).", ex);
+            }
+            finally
+            {
+                if (owner is not null)
+                {
+                    await owner.DisposeAsync();
+                }
             }
         }
 
@@ -59,6 +90,7 @@ public sealed class PostgresLedgerMigration(NpgsqlDataSource runtime, string? ow
         await ExecuteAsync(connection, transaction, PostgresSchema.Sql, cancellationToken);
         await ExecuteAsync(connection, transaction, PostgresChainSchema.Sql, cancellationToken);
         await ExecuteAsync(connection, transaction, PostgresConsentSchema.Sql, cancellationToken);
+        await ExecuteAsync(connection, transaction, SchemaVersionSql, cancellationToken);
 
         await using (var who = new NpgsqlCommand("SELECT current_user, current_schema(), pg_get_serial_sequence('ledger_entries', 'seq')", connection, transaction))
         await using (var reader = await who.ExecuteReaderAsync(cancellationToken))
@@ -73,7 +105,29 @@ public sealed class PostgresLedgerMigration(NpgsqlDataSource runtime, string? ow
             }
         }
 
+        await using (var record = new NpgsqlCommand("INSERT INTO ledger_schema (fingerprint, applied_at) VALUES ($1, now()) ON CONFLICT DO NOTHING", connection, transaction))
+        {
+            record.Parameters.Add(new NpgsqlParameter { Value = SchemaFingerprint });
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private const string SchemaVersionSql = "CREATE TABLE IF NOT EXISTS ledger_schema (fingerprint text PRIMARY KEY, applied_at timestamptz NOT NULL);";
+
+    private async Task<bool> IsMigratedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = runtime.CreateCommand("SELECT EXISTS (SELECT 1 FROM ledger_schema WHERE fingerprint = $1)");
+            command.Parameters.Add(new NpgsqlParameter { Value = SchemaFingerprint });
+            return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InsufficientPrivilege)
+        {
+            return false;
+        }
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public static class PostgresRuntimeGrants
         "ledger_entries", "ledger_seals", "ingress_events", "outbox_deliveries", "outbox_sent",
         "consent_records", "consent_withdrawals", "recalls", "recall_deliveries", "recall_acknowledgements",
         "provenance_marks", "retraction_recalls", "retraction_recall_deliveries", "retraction_recall_acknowledgements",
-        "consent_early_withdrawals",
+        "consent_early_withdrawals", "ledger_anchor_exports",
     ];
 
     /// <summary>
@@ -26,8 +26,8 @@ public static class PostgresRuntimeGrants
     /// </summary>
     public static readonly IReadOnlyList<string> Transient = ["consent_held_events"];
 
-    /// <summary>SELECT only: written by the admin role (retention).</summary>
-    public static readonly IReadOnlyList<string> ReadOnly = ["ledger_prunes"];
+    /// <summary>SELECT only: written by the admin role (retention, migration).</summary>
+    public static readonly IReadOnlyList<string> ReadOnly = ["ledger_prunes", "ledger_schema"];
 
     public static IEnumerable<string> AllTables => AppendOnly.Concat(Transient).Concat(ReadOnly);
 

@@ -17,6 +17,9 @@ internal static class SqliteChainSchema
             prune_no INTEGER PRIMARY KEY, through_seal INTEGER NOT NULL, through_seq INTEGER NOT NULL, anchor_hash TEXT NOT NULL,
             rows_pruned INTEGER NOT NULL, cutoff TEXT NOT NULL, pruned_at TEXT NOT NULL);
 
+        CREATE TABLE IF NOT EXISTS ledger_anchor_exports (
+            sink_id TEXT NOT NULL, through_seal INTEGER NOT NULL, exported_at TEXT NOT NULL, PRIMARY KEY (sink_id, through_seal));
+
         CREATE TRIGGER IF NOT EXISTS ledger_entries_no_update BEFORE UPDATE ON ledger_entries
         BEGIN SELECT RAISE(ABORT, 'ledger_entries is append-only'); END;
 

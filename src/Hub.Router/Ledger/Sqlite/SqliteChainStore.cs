@@ -76,6 +76,20 @@ public sealed class SqliteChainStore(string path) : ILedgerChainStore
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<long> AnchoredThroughAsync(string sinkId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT coalesce(max(through_seal), 0) FROM ledger_anchor_exports WHERE sink_id = $1", sinkId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task RecordAnchoredAsync(string sinkId, long throughSeal, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, "INSERT OR IGNORE INTO ledger_anchor_exports (sink_id, through_seal, exported_at) VALUES ($1, $2, $3)", sinkId, throughSeal, Text(at));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>The highest committed seq: with one writer at a time, every uncommitted row's seq is above it.</summary>
     public async Task<long?> LastSequenceAsync(CancellationToken cancellationToken)
     {
