@@ -39,6 +39,8 @@ public static class RouterServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LedgerOptions>, LedgerOptionsValidator>());
         services.AddOptions<LedgerIntegrityOptions>().Bind(configuration.GetSection(LedgerIntegrityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddLedgerAnchors(configuration);
+        services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.SectionName));
+        services.TryAddSingleton<IngressSignatures>();
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);

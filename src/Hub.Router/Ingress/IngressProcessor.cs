@@ -43,6 +43,7 @@ public sealed class IngressProcessor(
     ConsentIngress consentEvents,
     ConsentHold consentHold,
     RecallDispatcher recalls,
+    IngressSignatures signatures,
     HubAddresses addresses,
     IOptions<RouterOptions> options,
     TimeProvider time,
@@ -92,6 +93,11 @@ public sealed class IngressProcessor(
         if (envelope.Source != source)
         {
             await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.ForgedSource, $"event claims source '{envelope.Source}' but arrived on the ingress queue of '{source}'"), envelope.EventId, eventType);
+        }
+
+        if (signatures.Check(source, context) is { } unsigned)
+        {
+            await RejectAsync(context, source.Value, unsigned, envelope.EventId, eventType);
         }
 
         if (envelope.Classification == DataClassification.AggregateNonPersonal || EventCatalogue.For<TEvent>().Classification == DataClassification.AggregateNonPersonal)

@@ -31,7 +31,8 @@ public sealed class AdapterUnderTest : IAsyncDisposable
     /// When true, the sink refuses every delivery permanently (as a case system answering 400 would), so each one
     /// lands in the delivery error queue.
     /// </param>
-    public static async Task<AdapterUnderTest> StartAsync(BrokerEndpoint broker, AgencyCode agency, bool failing)
+    /// <param name="settings">More configuration, e.g. <c>Adapter:SigningKeyFile</c>.</param>
+    public static async Task<AdapterUnderTest> StartAsync(BrokerEndpoint broker, AgencyCode agency, bool failing, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(broker);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -44,6 +45,7 @@ public sealed class AdapterUnderTest : IAsyncDisposable
             ["Broker:Username"] = "adapter-" + agency.Value,
             ["Broker:Password"] = broker.PasswordOf("adapter-" + agency.Value),
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<MemoryDeliverySink>();
         builder.Services.AddSingleton<IDeliverySink>(sp => failing ? new RefusingDeliverySink() : sp.GetRequiredService<MemoryDeliverySink>());
         builder.AddAgencyAdapter();

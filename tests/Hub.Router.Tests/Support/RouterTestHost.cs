@@ -125,13 +125,20 @@ public sealed class RouterTestHost : IAsyncDisposable
     }
 
     /// <summary>Sends a message to an agency's ingress queue the way an adapter (or an impostor) would, with a chosen message id.</summary>
-    public async Task<Guid> SendAsync(AgencyCode via, object message, Guid? messageId = null)
+    public async Task<Guid> SendAsync(AgencyCode via, object message, Guid? messageId = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         var id = messageId ?? NewId.NextGuid();
         using var scope = _provider.CreateScope();
         var sendEndpoints = scope.ServiceProvider.GetRequiredService<ISendEndpointProvider>();
         var endpoint = await sendEndpoints.GetSendEndpoint(HubAddresses.InMemory.Submit(via));
-        await endpoint.Send(message, message.GetType(), send => send.MessageId = id);
+        await endpoint.Send(message, message.GetType(), send =>
+        {
+            send.MessageId = id;
+            foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+            {
+                send.Headers.Set(name, value);
+            }
+        });
         return id;
     }
 

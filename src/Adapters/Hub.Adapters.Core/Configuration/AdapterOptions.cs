@@ -21,4 +21,10 @@ public sealed class AdapterOptions
     /// <summary>Deliveries consumed concurrently; null (the default) means <see cref="PrefetchCount"/>. At most <see cref="PrefetchCount"/>.</summary>
     [Range(1, 1000)]
     public int? ConcurrentMessageLimit { get; set; }
+
+    /// <summary>
+    /// PEM file of this agency's ECDSA P-256 private key. When set, every event the adapter submits is signed, and a
+    /// router that holds the matching public key refuses this agency's events without a valid signature (docs/adr/0023).
+    /// </summary>
+    public string? SigningKeyFile { get; set; }
 }

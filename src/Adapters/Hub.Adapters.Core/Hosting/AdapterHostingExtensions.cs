@@ -5,6 +5,7 @@ using Hub.Adapters.Core.Metrics;
 using Hub.Adapters.Core.Publishing;
 using Hub.Adapters.Core.Sinks;
 using Hub.Contracts.Agencies;
+using Hub.Contracts.Signing;
 using Hub.Contracts.Topology;
 using Hub.ServiceDefaults.Health;
 using Hub.ServiceDefaults.Messaging;
@@ -40,6 +41,11 @@ public static class AdapterHostingExtensions
         builder.AddHubMetrics(AdapterMetrics.MeterName);
         builder.Services.AddConfiguredSink(builder.Configuration);
         builder.Services.AddAdapterCore(HubAddresses.Broker);
+        if (builder.Configuration[$"{AdapterOptions.SectionName}:{nameof(AdapterOptions.SigningKeyFile)}"] is { Length: > 0 } signingKey)
+        {
+            builder.Services.AddSingleton(_ => MessageSigner.FromPemFile(signingKey));
+        }
+
         builder.Services.AddMassTransit(bus =>
         {
             AdapterBus.AddDeliveryConsumer(bus);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Hub.Contracts.Signing;
 using Hub.Router.Ledger.Chain;
 
 namespace Hub.Router.Ledger.Anchors;
@@ -54,11 +55,7 @@ public sealed class LedgerAnchorSigner : IDisposable
             && publicKey.VerifyData(Payload(anchor), signature[..length], HashAlgorithmName.SHA256);
     }
 
-    public static string KeyIdOf(ECDsa key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return Convert.ToHexStringLower(SHA256.HashData(key.ExportSubjectPublicKeyInfo()))[..16];
-    }
+    public static string KeyIdOf(ECDsa key) => SigningKeyIds.Of(key);
 
     /// <summary>The signed text: a versioned label and the seal's identity, one field per line.</summary>
     public static byte[] Payload(LedgerAnchor anchor)
