@@ -10,4 +10,7 @@ public sealed class SigningOptions
 
     /// <summary>Agency code → PEM public key files (ECDSA P-256).</summary>
     public Dictionary<string, string[]> Participants { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>PEM file of the router's ECDSA P-256 private key, which signs every delivery when it is decided.</summary>
+    public string? KeyFile { get; set; }
 }

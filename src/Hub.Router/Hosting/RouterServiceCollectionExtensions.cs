@@ -1,3 +1,4 @@
+using Hub.Contracts.Signing;
 using Hub.Router.Agreements;
 using Hub.Router.Configuration;
 using Hub.Router.Consent;
@@ -41,6 +42,10 @@ public static class RouterServiceCollectionExtensions
         services.AddLedgerAnchors(configuration);
         services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.SectionName));
         services.TryAddSingleton<IngressSignatures>();
+        if (configuration[$"{SigningOptions.SectionName}:{nameof(SigningOptions.KeyFile)}"] is { Length: > 0 } routerKey)
+        {
+            services.AddSingleton(_ => new DeliverySigner(MessageSigner.FromPemFile(routerKey)));
+        }
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);

@@ -20,8 +20,10 @@ namespace Hub.Router.Ingress;
 /// payload projected to the released fields, pseudonymised and small-number controlled as the decision says), its
 /// outbox row and the provenance marks its restricted values leave (docs/adr/0016).
 /// </summary>
-public sealed class DecisionBatchBuilder(SubjectPseudonymiser pseudonymiser, ProvenanceFingerprints fingerprints)
+public sealed class DecisionBatchBuilder(SubjectPseudonymiser pseudonymiser, ProvenanceFingerprints fingerprints, IEnumerable<DeliverySigner> signers)
 {
+    private readonly DeliverySigner? _signer = signers.SingleOrDefault();
+
     public (DecisionBatch Batch, Dictionary<Guid, EventDelivered> Messages) Build(
         Guid? messageId, AgencyCode source, string eventType, EventEnvelope envelope, IReadOnlyList<string> pseudonyms, DecisionRequest request, IReadOnlyList<Decision> decisions, string setHash, DateTimeOffset now)
     {
@@ -92,6 +94,7 @@ public sealed class DecisionBatchBuilder(SubjectPseudonymiser pseudonymiser, Pro
                     Obligations = decision.Obligations,
                     AgreementSetHash = setHash,
                 };
+                delivery = _signer?.Sign(delivery) ?? delivery;
                 marks.AddRange(fingerprints.MarksFor(decision.Recipient.Value, pseudonyms, delivery.Payload, decision.ReleasedFields, source.Value, envelope.EventId, now, envelope.Consent, request.Inherited));
                 deliveries.Add(new OutboxDelivery(id, decision.Recipient.Value, JsonSerializer.Serialize(delivery, ContractJson.Options)));
                 messages.Add(id, delivery);

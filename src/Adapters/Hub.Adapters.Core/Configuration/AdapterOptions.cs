@@ -27,4 +27,10 @@ public sealed class AdapterOptions
     /// router that holds the matching public key refuses this agency's events without a valid signature (docs/adr/0023).
     /// </summary>
     public string? SigningKeyFile { get; set; }
+
+    /// <summary>
+    /// PEM files of the router's public key(s). When set, a delivery without the router's valid signature is refused
+    /// before the sink sees it, and moved to the delivery error queue (docs/adr/0023). Several overlap a rotation.
+    /// </summary>
+    public string[] RouterKeyFiles { get; set; } = [];
 }

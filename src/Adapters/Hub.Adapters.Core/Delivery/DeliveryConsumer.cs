@@ -1,6 +1,7 @@
 using Hub.Adapters.Core.Metrics;
 using Hub.Adapters.Core.Telemetry;
 using Hub.Contracts.Delivery.V1;
+using Hub.Contracts.Signing;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
@@ -14,8 +15,12 @@ namespace Hub.Adapters.Core.Delivery;
 /// recorded (<see cref="IDeliveryDeduplicator.CompleteAsync"/> returns after its group's transaction), then the
 /// consumer returns and MassTransit acknowledges the message.
 /// </summary>
-public sealed class DeliveryConsumer(IDeliverySink sink, IDeliveryDeduplicator deduplicator, AdapterMetrics metrics, TimeProvider time, ILogger<DeliveryConsumer> logger) : IConsumer<EventDelivered>
+public sealed class DeliveryConsumer(
+    IDeliverySink sink, IDeliveryDeduplicator deduplicator, AdapterMetrics metrics, TimeProvider time, ILogger<DeliveryConsumer> logger, IEnumerable<DeliverySignatures> signatures)
+    : IConsumer<EventDelivered>
 {
+    private readonly DeliverySignatures? _signatures = signatures.SingleOrDefault();
+
     public async Task Consume(ConsumeContext<EventDelivered> context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -25,6 +30,13 @@ public sealed class DeliveryConsumer(IDeliverySink sink, IDeliveryDeduplicator d
         {
             metrics.Delivery(delivery, AdapterMetrics.Results.Misaddressed);
             throw new InvalidOperationException($"Delivery {delivery.DeliveryId} is addressed to {delivery.Recipient} but arrived on another agency's queue.");
+        }
+
+        if (_signatures?.Check(delivery) is { } check && check != SignatureCheck.Valid)
+        {
+            // Never written: altered in the outbox or on the way, or not from the router at all.
+            metrics.Delivery(delivery, AdapterMetrics.Results.SignatureInvalid);
+            throw new PermanentDeliveryFailureException($"Delivery {delivery.DeliveryId} is refused: the router's signature is {(check == SignatureCheck.NotSigned ? "missing" : check == SignatureCheck.UnknownKey ? "by a key not configured here" : "not valid for its contents")}.");
         }
 
         using var activity = AdapterTracing.StartSinkWrite(delivery, AdapterTracing.SinkKind(sink));

@@ -46,6 +46,12 @@ public static class AdapterHostingExtensions
             builder.Services.AddSingleton(_ => MessageSigner.FromPemFile(signingKey));
         }
 
+        var routerKeys = builder.Configuration.GetSection($"{AdapterOptions.SectionName}:{nameof(AdapterOptions.RouterKeyFiles)}").Get<string[]>() ?? [];
+        if (routerKeys.Length > 0)
+        {
+            builder.Services.AddSingleton(_ => new DeliverySignatures(VerificationKeys.FromPemFiles(routerKeys)));
+        }
+
         builder.Services.AddMassTransit(bus =>
         {
             AdapterBus.AddDeliveryConsumer(bus);

@@ -21,6 +21,7 @@ public sealed class AdapterMetrics
         public const string Duplicate = "duplicate";
         public const string Failed = "failed";
         public const string Misaddressed = "misaddressed";
+        public const string SignatureInvalid = "signature-invalid";
     }
 
     private readonly Counter<long> _deliveries;

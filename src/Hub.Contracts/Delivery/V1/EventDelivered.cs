@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Envelope;
+using Hub.Contracts.Signing;
 
 namespace Hub.Contracts.Delivery.V1;
 
@@ -55,4 +56,11 @@ public sealed record EventDelivered
 
     /// <summary>Hash of the agreement set that made the decision.</summary>
     public required string AgreementSetHash { get; init; }
+
+    /// <summary>
+    /// The router's signature over this delivery with this property empty, made when it was decided (before the
+    /// outbox row was written), so a recipient holding the router's public key refuses one altered on the way or in
+    /// the outbox (docs/adr/0023). Absent when the router has no signing key.
+    /// </summary>
+    public DetachedSignature? RouterSignature { get; init; }
 }

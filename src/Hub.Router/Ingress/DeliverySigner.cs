@@ -1,0 +1,15 @@
+using Hub.Contracts.Delivery.V1;
+using Hub.Contracts.Signing;
+
+namespace Hub.Router.Ingress;
+
+/// <summary>The router's own signing key (<c>Router:Signing:KeyFile</c>), for the deliveries it decides (docs/adr/0023).</summary>
+public sealed class DeliverySigner(MessageSigner key)
+{
+    public EventDelivered Sign(EventDelivered delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var unsigned = delivery with { RouterSignature = null };
+        return unsigned with { RouterSignature = new DetachedSignature(key.KeyId, key.Sign(unsigned, typeof(EventDelivered))) };
+    }
+}

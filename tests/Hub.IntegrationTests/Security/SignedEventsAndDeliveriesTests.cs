@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Topology;
+using Hub.IntegrationTests.Infrastructure;
+
+namespace Hub.IntegrationTests.Security;
+
+/// <summary>
+/// On the real broker (docs/adr/0023): probation's adapter signs with its key and its events are decided; an event
+/// published with probation's valid broker credentials but no valid signature is refused as signature-invalid,
+/// ledgered and dead-lettered, and nothing is delivered. The router signs each delivery when it decides it, and the
+/// police adapter, holding the router's public key, refuses one altered after that (in the outbox or on the way).
+/// </summary>
+[Collection(ServersGroup.Name)]
+public sealed class SignedEventsAndDeliveriesTests(ServersFixture servers) : IAsyncLifetime
+{
+    private readonly List<IAsyncDisposable> _running = [];
+    private readonly string _folder = Directory.CreateTempSubdirectory("agencyhub-signing-").FullName;
+    private string _ledger = null!;
+    private AdapterUnderTest _probation = null!;
+    private AdapterUnderTest _police = null!;
+    private BrokerClient _admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        _admin = await BrokerClient.ConnectAsync(servers.Broker, "hub-admin");
+        await _admin.PurgeHubQueuesAsync();
+        var (probationKey, probationPublic) = await KeyPairAsync("probation");
+        var (routerKey, routerPublic) = await KeyPairAsync("router");
+        _ledger = await servers.CreateDatabaseAsync();
+        _running.Add(await RouterUnderTest.StartAsync(servers.Broker, _ledger, TestAgreements.WriteFolder(), new Dictionary<string, string?>
+        {
+            ["Router:Signing:Participants:probation:0"] = probationPublic,
+            ["Router:Signing:KeyFile"] = routerKey,
+        }));
+        _running.Add(_probation = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Probation, failing: false, new Dictionary<string, string?> { ["Adapter:SigningKeyFile"] = probationKey }));
+        _running.Add(_police = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Police, failing: false, new Dictionary<string, string?> { ["Adapter:RouterKeyFiles:0"] = routerPublic }));
+    }
+
+    private async Task<(string Private, string Public)> KeyPairAsync(string name)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var (privatePath, publicPath) = (Path.Combine(_folder, name + ".key"), Path.Combine(_folder, name + ".pub"));
+        await File.WriteAllTextAsync(privatePath, key.ExportPkcs8PrivateKeyPem());
+        await File.WriteAllTextAsync(publicPath, key.ExportSubjectPublicKeyInfoPem());
+        return (privatePath, publicPath);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var running in Enumerable.Reverse(_running))
+        {
+            await running.DisposeAsync();
+        }
+
+        await _admin.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task When_a_delivery_is_altered_after_the_router_signed_it_should_be_refused_by_the_recipient_before_its_sink()
+    {
+        var release = Events.Release();
+        await _probation.SubmitAsync(release);
+        var genuine = (await Eventually.UntilAsync(() => _police.Sink.Received, r => r.Count >= 1, "the signed delivery at police")).Single();
+        genuine.RouterSignature.ShouldNotBeNull();
+
+        // What an attacker with database rights makes of the outbox row (the router sends a stored body as it is).
+        var altered = genuine with { DeliveryId = Guid.NewGuid(), WithheldFields = [] };
+        await _admin.PublishAsync(HubTopology.DeliverExchange(AgencyCode.Police), MassTransitEnvelope.For(altered, altered.DeliveryId));
+
+        var refused = (await Eventually.UntilAsync(() => _admin.DrainAsync(HubTopology.DeliveryQueue(AgencyCode.Police) + "_error"), d => d.Count > 0, "the altered delivery in police's error queue")).ShouldHaveSingleItem();
+        BrokerClient.Header(refused, "MT-Fault-Message").ShouldContain("the router's signature is not valid for its contents");
+        _police.Sink.Received.ShouldHaveSingleItem().DeliveryId.ShouldBe(genuine.DeliveryId);
+    }
+
+    [Fact]
+    public async Task When_an_event_comes_through_probations_queue_unsigned_should_refuse_it_while_the_signing_adapter_is_decided()
+    {
+        var signed = Events.Release();
+        var forged = Events.Release();
+        await using (var thief = await BrokerClient.ConnectAsync(servers.Broker, "adapter-probation"))
+        {
+            await thief.PublishAsync(HubTopology.SubmitExchange(AgencyCode.Probation), MassTransitEnvelope.For(forged));
+        }
+
+        await _probation.SubmitAsync(signed);
+
+        await Eventually.UntilAsync(() => _police.Sink.Received.Count, n => n >= 1, "the signed event at the police adapter");
+        var rows = await Eventually.UntilAsync(() => LedgerQueries.RowsAsync(_ledger), r => r.Count >= 5, "the signed event's decisions and the forgery's rejection");
+        rows.Where(r => r.EventId == signed.Envelope.EventId).ShouldAllBe(r => r.Kind == "decision");
+        var refusal = rows.Where(r => r.EventId == forged.Envelope.EventId).ShouldHaveSingleItem();
+        (refusal.Kind, refusal.Reasons[0]).ShouldBe(("rejection", "signature-invalid"));
+        _police.Sink.Received.ShouldAllBe(d => d.EventId == signed.Envelope.EventId);
+        (await Eventually.UntilAsync(() => _admin.DrainAsync(HubTopology.IngressQueue(AgencyCode.Probation) + "_error"), d => d.Count > 0, "the forgery in the dead-letter queue")).ShouldHaveSingleItem();
+    }
+}
