@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace Hub.Contracts.Signing;
 
-/// <summary>Signs messages with one participant's ECDSA P-256 private key (PEM, PKCS#8 or SEC1).</summary>
+/// <summary>Signs with one participant's (or the router's) ECDSA P-256 private key (PEM, PKCS#8 or SEC1).</summary>
 public sealed class MessageSigner : IDisposable
 {
     private readonly ECDsa _key;
@@ -28,7 +28,10 @@ public sealed class MessageSigner : IDisposable
         return new MessageSigner(key);
     }
 
-    public string Sign(object message, Type type) => Convert.ToBase64String(_key.SignData(EventSignature.Payload(message, type), HashAlgorithmName.SHA256));
+    public string Sign(object message, Type type) => SignData(EventSignature.Payload(message, type));
+
+    /// <summary>Base64 of the IEEE P1363 signature over SHA-256 of <paramref name="payload"/>.</summary>
+    public string SignData(byte[] payload) => Convert.ToBase64String(_key.SignData(payload, HashAlgorithmName.SHA256));
 
     public void Dispose() => _key.Dispose();
 }

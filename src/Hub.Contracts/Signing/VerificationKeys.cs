@@ -29,8 +29,13 @@ public sealed class VerificationKeys
         }).ToList());
     }
 
-    public SignatureCheck Check(object message, Type type, string? keyId, string? signature)
+    public SignatureCheck Check(object message, Type type, string? keyId, string? signature) =>
+        CheckData(() => EventSignature.Payload(message, type), keyId, signature);
+
+    /// <summary>Checks a signature over raw bytes (the payload is only built once a key is found).</summary>
+    public SignatureCheck CheckData(Func<byte[]> payload, string? keyId, string? signature)
     {
+        ArgumentNullException.ThrowIfNull(payload);
         if (string.IsNullOrEmpty(keyId) || string.IsNullOrEmpty(signature))
         {
             return SignatureCheck.NotSigned;
@@ -43,7 +48,7 @@ public sealed class VerificationKeys
 
         var bytes = new byte[96];
         return Convert.TryFromBase64String(signature, bytes, out var length)
-            && key.VerifyData(EventSignature.Payload(message, type), bytes.AsSpan(0, length), HashAlgorithmName.SHA256)
+            && key.VerifyData(payload(), bytes.AsSpan(0, length), HashAlgorithmName.SHA256)
             ? SignatureCheck.Valid
             : SignatureCheck.DoesNotVerify;
     }

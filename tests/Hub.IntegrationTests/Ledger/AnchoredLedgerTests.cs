@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Hub.Contracts.Signing;
 using Hub.IntegrationTests.Infrastructure;
 using Hub.Router.Ledger;
 using Hub.Router.Ledger.Anchors;
@@ -35,7 +36,7 @@ public sealed class AnchoredLedgerTests(ServersFixture servers) : IAsyncLifetime
         (await _database.Sealer(store, batchSize: 5).SealAsync(CancellationToken.None)).Seals.ShouldBe(4);
         _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         await File.WriteAllTextAsync(PublicKeyFile, _key.ExportSubjectPublicKeyInfoPem());
-        var exporter = new LedgerAnchorExporter(new PostgresChainStore(_database.RuntimeSource), new LedgerAnchorSigner(_key), [new FileAnchorSink(AnchorFile)], TimeProvider.System);
+        var exporter = new LedgerAnchorExporter(new PostgresChainStore(_database.RuntimeSource), new LedgerAnchorSigner(new MessageSigner(ECDsa.Create(_key.ExportParameters(true)))), [new FileAnchorSink(AnchorFile)], TimeProvider.System);
         (await exporter.ExportAsync(CancellationToken.None)).ShouldBe(4);
         (await exporter.ExportAsync(CancellationToken.None)).ShouldBe(0, "the ledger records how far the sink has got");
     }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Hub.Contracts.Signing;
 using Hub.Router.Ledger.Chain;
 
 namespace Hub.Router.Ledger.Anchors;
@@ -16,7 +17,7 @@ public static class LedgerAnchorCheck
         ArgumentNullException.ThrowIfNull(anchors);
         ArgumentNullException.ThrowIfNull(publicKeys);
         ArgumentNullException.ThrowIfNull(chain);
-        var keys = publicKeys.ToDictionary(LedgerAnchorSigner.KeyIdOf);
+        var keys = new VerificationKeys(publicKeys);
         var checkedCount = 0;
         long highest = 0;
         foreach (var anchor in anchors.OrderBy(a => a.SealNumber))
@@ -34,16 +35,14 @@ public static class LedgerAnchorCheck
         return new AnchorVerification(checkedCount, Math.Max(0, (head?.Number ?? 0) - highest), null, null);
     }
 
-    private static string? Diverges(LedgerAnchor anchor, Dictionary<string, ECDsa> keys, LedgerSeal? seal)
+    private static string? Diverges(LedgerAnchor anchor, VerificationKeys keys, LedgerSeal? seal)
     {
-        if (!keys.TryGetValue(anchor.KeyId, out var key))
+        switch (LedgerAnchorSigner.Verify(anchor, keys))
         {
-            return $"the anchor of seal {anchor.SealNumber} is signed by key {anchor.KeyId}, which is not among the keys given";
-        }
-
-        if (!LedgerAnchorSigner.Verify(anchor, key))
-        {
-            return $"the anchor of seal {anchor.SealNumber} has a signature that does not verify: the anchor itself was altered";
+            case SignatureCheck.NotSigned or SignatureCheck.UnknownKey:
+                return $"the anchor of seal {anchor.SealNumber} is signed by key {anchor.KeyId}, which is not among the keys given";
+            case SignatureCheck.DoesNotVerify:
+                return $"the anchor of seal {anchor.SealNumber} has a signature that does not verify: the anchor itself was altered";
         }
 
         if (seal is null)

@@ -7,55 +7,30 @@ using Hub.Router.Ledger.Chain;
 namespace Hub.Router.Ledger.Anchors;
 
 /// <summary>
-/// Signs and checks anchors with ECDSA P-256 over SHA-256 (IEEE P1363 signatures). The key id is the first 16 hex
-/// digits of the SHA-256 of the public key's SubjectPublicKeyInfo, so a verifier holding several keys (rotation)
-/// picks the right one.
+/// Signs and checks anchors with the hub's one signature scheme (ECDSA P-256, <see cref="MessageSigner"/>) over a
+/// versioned text of the seal's identity; key ids let a verifier hold several keys across a rotation.
 /// </summary>
-public sealed class LedgerAnchorSigner : IDisposable
+public sealed class LedgerAnchorSigner(MessageSigner key) : IDisposable
 {
-    private readonly ECDsa _key;
-
-    public LedgerAnchorSigner(ECDsa privateKey)
-    {
-        ArgumentNullException.ThrowIfNull(privateKey);
-        if (privateKey.KeySize != 256)
-        {
-            throw new ArgumentException("The anchor signing key must be an ECDSA P-256 key.", nameof(privateKey));
-        }
-
-        _key = privateKey;
-        KeyId = KeyIdOf(privateKey);
-    }
-
-    public string KeyId { get; }
+    public string KeyId => key.KeyId;
 
     /// <summary>Reads a PEM private key (PKCS#8 or SEC1), as <c>openssl ecparam -name prime256v1 -genkey</c> writes.</summary>
-    public static LedgerAnchorSigner FromPemFile(string path)
-    {
-        var key = ECDsa.Create();
-        key.ImportFromPem(File.ReadAllText(path));
-        return new LedgerAnchorSigner(key);
-    }
+    public static LedgerAnchorSigner FromPemFile(string path) => new(MessageSigner.FromPemFile(path));
 
     public LedgerAnchor Sign(LedgerSeal seal)
     {
         ArgumentNullException.ThrowIfNull(seal);
         var unsigned = new LedgerAnchor(seal.Number, seal.FirstSequence, seal.LastSequence, seal.ChainHash, seal.SealedAt, KeyId, string.Empty);
-        return unsigned with { Signature = Convert.ToBase64String(_key.SignData(Payload(unsigned), HashAlgorithmName.SHA256)) };
+        return unsigned with { Signature = key.SignData(Payload(unsigned)) };
     }
 
-    /// <summary>Whether <paramref name="publicKey"/> signed the anchor (its key id must match too).</summary>
-    public static bool Verify(LedgerAnchor anchor, ECDsa publicKey)
+    /// <summary>Whether one of <paramref name="keys"/> signed the anchor, found by its key id.</summary>
+    public static SignatureCheck Verify(LedgerAnchor anchor, VerificationKeys keys)
     {
         ArgumentNullException.ThrowIfNull(anchor);
-        ArgumentNullException.ThrowIfNull(publicKey);
-        Span<byte> signature = stackalloc byte[64];
-        return anchor.KeyId == KeyIdOf(publicKey)
-            && Convert.TryFromBase64String(anchor.Signature, signature, out var length)
-            && publicKey.VerifyData(Payload(anchor), signature[..length], HashAlgorithmName.SHA256);
+        ArgumentNullException.ThrowIfNull(keys);
+        return keys.CheckData(() => Payload(anchor), anchor.KeyId, anchor.Signature);
     }
-
-    public static string KeyIdOf(ECDsa key) => SigningKeyIds.Of(key);
 
     /// <summary>The signed text: a versioned label and the seal's identity, one field per line.</summary>
     public static byte[] Payload(LedgerAnchor anchor)
@@ -71,5 +46,5 @@ public sealed class LedgerAnchorSigner : IDisposable
             anchor.KeyId));
     }
 
-    public void Dispose() => _key.Dispose();
+    public void Dispose() => key.Dispose();
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Hub.Contracts.Signing;
 using Hub.Router.Configuration;
 using Hub.Router.Ledger.Anchors;
 using Hub.Router.Ledger.Chain;
@@ -22,7 +23,7 @@ public sealed class AnchorExportTests : IDisposable
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var file = Path.Combine(_folder, "anchors.jsonl");
-        var exporter = new LedgerAnchorExporter(_ledger.Chain, new LedgerAnchorSigner(ECDsa.Create(key.ExportParameters(true))), [new FileAnchorSink(file)], TimeProvider.System);
+        var exporter = new LedgerAnchorExporter(_ledger.Chain, new LedgerAnchorSigner(new MessageSigner(ECDsa.Create(key.ExportParameters(true)))), [new FileAnchorSink(file)], TimeProvider.System);
         var service = new LedgerSealingService(_ledger.Sealer, Options.Create(new LedgerIntegrityOptions { SealInterval = TimeSpan.FromMilliseconds(20) }), TimeProvider.System, NullLogger<LedgerSealingService>.Instance, [exporter]);
         await _ledger.Store.InitializeAsync(CancellationToken.None);
         await _ledger.AppendAsync(12);
@@ -34,7 +35,7 @@ public sealed class AnchorExportTests : IDisposable
         var (anchors, problem) = await LedgerAnchorFile.ReadAsync(file, CancellationToken.None);
         problem.ShouldBeNull();
         anchors.Select(a => a.SealNumber).ShouldBe([1L, 2L, 3L]);
-        anchors.ShouldAllBe(a => LedgerAnchorSigner.Verify(a, key));
+        anchors.ShouldAllBe(a => LedgerAnchorSigner.Verify(a, new VerificationKeys(new[] { key })) == SignatureCheck.Valid);
         (await LedgerAnchorCheck.CheckAsync(anchors, [key], _ledger.Chain, CancellationToken.None)).IsConsistent.ShouldBeTrue();
     }
 
