@@ -42,7 +42,7 @@ public class TraceTimelineTests
         var recall = new RecallNotice
         {
             RecallId = Guid.Parse("6f1c2b1e-0000-4000-8000-0000000000f1"),
-            ConsentId = "C-1",
+            Cause = RecallCause.ForConsent("C-1"),
             Recipient = "police",
             WithdrawnAt = Decided.AddHours(1),
             RequestedAt = Decided.AddHours(1),

@@ -41,6 +41,9 @@ internal sealed record SubjectReportEntry
 
     public Guid? DeliveryId { get; init; }
 
-    /// <summary>For disclosures only: recalled, or why not.</summary>
-    public SubjectReportRecall? Recall { get; init; }
+    /// <summary>
+    /// For disclosures only: every recall of the delivery, whatever its cause (a consent withdrawal, a source's
+    /// retraction), and, when no consent withdrawal recalled it, why not.
+    /// </summary>
+    public IReadOnlyList<SubjectReportRecall>? Recalls { get; init; }
 }
