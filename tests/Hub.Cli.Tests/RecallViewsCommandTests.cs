@@ -67,13 +67,17 @@ public sealed class RecallViewsCommandTests(RetractedDemoLedger ledger) : IClass
         page.ExitCode.ShouldBe(0, page.Errors);
         using var report = JsonDocument.Parse(json.Output);
         var decision = report.RootElement.GetProperty("decisions").EnumerateArray().Single(d => d.TryGetProperty("deliveryId", out var id) && id.GetGuid() == _ledger.Retracted.DeliveryId);
-        var recalls = decision.GetProperty("recalls").EnumerateArray().ToList();
-        recalls.Select(r => (r.GetProperty("cause").GetString(), r.GetProperty("status").GetString())).ShouldBe([("retraction", "outstanding"), ("consent-withdrawal", "not-recalled")]);
-        recalls[0].GetProperty("explanation").GetString()!.ShouldStartWith($"{_ledger.Retracted.Source} retracted the event (entered-in-error) in retraction {_ledger.RetractionId}; ");
+        var retraction = decision.GetProperty("retractionRecalls").EnumerateArray().ShouldHaveSingleItem();
+        (retraction.GetProperty("cause").GetString(), retraction.GetProperty("status").GetString()).ShouldBe(("retraction", "outstanding"));
+        retraction.GetProperty("explanation").GetString()!.ShouldStartWith($"{_ledger.Retracted.Source} retracted the event (entered-in-error) in retraction {_ledger.RetractionId}; ");
+        var withdrawal = decision.GetProperty("recall");
+        (withdrawal.GetProperty("cause").GetString(), withdrawal.GetProperty("status").GetString()).ShouldBe(("consent-withdrawal", "not-recalled"), "a statutory disclosure: the withdrawal did not recall it");
         report.RootElement.GetProperty("decisions").EnumerateArray()
-            .SelectMany(d => d.TryGetProperty("recalls", out var r) ? r.EnumerateArray() : Enumerable.Empty<JsonElement>())
-            .Any(r => r.GetProperty("cause").GetString() == "consent-withdrawal" && r.GetProperty("status").GetString() == "acknowledged")
-            .ShouldBeTrue("the withdrawal's own recalls are still there, acknowledged");
+            .Where(d => d.TryGetProperty("recall", out var r) && r.GetProperty("status").GetString() == "acknowledged")
+            .ShouldAllBe(d => d.GetProperty("recall").GetProperty("cause").GetString() == "consent-withdrawal");
+        report.RootElement.GetProperty("decisions").EnumerateArray()
+            .Count(d => d.TryGetProperty("recall", out var r) && r.GetProperty("status").GetString() == "acknowledged")
+            .ShouldBeGreaterThan(0, "the withdrawal's own recalls are still there, acknowledged");
         var text = await File.ReadAllTextAsync(html);
         text.ShouldContain("Recall (retraction)");
         text.ShouldContain("Recall (consent withdrawal)");

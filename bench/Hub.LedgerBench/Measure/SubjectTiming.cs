@@ -31,7 +31,7 @@ public static class SubjectTiming
         }
 
         var warm = times.Skip(1).Order().ToList();
-        var recalled = report!.Decisions.Count(d => d.Recalls?.Any(r => r.RecallId is not null) == true);
+        var recalled = report!.Decisions.Count(d => d.Recall?.RecallId is not null);
         return new SubjectResult(
             report.Decisions.Count, report.Disclosures, report.Denials, report.Consents.Count, recalled,
             times[0], warm[warm.Count / 2], warm[0], warm[^1], runs);

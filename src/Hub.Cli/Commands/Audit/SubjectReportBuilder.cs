@@ -55,20 +55,22 @@ internal static class SubjectReportBuilder
             FieldsWithheld = row.WithheldFields,
             Reasons = row.Reasons,
             DeliveryId = row.DeliveryId,
-            Recalls = disclosed ? RecallsOf(row, recalls, consents) : null,
+            Recall = disclosed ? AfterWithdrawal(row, recalls, consents) : null,
+            RetractionRecalls = disclosed ? AfterRetractions(row, recalls) : null,
         };
     }
 
-    /// <summary>Every recall of the delivery, and, when no consent withdrawal recalled it, why not.</summary>
-    private static List<SubjectReportRecall> RecallsOf(LedgerEntry row, ILookup<Guid, RecallNotice> recalls, IReadOnlyList<ConsentRecord> consents)
-    {
-        var found = row.DeliveryId is { } id ? recalls[id].DistinctBy(r => r.RecallId).Select(Recalled).ToList() : [];
-        if (!found.Any(r => r.Cause == RecallCauseKinds.ConsentWithdrawal))
-        {
-            found.Add(NotRecalledOnWithdrawal(row, consents));
-        }
+    /// <summary>The delivery's recall after its consent was withdrawn, or why there is none.</summary>
+    private static SubjectReportRecall AfterWithdrawal(LedgerEntry row, ILookup<Guid, RecallNotice> recalls, IReadOnlyList<ConsentRecord> consents) =>
+        row.DeliveryId is { } id && recalls[id].FirstOrDefault(r => r.Cause.Kind == RecallCauseKind.ConsentWithdrawal) is { } recall
+            ? Recalled(recall)
+            : NotRecalledOnWithdrawal(row, consents);
 
-        return found;
+    /// <summary>The delivery's recalls after its source retracted the event; null when it was never retracted.</summary>
+    private static List<SubjectReportRecall>? AfterRetractions(LedgerEntry row, ILookup<Guid, RecallNotice> recalls)
+    {
+        var retracted = row.DeliveryId is { } id ? recalls[id].Where(r => r.Cause.Kind == RecallCauseKind.Retraction).DistinctBy(r => r.RecallId).Select(Recalled).ToList() : [];
+        return retracted.Count > 0 ? retracted : null;
     }
 
     private static SubjectReportRecall Recalled(RecallNotice recall) => new()

@@ -41,9 +41,9 @@ internal sealed record SubjectReportEntry
 
     public Guid? DeliveryId { get; init; }
 
-    /// <summary>
-    /// For disclosures only: every recall of the delivery, whatever its cause (a consent withdrawal, a source's
-    /// retraction), and, when no consent withdrawal recalled it, why not.
-    /// </summary>
-    public IReadOnlyList<SubjectReportRecall>? Recalls { get; init; }
+    /// <summary>For disclosures only: recalled after a consent withdrawal, or why not (cause <c>consent-withdrawal</c>).</summary>
+    public SubjectReportRecall? Recall { get; init; }
+
+    /// <summary>For disclosures only: the recalls after the source retracted the event (cause <c>retraction</c>); null when none.</summary>
+    public IReadOnlyList<SubjectReportRecall>? RetractionRecalls { get; init; }
 }

@@ -70,7 +70,7 @@ internal static class SubjectReportHtml
             Pair(html, "Fields released", d.Outcome == "disclosed" ? (d.FieldsReleased.Count == 0 ? "none" : string.Join(", ", d.FieldsReleased)) : null);
             Pair(html, "Fields withheld", d.FieldsWithheld.Count == 0 ? "none" : string.Join(", ", d.FieldsWithheld));
             Pair(html, d.Outcome == "disclosed" ? "Why it was shared" : "Why it was not shared", string.Join(" | ", d.Reasons));
-            foreach (var recall in d.Recalls ?? [])
+            foreach (var recall in (d.Recall is null ? [] : new[] { d.Recall }).Concat(d.RetractionRecalls ?? []))
             {
                 Pair(html, $"Recall ({RecallWording.Label(RecallCauseKinds.Parse(recall.Cause))})", $"{recall.Status}: {recall.Explanation}");
             }

@@ -1,6 +1,6 @@
 namespace Hub.Cli.Commands.Audit;
 
-/// <summary>A disclosure's recall status for one cause: requested and acknowledged, or not recalled and why.</summary>
+/// <summary>A disclosure's recall status for one cause: requested and acknowledged, or (after a withdrawal) not recalled and why.</summary>
 internal sealed record SubjectReportRecall
 {
     /// <summary><c>consent-withdrawal</c> or <c>retraction</c>: what the recall (or its absence) is about.</summary>
