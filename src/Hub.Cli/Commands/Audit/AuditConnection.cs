@@ -9,6 +9,7 @@ using Hub.Router.Ledger.Reading.Postgres;
 using Hub.Router.Ledger.Reading.Sqlite;
 using Hub.Router.Ledger.Sqlite;
 using Hub.Router.Recalls;
+using Hub.Router.Retractions;
 using Npgsql;
 
 namespace Hub.Cli.Commands.Audit;
@@ -41,6 +42,9 @@ internal sealed class AuditConnection : IAsyncDisposable
 
     /// <summary>Recalls of every cause: the same store as <see cref="Consents"/>.</summary>
     public IRecallStore Recalls => (IRecallStore)Consents;
+
+    /// <summary>The event ids sources have retracted: the same store as <see cref="Consents"/>.</summary>
+    public IRetractionRegister Retractions => (IRetractionRegister)Consents;
 
     /// <summary>The SQLite ledger file, when reading the embedded store.</summary>
     public string? SqlitePath { get; }
