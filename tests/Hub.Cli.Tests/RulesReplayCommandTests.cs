@@ -5,7 +5,8 @@ namespace Hub.Cli.Tests;
 /// <summary>
 /// <c>hub rules replay</c> over the ledger <c>hub demo</c> leaves behind: the agreements in force replay to no change;
 /// a draft that narrows a flow shows the recipient's decisions that would flip; a draft whose condition reads a payload
-/// value the ledger does not hold reports those decisions as undecided rather than guess.
+/// value the ledger does not hold reports those decisions as undecided rather than guess, as does an event its source
+/// had retracted before it was decided.
 /// </summary>
 public sealed class RulesReplayCommandTests : IDisposable
 {
@@ -70,6 +71,22 @@ public sealed class RulesReplayCommandTests : IDisposable
         undecided.GetProperty("reason").GetString().ShouldBe("depends on payload field establishment, not recorded");
         report.RootElement.GetProperty("changes").GetArrayLength().ShouldBe(0);
         output.ShouldNotContain("HMP Fictional");
+    }
+
+    [Fact]
+    public async Task When_an_event_was_retracted_before_it_was_decided_should_report_it_as_undecided_not_as_changes()
+    {
+        var ledger = await DemoLedgerAsync();
+        await RetractedFirstEvent.AppendAsync(ledger, "custody.release.scheduled");
+
+        var (exitCode, output, errors) = await HubProcess.RunAsync("rules", "replay", "--draft", _agreements, "--since", "2000-01-01", "--sqlite", ledger, "--json");
+
+        exitCode.ShouldBe(0, errors);
+        using var report = JsonDocument.Parse(output);
+        report.RootElement.GetProperty("changes").GetArrayLength().ShouldBe(0, "the agreements in force would have allowed it, but its source had taken it back");
+        var undecided = report.RootElement.GetProperty("undecided").EnumerateArray().ToList();
+        undecided.ShouldNotBeEmpty(output);
+        undecided.ShouldAllBe(u => u.GetProperty("reason").GetString() == "retracted by its source before it was decided: shared with no one whatever the agreements say");
     }
 
     [Fact]

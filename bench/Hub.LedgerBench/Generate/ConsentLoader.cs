@@ -1,5 +1,6 @@
 using Hub.Router.Consent;
 using Hub.Router.Consent.Postgres;
+using Hub.Router.Recalls;
 using Npgsql;
 
 namespace Hub.LedgerBench.Generate;
@@ -32,7 +33,7 @@ public static class ConsentLoader
         foreach (var consent in consents)
         {
             await store.WithdrawAsync(new ConsentWithdrawal(consent, withdrawnAt, withdrawnAt, Guid.NewGuid(), withdrawnAt), cancellationToken);
-            foreach (var recall in await store.SyncRecallsAsync(consent, withdrawnAt, cancellationToken))
+            foreach (var recall in await store.SyncRecallsAsync(RecallCause.ForConsent(consent), withdrawnAt, cancellationToken))
             {
                 recalls++;
                 await store.AcknowledgeAsync(recall.RecallId, recall.Recipient, withdrawnAt.AddHours(2), withdrawnAt.AddHours(2), recall.Deliveries.Count, 0, cancellationToken);

@@ -18,6 +18,7 @@ internal sealed class ConsentPhase(IServiceProvider services, TextWriter output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly IConsentStore _consents = services.GetRequiredService<IConsentStore>();
+    private readonly IRecallStore _recalls = services.GetRequiredService<IRecallStore>();
     private readonly ILedgerStore _ledger = services.GetRequiredService<ILedgerStore>();
     private readonly MemoryDeliverySink _sink = services.GetRequiredService<MemoryDeliverySink>();
 
@@ -41,7 +42,7 @@ internal sealed class ConsentPhase(IServiceProvider services, TextWriter output)
         await SubmitAsync(ConsentScenario.Withdrawal(consentId, TimeProvider.System.GetUtcNow()), cancellationToken);
         var expected = before.Count(e => e.Footing == DecisionFooting.Consent);
         var recalls = await UntilAsync(
-            async () => (await _consents.RecallsAsync(includeAcknowledged: true, cancellationToken)).Where(r => r.ConsentId == consentId).ToList(),
+            async () => (await _recalls.RecallsAsync(includeAcknowledged: true, cancellationToken)).Where(r => r.Cause == RecallCause.ForConsent(consentId)).ToList(),
             r => r.Sum(x => x.Deliveries.Count) >= expected && r.All(x => x.AcknowledgedAt is not null));
         output.WriteLine($"  consent withdrawn: {recalls.Count} recall(s) under UK GDPR Art. 19");
         foreach (var recall in recalls)

@@ -117,7 +117,7 @@ public sealed class ConsentIngress(
         var effective = withdrawn.WithdrawnAt < now ? withdrawn.WithdrawnAt : now;
         await store.WithdrawAsync(new ConsentWithdrawal(record.ConsentId, effective, withdrawn.WithdrawnAt, withdrawn.Envelope.EventId, now), context.CancellationToken);
         ConsentLog.Withdrawn(logger, record.ConsentId, source.Value);
-        await recalls.SyncAndSendAsync(record.ConsentId, context, context.CancellationToken);
+        await recalls.SyncAndSendAsync(RecallCause.ForConsent(record.ConsentId), context, context.CancellationToken);
     }
 
     private async Task KeepEarlyWithdrawalAsync(ConsumeContext context, ConsentWithdrawn withdrawn, AgencyCode source)
@@ -168,7 +168,7 @@ public sealed class ConsentIngress(
 
         if (applied)
         {
-            await recalls.SyncAndSendAsync(record.ConsentId, context, cancellationToken);
+            await recalls.SyncAndSendAsync(RecallCause.ForConsent(record.ConsentId), context, cancellationToken);
         }
     }
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Hub.Router.Consent;
 
-/// <summary>Consent registry and recall log messages: consent, recall and delivery ids only, never subjects.</summary>
+/// <summary>Consent registry and recall log messages: consent, recall and delivery ids and recall causes only, never subjects.</summary>
 public static partial class ConsentLog
 {
     [LoggerMessage(601, LogLevel.Information, "Consent {ConsentId} registered from {Source} ({Outcome})")]
@@ -11,11 +11,9 @@ public static partial class ConsentLog
     [LoggerMessage(602, LogLevel.Information, "Consent {ConsentId} withdrawn by {Source}; consent-based sharing under it stops")]
     public static partial void Withdrawn(ILogger logger, string consentId, string source);
 
-    [LoggerMessage(603, LogLevel.Information, "Recall {RecallId} under consent {ConsentId} sent to {Recipient} naming {Deliveries} deliveries")]
-    public static partial void RecallSent(ILogger logger, Guid recallId, string consentId, string recipient, int deliveries);
-
-    [LoggerMessage(606, LogLevel.Information, "Recall {RecallId} for retraction {RetractionId} sent to {Recipient} naming {Deliveries} deliveries")]
-    public static partial void RetractionRecallSent(ILogger logger, Guid recallId, Guid retractionId, string recipient, int deliveries);
+    /// <summary>The cause's kind only: a consent id may be built from a case number; the recall id finds the rest.</summary>
+    [LoggerMessage(603, LogLevel.Information, "Recall {RecallId} ({Cause}) sent to {Recipient} naming {Deliveries} deliveries")]
+    public static partial void RecallSent(ILogger logger, Guid recallId, string cause, string recipient, int deliveries);
 
     [LoggerMessage(604, LogLevel.Information, "Recall {RecallId} acknowledged by {Recipient} ({Outcome})")]
     public static partial void RecallAcknowledged(ILogger logger, Guid recallId, string recipient, string outcome);

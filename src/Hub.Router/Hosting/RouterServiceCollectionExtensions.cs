@@ -15,6 +15,7 @@ using Hub.Router.Metrics;
 using Hub.Router.Operations;
 using Hub.Router.Provenance;
 using Hub.Router.Recalls;
+using Hub.Router.Retractions;
 using Hub.Router.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,8 @@ public static class RouterServiceCollectionExtensions
         services.TryAddSingleton<ConsentHold>();
         services.TryAddSingleton<HeldEventReleaser>();
         services.TryAddSingleton<RecallDispatcher>();
+        services.TryAddSingleton<RetractionLookups>();
+        services.TryAddSingleton<RetractionIngress>();
         services.TryAddSingleton<LedgerGroupWriter>();
         services.TryAddSingleton<IngressProcessor>();
         services.TryAddSingleton<DeliveryReplayer>();
@@ -94,7 +97,7 @@ public static class RouterServiceCollectionExtensions
         services.TryAddSingleton<ILedgerSealer, PostgresLedgerSealer>();
         services.AddHostedService<LedgerSealingService>();
         services.TryAddSingleton<IConsentStore, PostgresConsentStore>();
-        services.TryAddSingleton(sp => (IHeldEventStore)sp.GetRequiredService<IConsentStore>());
+        AddConsentStoreRoles(services);
         return services;
     }
 
@@ -104,11 +107,19 @@ public static class RouterServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         services.TryAddSingleton<ILedgerStore>(_ => new SqliteLedgerStore(path));
         services.TryAddSingleton<IConsentStore>(_ => new SqliteConsentStore(path));
-        services.TryAddSingleton(sp => (IHeldEventStore)sp.GetRequiredService<IConsentStore>());
+        AddConsentStoreRoles(services);
         services.TryAddSingleton(_ => new SqliteChainStore(path));
         services.TryAddSingleton<ILedgerChainStore>(sp => sp.GetRequiredService<SqliteChainStore>());
         services.TryAddSingleton<ILedgerSealer, SqliteLedgerSealer>();
         services.AddHostedService<LedgerSealingService>();
         return services;
+    }
+
+    /// <summary>The consent store's class is also the consent hold, the recall store and the retraction register: one instance serves all four.</summary>
+    private static void AddConsentStoreRoles(IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => (IHeldEventStore)sp.GetRequiredService<IConsentStore>());
+        services.TryAddSingleton(sp => (IRecallStore)sp.GetRequiredService<IConsentStore>());
+        services.TryAddSingleton(sp => (IRetractionRegister)sp.GetRequiredService<IConsentStore>());
     }
 }

@@ -5,7 +5,6 @@ using Hub.Contracts.Agencies;
 using Hub.Contracts.Catalogue;
 using Hub.Contracts.Delivery.V1;
 using Hub.Contracts.Envelope;
-using Hub.Contracts.Health.V1;
 using Hub.Contracts.Topology;
 using Hub.Router.Agreements;
 using Hub.Router.Configuration;
@@ -15,6 +14,7 @@ using Hub.Router.Ledger;
 using Hub.Router.Metrics;
 using Hub.Router.Provenance;
 using Hub.Router.Recalls;
+using Hub.Router.Retractions;
 using Hub.Router.Telemetry;
 using Hub.Sharing.Consent;
 using Hub.Sharing.Decisions;
@@ -44,6 +44,7 @@ public sealed class IngressProcessor(
     ConsentHold consentHold,
     RecallDispatcher recalls,
     IngressSignatures signatures,
+    RetractionIngress retractions,
     HubAddresses addresses,
     IOptions<RouterOptions> options,
     TimeProvider time,
@@ -112,6 +113,9 @@ public sealed class IngressProcessor(
         // Consent events update the registry first, then are decided like any event (docs/adr/0007).
         await consentEvents.RegisterAsync(context, context.Message, source);
 
+        // An event its source has already retracted is shared with no one, whatever order the bus delivered them in (docs/adr/0020).
+        var retracted = await retractions.RetractedAsync(source, envelope, eventType, cancellationToken);
+
         var engine = agreements.Current;
         var pseudonyms = pseudonymiser.Pseudonymise(envelope.Subject, source);
         IConsentView consents = await consentViews.ForEventAsync(envelope, pseudonyms, cancellationToken);
@@ -119,7 +123,7 @@ public sealed class IngressProcessor(
         // A consent not recorded yet may be recorded a little later by another agency: when some permit for this event may
         // need it, hold the event for a while (docs/adr/0018); otherwise no decision depends on it.
         HoldCheck? hold = null;
-        if (consents is RegistryConsentView { IsRecorded: false } && engine.MayNeedConsent(source, eventType))
+        if (retracted is null && consents is RegistryConsentView { IsRecorded: false } && engine.MayNeedConsent(source, eventType))
         {
             hold = await consentHold.CheckAsync(context, source, eventType, envelope.Consent.ConsentRef!);
             switch (hold.Outcome)
@@ -141,7 +145,7 @@ public sealed class IngressProcessor(
         var inherited = provenance.InheritedAsync(source.Value, pseudonyms, request.Event, cancellationToken);
         request = request with { Consents = consents, Inherited = await inherited };
         var json = request.Event;
-        var decisions = engine.Decide(request);
+        var decisions = retracted is null ? engine.Decide(request) : RetractedDecisions.Deny(engine.Decide(request), retracted);
 
         var (batch, messages) = batches.Build(context.MessageId, source, eventType, envelope, pseudonyms, request, decisions, engine.AgreementSetHash, now);
         RouterTracing.Decided(engine.AgreementSetHash, batch.Entries);
@@ -157,14 +161,16 @@ public sealed class IngressProcessor(
             await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.EventIdReused, "event id was already used by this agency for different content"), envelope.EventId, eventType);
         }
 
-        if (result.Pending.Count > 0)
+        // A delivery committed before its source retracted the event, and not sent yet, is not sent now: it is being recalled.
+        if (result.Pending.Count > 0 && retracted is null)
         {
             await Task.WhenAll(result.Pending.Select(pending => SendAsync(context, pending, messages, eventType, source, cancellationToken)));
             var sentAt = time.GetUtcNow();
             await ledger.MarkSentAsync([.. result.Pending.Select(p => new SentMark(p.DeliveryId, sentAt))], cancellationToken);
         }
 
-        if (hold is { Outcome: HoldOutcome.WindowEnded })
+        // A copy held for its consent ends with this decision too; for a retracted event that is the denial.
+        if (hold is { Outcome: HoldOutcome.WindowEnded } || retracted is not null)
         {
             await consentHold.ForgetAsync(source, envelope.EventId, cancellationToken);
         }
@@ -172,14 +178,12 @@ public sealed class IngressProcessor(
         // A withdrawal committed between this decision and its commit must still recall what was just sent.
         if (envelope.Consent.ConsentRef is { } consentRef && decisions.Any(d => d.Footing == DecisionFooting.Consent))
         {
-            await recalls.SyncAndSendAsync(consentRef, context, cancellationToken);
+            await recalls.SyncAndSendAsync(RecallCause.ForConsent(consentRef), context, cancellationToken);
         }
 
-        // A source's retraction recalls, from exactly the recipients the ledger says received the events (docs/adr/0020).
-        if (context.Message is RecordRetracted retraction)
-        {
-            await recalls.SyncAndSendAsync(retraction, source, context, cancellationToken);
-        }
+        // A retraction registers its ids and recalls them from exactly the recipients the ledger says received them; a
+        // shared event retracted while it was being decided is recalled too (docs/adr/0020).
+        await retractions.AfterCommitAsync(context, context.Message, source, eventType, decisions, retracted, cancellationToken);
 
         var allowed = decisions.Count(d => d.IsAllowed);
         metrics.Decided(source.Value, eventType, decisions);

@@ -38,7 +38,7 @@ public sealed class RouterMetrics
         _agreementsRefused = meter.CreateCounter<long>("agencyhub.router.agreements.reload.refused", "{refusal}", "Agreement loads refused, at start-up and on each reload: one per refused agreement file (scope agreement), or one when the whole folder is refused (scope set)");
         _ingressLag = meter.CreateHistogram("agencyhub.router.ingress.lag", "s", "From the adapter's publish to the router's consume, by source agency", tags: null, advice: buckets);
         _consentHolds = meter.CreateCounter<long>("agencyhub.router.consent.holds", "{event}", "Events held because the consent they cite is not recorded yet, by source agency and event type");
-        _consentHoldReleases = meter.CreateCounter<long>("agencyhub.router.consent.hold.releases", "{event}", "Held events sent back to be decided, by source agency and reason (consent-recorded, window-ended)");
+        _consentHoldReleases = meter.CreateCounter<long>("agencyhub.router.consent.hold.releases", "{event}", "Held events sent back to be decided, by source agency and reason (consent-recorded, retracted, window-ended)");
         meter.CreateObservableGauge("agencyhub.router.consent.held", () => Volatile.Read(ref _consentHoldsOutstanding), "{event}", "Events held for a consent not yet recorded, at the releaser's last check");
     }
 

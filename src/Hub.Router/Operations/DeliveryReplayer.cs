@@ -8,6 +8,7 @@ using Hub.Contracts.Topology;
 using Hub.Router.Agreements;
 using Hub.Router.Consent;
 using Hub.Router.Ledger;
+using Hub.Router.Retractions;
 using Hub.Sharing.Agreements;
 using Hub.Sharing.Decisions;
 using MassTransit;
@@ -17,10 +18,11 @@ namespace Hub.Router.Operations;
 
 /// <summary>
 /// Sends a dead-lettered delivery again only if <see cref="ReplayCheck"/> allows it now. The body comes from the
-/// router's own outbox, never from the request, and the outcome is ledgered before anything is sent. The delivery
-/// keeps its id, so a recipient that did in fact handle it the first time ignores the repeat (docs/adr/0010).
+/// router's own outbox, never from the request, and the outcome is ledgered before anything is sent. A delivery of an
+/// event its source has retracted since is refused too (docs/adr/0020). The delivery keeps its id, so a recipient that
+/// did in fact handle it the first time ignores the repeat (docs/adr/0010).
 /// </summary>
-public sealed class DeliveryReplayer(IAgreementProvider agreements, ILedgerStore ledger, IConsentStore consents, HubAddresses addresses, TimeProvider time, ILogger<DeliveryReplayer> logger)
+public sealed class DeliveryReplayer(IAgreementProvider agreements, ILedgerStore ledger, IConsentStore consents, RetractionLookups retractions, HubAddresses addresses, TimeProvider time, ILogger<DeliveryReplayer> logger)
 {
     public async Task ReplayAsync(DeliveryReplayRequested request, ISendEndpointProvider endpoints, CancellationToken cancellationToken)
     {
@@ -47,6 +49,13 @@ public sealed class DeliveryReplayer(IAgreementProvider agreements, ILedgerStore
             var set = (agreements.Current as AgreementDecisionEngine)?.Agreements ?? AgreementSet.Empty;
             var consent = decision.ConsentRef is { } consentRef ? await consents.FindAsync(consentRef, cancellationToken) : null;
             refusals = ReplayCheck.Refusals(delivery, decision, set, consent, now);
+
+            // The event may have been retracted by its source since: then it is shared again with no one (docs/adr/0020).
+            var retracted = await retractions.FindAsync(delivery.Source, delivery.EventId, delivery.EventType, cancellationToken);
+            if (retracted.Count > 0)
+            {
+                refusals = [.. refusals ?? [], .. retracted.Select(r => $"{r.Source} has since retracted event {delivery.EventId} ({r.Reason}) in retraction {r.RetractionId}")];
+            }
         }
 
         if (refusals is not null)

@@ -11,7 +11,7 @@ namespace Hub.Router.Recalls;
 /// Records a recipient's acknowledgement of a recall, arriving on that agency's ingress queue. The agency is the
 /// queue's, never the message's claim: an acknowledgement for another agency's recall is refused as forged.
 /// </summary>
-public sealed class RecallAcknowledgedConsumer(IConsentStore store, RejectionRecorder rejections, TimeProvider time, ILogger<RecallAcknowledgedConsumer> logger) : IConsumer<RecallAcknowledged>
+public sealed class RecallAcknowledgedConsumer(IRecallStore store, RejectionRecorder rejections, TimeProvider time, ILogger<RecallAcknowledgedConsumer> logger) : IConsumer<RecallAcknowledged>
 {
     private const string MessageType = "recall.acknowledged";
 

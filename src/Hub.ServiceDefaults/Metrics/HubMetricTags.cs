@@ -3,7 +3,7 @@ namespace Hub.ServiceDefaults.Metrics;
 /// <summary>
 /// Metric label names, the same words the spans use (<c>agencyhub.*</c>; Prometheus shows them with underscores). Every
 /// value is from a bounded set: agency codes, event-type names, agreement and flow ids, outcome and reason codes, queue
-/// kinds. Never a subject identifier, a payload value, free text or a per-message id.
+/// kinds, recall causes. Never a subject identifier, a payload value, free text or a per-message id.
 /// </summary>
 public static class HubMetricTags
 {
@@ -20,6 +20,9 @@ public static class HubMetricTags
     public const string Result = "agencyhub.result";
     public const string Sampler = "agencyhub.sampler";
     public const string RefusalScope = "agencyhub.refusal_scope";
+
+    /// <summary>What a recall carries out: <c>consent-withdrawal</c> or <c>retraction</c>; never the consent or the retraction itself.</summary>
+    public const string RecallCause = "agencyhub.recall_cause";
 
     /// <summary>The value of an agreement or flow label when no agreement applied.</summary>
     public const string None = "none";

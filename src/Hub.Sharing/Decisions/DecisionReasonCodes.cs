@@ -27,5 +27,11 @@ public static class DecisionReasonCodes
     /// <summary>Denied: every field a permit would release carries a value obtained under a gateway that does not allow this purpose (issue 12).</summary>
     public const string InheritedGateway = "inherited_gateway";
 
-    public static IReadOnlyList<string> All { get; } = [Basis, Gateway, Consent, NoFlow, Forbidden, ChecksFailed, InheritedGateway];
+    /// <summary>
+    /// Denied to every candidate: the source had already retracted the event (FHIR entered-in-error, cancelled, revoked)
+    /// when it reached the router, so it is shared with no one whatever the agreements say (docs/adr/0020, amended).
+    /// </summary>
+    public const string Retracted = "retracted";
+
+    public static IReadOnlyList<string> All { get; } = [Basis, Gateway, Consent, NoFlow, Forbidden, ChecksFailed, InheritedGateway, Retracted];
 }

@@ -42,7 +42,7 @@ public class TraceTimelineTests
         var recall = new RecallNotice
         {
             RecallId = Guid.Parse("6f1c2b1e-0000-4000-8000-0000000000f1"),
-            ConsentId = "C-1",
+            Cause = RecallCause.ForConsent("C-1"),
             Recipient = "police",
             WithdrawnAt = Decided.AddHours(1),
             RequestedAt = Decided.AddHours(1),
@@ -57,6 +57,30 @@ public class TraceTimelineTests
         text.ShouldContain("OUTSTANDING");
         text.ShouldContain("DEAD-LETTERED in hub.delivery.police_error");
         text.ShouldNotContain(DeadLetterSamples.Name);
+    }
+
+    [Fact]
+    public void When_a_delivery_was_recalled_after_a_consent_withdrawal_and_a_retraction_should_show_each_with_its_cause()
+    {
+        var rows = new[] { Decision("police", "allowed", DeadLetterSamples.DeliveryId, []) };
+        var retractionId = Guid.Parse("6f1c2b1e-0000-4000-8000-0000000000f3");
+        var delivery = new RecalledDelivery { DeliveryId = DeadLetterSamples.DeliveryId, EventId = DeadLetterSamples.EventId, EventType = "custody.release.scheduled", Source = AgencyCode.Probation };
+        RecallNotice[] recalls =
+        [
+            new() { RecallId = Guid.Parse("6f1c2b1e-0000-4000-8000-0000000000f1"), Cause = RecallCause.ForConsent("C-1"), Recipient = "police", WithdrawnAt = Decided.AddHours(1), RequestedAt = Decided.AddHours(1), Deliveries = [delivery], AcknowledgedAt = Decided.AddHours(2), Erased = 1, NotHeld = 0 },
+            new() { RecallId = Guid.Parse("6f1c2b1e-0000-4000-8000-0000000000f2"), Cause = RecallCause.ForRetraction(retractionId), ReasonCode = "entered-in-error", Recipient = "police", WithdrawnAt = Decided.AddHours(3), RequestedAt = Decided.AddHours(3), Deliveries = [delivery] },
+            new() { RecallId = Guid.NewGuid(), Cause = RecallCause.ForConsent("C-OTHER"), Recipient = "police", WithdrawnAt = Decided, RequestedAt = Decided, Deliveries = [delivery with { EventId = Guid.NewGuid() }] },
+        ];
+
+        var concerning = TraceTimeline.RecallsConcerning(DeadLetterSamples.EventId, recalls);
+        var text = Print(rows, TraceTimeline.Build(rows, [], concerning, []));
+
+        concerning.Count.ShouldBe(2, "only the recalls naming this event's deliveries");
+        TraceTimeline.RecallsConcerning(retractionId, recalls).ShouldHaveSingleItem().RecallId.ShouldBe(recalls[1].RecallId, "a retraction's trace shows the recalls it caused");
+        text.ShouldContain("recall 6f1c2b1e-0000-4000-8000-0000000000f1 to police: consent C-1 withdrawn 2026-11-30 10:00:00Z");
+        text.ShouldContain("recall 6f1c2b1e-0000-4000-8000-0000000000f1 acknowledged by police: 1 erased, 0 not held");
+        text.ShouldContain($"recall 6f1c2b1e-0000-4000-8000-0000000000f2 to police: retraction {retractionId} by probation (entered-in-error) 2026-11-30 12:00:00Z");
+        text.ShouldContain("recall 6f1c2b1e-0000-4000-8000-0000000000f2 OUTSTANDING");
     }
 
     private static string Print(IReadOnlyList<LedgerEntry> rows, IReadOnlyList<TraceStep> steps)

@@ -22,14 +22,14 @@ public static class ConsentQueries
         }
     }
 
-    /// <summary>(recipient, delivery id, acknowledged) for every delivery a recall under the consent names.</summary>
+    /// <summary>(recipient, delivery id, acknowledged) for every delivery a recall after the consent's withdrawal names.</summary>
     public static async Task<IReadOnlyList<(string Recipient, Guid DeliveryId, bool Acknowledged)>> RecallsAsync(string connectionString, string consentId)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var command = dataSource.CreateCommand("""
             SELECT r.recipient, d.delivery_id, a.recall_id IS NOT NULL
             FROM recalls r JOIN recall_deliveries d USING (recall_id) LEFT JOIN recall_acknowledgements a USING (recall_id)
-            WHERE r.consent_id = $1 ORDER BY r.recipient
+            WHERE r.cause = 'consent-withdrawal' AND r.cause_ref = $1 ORDER BY r.recipient
             """);
         command.Parameters.Add(new() { Value = consentId });
         var rows = new List<(string, Guid, bool)>();
@@ -48,10 +48,10 @@ public static class ConsentQueries
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var command = dataSource.CreateCommand("""
             SELECT r.recipient, d.delivery_id, a.recall_id IS NOT NULL
-            FROM retraction_recalls r JOIN retraction_recall_deliveries d USING (recall_id) LEFT JOIN retraction_recall_acknowledgements a USING (recall_id)
-            WHERE r.retraction_id = $1 ORDER BY r.recipient
+            FROM recalls r JOIN recall_deliveries d USING (recall_id) LEFT JOIN recall_acknowledgements a USING (recall_id)
+            WHERE r.cause = 'retraction' AND r.cause_ref = $1 ORDER BY r.recipient
             """);
-        command.Parameters.Add(new() { Value = retractionId });
+        command.Parameters.Add(new() { Value = retractionId.ToString() });
         var rows = new List<(string, Guid, bool)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -60,6 +60,15 @@ public static class ConsentQueries
         }
 
         return rows;
+    }
+
+    /// <summary>How many retractions name this event id in the retraction register (docs/adr/0020).</summary>
+    public static async Task<long> RetractionsOfAsync(string connectionString, Guid eventId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM retracted_events WHERE event_id = $1");
+        command.Parameters.Add(new() { Value = eventId });
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>(recipient, outcome, footing, reasons) of one event's decisions.</summary>

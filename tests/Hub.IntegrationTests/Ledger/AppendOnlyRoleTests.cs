@@ -41,6 +41,10 @@ public sealed class AppendOnlyRoleTests(ServersFixture servers) : IAsyncLifetime
     [InlineData("UPDATE outbox_deliveries SET sent_at = now()")]
     [InlineData("DELETE FROM outbox_sent")]
     [InlineData("INSERT INTO ledger_prunes VALUES (1, 1, 1, 'x', 1, now(), now())")]
+    [InlineData("UPDATE recalls SET recipient = 'nhs'")]
+    [InlineData("DELETE FROM recall_deliveries")]
+    [InlineData("UPDATE recall_acknowledgements SET erased = 0")]
+    [InlineData("DELETE FROM retracted_events")]
     [InlineData("ALTER TABLE ledger_entries DISABLE TRIGGER ALL")]
     public async Task When_the_runtime_role_tries_to_change_the_ledger_should_be_denied(string sql)
     {

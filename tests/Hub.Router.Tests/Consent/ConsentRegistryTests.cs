@@ -6,6 +6,7 @@ using Hub.Contracts.Envelope;
 using Hub.Contracts.Subjects;
 using Hub.Router.Consent;
 using Hub.Router.Ledger;
+using Hub.Router.Recalls;
 using Hub.Router.Tests.Support;
 using Hub.Testing.Consent;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +61,7 @@ public sealed class ConsentRegistryTests
         await RecordAsync(host, null);
         var delivered = await DecideAsync(host);
         await host.SendAsync(AgencyCode.Nhs, PassportEvents.Withdrawn(AgencyCode.Nhs, RouterTestHost.Now));
-        var store = host.Services.GetRequiredService<IConsentStore>();
+        var store = host.Services.GetRequiredService<IRecallStore>();
         var recall = (await Hub.Testing.Eventually.UntilAsync(() => store.RecallsAsync(true, CancellationToken.None), r => r.Count == 1, "the recall")).Single();
         recall.Deliveries.Single().DeliveryId.ShouldBe(delivered.DeliveryId!.Value);
 

@@ -44,7 +44,7 @@ public sealed class GaugeSamplerTests(AgreementsFolder agreements) : IClassFixtu
     }
 
     [Fact]
-    public async Task When_recalls_are_outstanding_should_report_their_count_and_oldest_age_per_recipient_and_zero_for_the_rest()
+    public async Task When_recalls_are_outstanding_should_report_their_count_and_oldest_age_per_recipient_and_cause_and_zero_for_the_rest()
     {
         var time = new FakeTimeProvider(RouterTestHost.Now);
         var store = new RecallStoreFake(
@@ -52,6 +52,7 @@ public sealed class GaugeSamplerTests(AgreementsFolder agreements) : IClassFixtu
             Recall("council", RouterTestHost.Now.AddHours(-30)),
             Recall("council", RouterTestHost.Now.AddHours(-2)),
             Recall("police", RouterTestHost.Now.AddMinutes(-10)),
+            Recall("council", RouterTestHost.Now.AddHours(-5), retraction: true),
         ]);
         var sampler = new RecallBacklogSampler(store, Options.Create(new RouterOptions { Agencies = ["police", "council", "jcp"] }), time, Meters);
         using var capture = new MetricCapture(Meters);
@@ -59,9 +60,15 @@ public sealed class GaugeSamplerTests(AgreementsFolder agreements) : IClassFixtu
         await sampler.SampleAsync(CancellationToken.None);
         capture.Observe();
 
-        capture.Of("agencyhub.consent.recalls.outstanding").Select(m => (m.Tag(HubMetricTags.RecipientAgency), m.Value)).ShouldBe([("police", 1d), ("council", 2d), ("jcp", 0d)], ignoreOrder: true);
-        capture.Of("agencyhub.consent.recalls.oldest_age").Select(m => (m.Tag(HubMetricTags.RecipientAgency), m.Value)).ShouldBe([("police", 600d), ("council", 30 * 3600d), ("jcp", 0d)], ignoreOrder: true);
-        capture.Measurements.ShouldAllBe(m => m.Tags.Keys.Single() == HubMetricTags.RecipientAgency, "recall gauges carry the recipient only, never a consent id");
+        const string Consent = RecallCauseKinds.ConsentWithdrawal;
+        const string Retraction = RecallCauseKinds.Retraction;
+        capture.Of("agencyhub.consent.recalls.outstanding").Select(m => (m.Tag(HubMetricTags.RecipientAgency), m.Tag(HubMetricTags.RecallCause), m.Value)).ShouldBe(
+            [("police", Consent, 1d), ("council", Consent, 2d), ("jcp", Consent, 0d), ("police", Retraction, 0d), ("council", Retraction, 1d), ("jcp", Retraction, 0d)], ignoreOrder: true);
+        capture.Of("agencyhub.consent.recalls.oldest_age").Select(m => (m.Tag(HubMetricTags.RecipientAgency), m.Tag(HubMetricTags.RecallCause), m.Value)).ShouldBe(
+            [("police", Consent, 600d), ("council", Consent, 30 * 3600d), ("jcp", Consent, 0d), ("police", Retraction, 0d), ("council", Retraction, 5 * 3600d), ("jcp", Retraction, 0d)], ignoreOrder: true);
+        capture.Measurements.ShouldAllBe(
+            m => m.Tags.Keys.Order().SequenceEqual(new[] { HubMetricTags.RecallCause, HubMetricTags.RecipientAgency }),
+            "recall gauges carry the recipient and the cause (two values) only, never a consent id or a retraction id");
     }
 
     [Fact]
@@ -79,13 +86,13 @@ public sealed class GaugeSamplerTests(AgreementsFolder agreements) : IClassFixtu
         capture.Observe();
 
         capture.Of("agencyhub.metrics.sampling.errors").Single().Tags.ShouldBe(new Dictionary<string, string> { [HubMetricTags.Sampler] = "consent-recalls" });
-        capture.Of("agencyhub.consent.recalls.outstanding").Single().Value.ShouldBe(1);
+        capture.Of("agencyhub.consent.recalls.outstanding").Single(m => m.Tag(HubMetricTags.RecallCause) == RecallCauseKinds.ConsentWithdrawal).Value.ShouldBe(1);
     }
 
-    private static RecallNotice Recall(string recipient, DateTimeOffset requestedAt) => new()
+    private static RecallNotice Recall(string recipient, DateTimeOffset requestedAt, bool retraction = false) => new()
     {
         RecallId = Guid.NewGuid(),
-        ConsentId = "consent-" + Guid.NewGuid().ToString("N"),
+        Cause = retraction ? RecallCause.ForRetraction(Guid.NewGuid()) : RecallCause.ForConsent("consent-" + Guid.NewGuid().ToString("N")),
         Recipient = recipient,
         WithdrawnAt = requestedAt,
         RequestedAt = requestedAt,

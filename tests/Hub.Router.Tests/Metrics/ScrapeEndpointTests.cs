@@ -6,7 +6,7 @@ using Hub.Contracts.Delivery.V1;
 using Hub.Contracts.Envelope;
 using Hub.Router.Agreements;
 using Hub.Router.Configuration;
-using Hub.Router.Consent;
+using Hub.Router.Recalls;
 using Hub.Router.Metrics;
 using Hub.Router.Tests.Support;
 using Hub.ServiceDefaults.Health;
@@ -43,7 +43,7 @@ public sealed partial class ScrapeEndpointTests(AgreementsFolder agreements) : I
         builder.AddHubMetrics(AdapterMetrics.MeterName);
         builder.Services.AddOptions<RouterOptions>().Bind(builder.Configuration.GetSection(RouterOptions.SectionName));
         builder.Services.AddSingleton<IAgreementProvider, FileAgreementProvider>();
-        builder.Services.AddSingleton<IConsentStore>(new RecallStoreFake([]));
+        builder.Services.AddSingleton<IRecallStore>(new RecallStoreFake([]));
         builder.Services.AddSingleton<AdapterMetrics>();
         using var host = builder.Build();
         await host.StartAsync();
@@ -81,7 +81,8 @@ public sealed partial class ScrapeEndpointTests(AgreementsFolder agreements) : I
             text.ShouldContain("agencyhub_adapter_end_to_end_latency_seconds_bucket{");
             text.ShouldContain("""agencyhub_router_agreements_reload_refused_total{otel_scope_name="AgencyHub.Router",agencyhub_refusal_scope="agreement"} 1""", Case.Sensitive);
             text.ShouldContain("""agencyhub_router_consent_held{otel_scope_name="AgencyHub.Router"} 2""", Case.Sensitive);
-            text.ShouldContain("""agencyhub_consent_recalls_outstanding{otel_scope_name="AgencyHub.Router",agencyhub_recipient_agency="council"} 0""", Case.Sensitive);
+            text.ShouldContain("""agencyhub_consent_recalls_outstanding{otel_scope_name="AgencyHub.Router",agencyhub_recall_cause="consent-withdrawal",agencyhub_recipient_agency="council"} 0""", Case.Sensitive);
+            text.ShouldContain("""agencyhub_consent_recalls_outstanding{otel_scope_name="AgencyHub.Router",agencyhub_recall_cause="retraction",agencyhub_recipient_agency="council"} 0""", Case.Sensitive);
         }
         finally
         {

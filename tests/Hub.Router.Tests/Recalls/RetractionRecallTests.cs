@@ -1,8 +1,8 @@
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Envelope;
 using Hub.Contracts.Health.V1;
-using Hub.Router.Consent;
 using Hub.Router.Ledger;
+using Hub.Router.Recalls;
 using Hub.Router.Tests.Support;
 using Hub.Testing.Consent;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,8 +34,8 @@ public sealed class RetractionRecallTests
         only.ConsentRef.ShouldBeEmpty();
         only.Deliveries.Select(d => d.DeliveryId).ShouldBe([delivered.DeliveryId!.Value]);
         only.Reason.ShouldContain("entered in error");
-        var store = host.Services.GetRequiredService<IConsentStore>();
-        await Hub.Testing.Eventually.UntilAsync(() => store.SyncRetractionRecallsAsync(retraction, AgencyCode.Nhs, RouterTestHost.Now, CancellationToken.None), r => r.Count == 0, "the council's acknowledgement");
+        var store = host.Services.GetRequiredService<IRecallStore>();
+        await Hub.Testing.Eventually.UntilAsync(() => store.SyncRecallsAsync(RecallCause.ForRetraction(retraction.Envelope.EventId), RouterTestHost.Now, CancellationToken.None), r => r.Count == 0, "the council's acknowledgement");
         var rows = await host.WaitForLedgerAsync(r => r.Any(x => x.EventId == retraction.Envelope.EventId), "the retraction ledgered");
         rows.Where(r => r.EventId == retraction.Envelope.EventId).ShouldAllBe(r => r.Outcome == LedgerOutcome.Denied, "no agreement shares the retraction itself; only the recall goes out");
     }
@@ -54,8 +54,8 @@ public sealed class RetractionRecallTests
 
         var recalls = await Hub.Testing.Eventually.UntilAsync(() => Task.FromResult(host.Sink.Recalls), r => r.Count > 0, "the genuine retraction's recall");
         recalls.ShouldAllBe(r => r.RetractionRef == genuine.Envelope.EventId);
-        var store = host.Services.GetRequiredService<IConsentStore>();
-        (await store.SyncRetractionRecallsAsync(forged, AgencyCode.Probation, RouterTestHost.Now, CancellationToken.None)).ShouldBeEmpty();
+        var store = host.Services.GetRequiredService<IRecallStore>();
+        (await store.SyncRecallsAsync(RecallCause.ForRetraction(forged.Envelope.EventId), RouterTestHost.Now, CancellationToken.None)).ShouldBeEmpty();
     }
 
     private static async Task<LedgerEntry> DeliverReferralAsync(RouterTestHost host)

@@ -8,6 +8,8 @@ using Hub.Router.Ledger.Reading;
 using Hub.Router.Ledger.Reading.Postgres;
 using Hub.Router.Ledger.Reading.Sqlite;
 using Hub.Router.Ledger.Sqlite;
+using Hub.Router.Recalls;
+using Hub.Router.Retractions;
 using Npgsql;
 
 namespace Hub.Cli.Commands.Audit;
@@ -38,6 +40,12 @@ internal sealed class AuditConnection : IAsyncDisposable
 
     public IConsentStore Consents { get; }
 
+    /// <summary>Recalls of every cause: the same store as <see cref="Consents"/>.</summary>
+    public IRecallStore Recalls => (IRecallStore)Consents;
+
+    /// <summary>The event ids sources have retracted: the same store as <see cref="Consents"/>.</summary>
+    public IRetractionRegister Retractions => (IRetractionRegister)Consents;
+
     /// <summary>The SQLite ledger file, when reading the embedded store.</summary>
     public string? SqlitePath { get; }
 
@@ -67,6 +75,19 @@ internal sealed class AuditConnection : IAsyncDisposable
         }
 
         return new AuditConnection(new SqliteLedgerStore(sqlite.FullName), new SqliteLedgerReader(sqlite.FullName), new SqliteConsentStore(sqlite.FullName), sqlite.FullName, null);
+    }
+
+    /// <summary>
+    /// The embedded SQLite file is this tool's own: bring its recall tables to the current shape before reading them (a
+    /// file written before recalls were unified is folded once, nothing lost). A Postgres ledger is migrated by the
+    /// router's schema owner, never by an operator's command.
+    /// </summary>
+    public async Task PrepareRecallsAsync(CancellationToken cancellationToken)
+    {
+        if (SqlitePath is not null)
+        {
+            await Consents.InitializeAsync(cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()

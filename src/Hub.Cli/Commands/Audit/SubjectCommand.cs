@@ -71,6 +71,7 @@ internal static class SubjectCommand
                 await Console.Error.WriteLineAsync(check.Note);
             }
 
+            await connection.PrepareRecallsAsync(cancellationToken);
             var pseudonyms = pseudonymisers.SelectMany(p => p.Pseudonymise(subject, new Hub.Contracts.Agencies.AgencyCode("cli"))).Distinct(StringComparer.Ordinal).ToList();
             string[] searched = [.. new[] { (subject.NhsNumber, "NHS number"), (subject.PncId, "PNC id"), (subject.Nino, "National Insurance number") }.Where(s => s.Item1 is not null).Select(s => s.Item2)];
             var report = await SubjectReportBuilder.BuildAsync(connection, pseudonyms, searched, TimeProvider.System.GetUtcNow(), cancellationToken) with

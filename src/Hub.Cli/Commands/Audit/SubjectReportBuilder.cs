@@ -7,7 +7,8 @@ namespace Hub.Cli.Commands.Audit;
 
 /// <summary>
 /// Finds the person's ledger rows through the subject index and joins them with their consents (by pseudonym) and
-/// the recalls of their deliveries (by delivery id): three indexed look-ups, none a scan of the ledger or the recalls.
+/// the recalls of their deliveries, whatever the cause (by delivery id): three indexed look-ups, none a scan of the
+/// ledger or the recalls.
 /// </summary>
 internal static class SubjectReportBuilder
 {
@@ -19,7 +20,7 @@ internal static class SubjectReportBuilder
         var deliveries = rows.Where(r => r.DeliveryId is not null).Select(r => r.DeliveryId!.Value).ToHashSet();
         var recalls = (await connection.Reader.RecallsOfDeliveriesAsync(deliveries, cancellationToken))
             .SelectMany(r => r.Deliveries.Select(d => (d.DeliveryId, Recall: r)))
-            .ToDictionary(x => x.DeliveryId, x => x.Recall);
+            .ToLookup(x => x.DeliveryId, x => x.Recall);
         var entries = rows.Select(row => Entry(row, recalls, consents)).ToList();
         return new SubjectReport
         {
@@ -32,7 +33,7 @@ internal static class SubjectReportBuilder
         };
     }
 
-    private static SubjectReportEntry Entry(LedgerEntry row, Dictionary<Guid, RecallNotice> recalls, IReadOnlyList<ConsentRecord> consents)
+    private static SubjectReportEntry Entry(LedgerEntry row, ILookup<Guid, RecallNotice> recalls, IReadOnlyList<ConsentRecord> consents)
     {
         var disclosed = row.Outcome == LedgerOutcome.Allowed;
         return new SubjectReportEntry
@@ -54,31 +55,44 @@ internal static class SubjectReportBuilder
             FieldsWithheld = row.WithheldFields,
             Reasons = row.Reasons,
             DeliveryId = row.DeliveryId,
-            Recall = disclosed ? RecallOf(row, recalls, consents) : null,
+            Recall = disclosed ? AfterWithdrawal(row, recalls, consents) : null,
+            RetractionRecalls = disclosed ? AfterRetractions(row, recalls) : null,
         };
     }
 
-    private static SubjectReportRecall RecallOf(LedgerEntry row, Dictionary<Guid, RecallNotice> recalls, IReadOnlyList<ConsentRecord> consents)
-    {
-        if (row.DeliveryId is { } id && recalls.TryGetValue(id, out var recall))
-        {
-            return new SubjectReportRecall
-            {
-                Status = recall.AcknowledgedAt is null ? "outstanding" : "acknowledged",
-                RecallId = recall.RecallId,
-                RequestedAt = recall.RequestedAt,
-                AcknowledgedAt = recall.AcknowledgedAt,
-                Explanation = recall.AcknowledgedAt is { } at
-                    ? $"consent {recall.ConsentId} was withdrawn; {recall.Recipient} was asked to erase this delivery on {recall.RequestedAt:yyyy-MM-dd HH:mm:ss}Z and acknowledged on {at:yyyy-MM-dd HH:mm:ss}Z"
-                    : $"consent {recall.ConsentId} was withdrawn; {recall.Recipient} was asked to erase this delivery on {recall.RequestedAt:yyyy-MM-dd HH:mm:ss}Z and has not yet acknowledged",
-            };
-        }
+    /// <summary>The delivery's recall after its consent was withdrawn, or why there is none.</summary>
+    private static SubjectReportRecall AfterWithdrawal(LedgerEntry row, ILookup<Guid, RecallNotice> recalls, IReadOnlyList<ConsentRecord> consents) =>
+        row.DeliveryId is { } id && recalls[id].FirstOrDefault(r => r.Cause.Kind == RecallCauseKind.ConsentWithdrawal) is { } recall
+            ? Recalled(recall)
+            : NotRecalledOnWithdrawal(row, consents);
 
+    /// <summary>The delivery's recalls after its source retracted the event; null when it was never retracted.</summary>
+    private static List<SubjectReportRecall>? AfterRetractions(LedgerEntry row, ILookup<Guid, RecallNotice> recalls)
+    {
+        var retracted = row.DeliveryId is { } id ? recalls[id].Where(r => r.Cause.Kind == RecallCauseKind.Retraction).DistinctBy(r => r.RecallId).Select(Recalled).ToList() : [];
+        return retracted.Count > 0 ? retracted : null;
+    }
+
+    private static SubjectReportRecall Recalled(RecallNotice recall) => new()
+    {
+        Cause = recall.Cause.KindText,
+        Status = recall.AcknowledgedAt is null ? "outstanding" : "acknowledged",
+        RecallId = recall.RecallId,
+        RequestedAt = recall.RequestedAt,
+        AcknowledgedAt = recall.AcknowledgedAt,
+        Explanation = recall.AcknowledgedAt is { } at
+            ? $"{RecallWording.Why(recall)}; {recall.Recipient} was asked to erase this delivery on {recall.RequestedAt:yyyy-MM-dd HH:mm:ss}Z and acknowledged on {at:yyyy-MM-dd HH:mm:ss}Z"
+            : $"{RecallWording.Why(recall)}; {recall.Recipient} was asked to erase this delivery on {recall.RequestedAt:yyyy-MM-dd HH:mm:ss}Z and has not yet acknowledged",
+    };
+
+    private static SubjectReportRecall NotRecalledOnWithdrawal(LedgerEntry row, IReadOnlyList<ConsentRecord> consents)
+    {
         var withdrawn = row.ConsentRef is { } consentRef && consents.Any(c => c.ConsentId == consentRef && c.Withdrawal is not null);
         return row.Footing switch
         {
             DecisionFooting.Consent => new SubjectReportRecall
             {
+                Cause = RecallCauseKinds.ConsentWithdrawal,
                 Status = withdrawn ? "outstanding" : "none",
                 Explanation = withdrawn
                     ? $"shared on consent {row.ConsentRef}, which has been withdrawn; the recall is still to be sent"
@@ -86,11 +100,12 @@ internal static class SubjectReportBuilder
             },
             DecisionFooting.Gateway or DecisionFooting.Basis => new SubjectReportRecall
             {
+                Cause = RecallCauseKinds.ConsentWithdrawal,
                 Status = "not-recalled",
                 Explanation = $"shared on a statutory basis ({(row.Footing == DecisionFooting.Gateway ? $"gateway {row.LegalGateway}; " : string.Empty)}{row.LawfulBasis}), not on consent: "
                     + "withdrawing a consent does not recall it, because erasure on withdrawal (UK GDPR Art. 17(1)(b)) applies only where consent was the ground",
             },
-            _ => new SubjectReportRecall { Status = "none", Explanation = "the ledger row predates recording what the disclosure relied on" },
+            _ => new SubjectReportRecall { Cause = RecallCauseKinds.ConsentWithdrawal, Status = "none", Explanation = "the ledger row predates recording what the disclosure relied on" },
         };
     }
 

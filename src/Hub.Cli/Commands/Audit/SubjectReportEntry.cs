@@ -41,6 +41,9 @@ internal sealed record SubjectReportEntry
 
     public Guid? DeliveryId { get; init; }
 
-    /// <summary>For disclosures only: recalled, or why not.</summary>
+    /// <summary>For disclosures only: recalled after a consent withdrawal, or why not (cause <c>consent-withdrawal</c>).</summary>
     public SubjectReportRecall? Recall { get; init; }
+
+    /// <summary>For disclosures only: the recalls after the source retracted the event (cause <c>retraction</c>); null when none.</summary>
+    public IReadOnlyList<SubjectReportRecall>? RetractionRecalls { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Hub.Router.Recalls;
 
 namespace Hub.Cli.Commands.Audit;
 
@@ -69,7 +70,11 @@ internal static class SubjectReportHtml
             Pair(html, "Fields released", d.Outcome == "disclosed" ? (d.FieldsReleased.Count == 0 ? "none" : string.Join(", ", d.FieldsReleased)) : null);
             Pair(html, "Fields withheld", d.FieldsWithheld.Count == 0 ? "none" : string.Join(", ", d.FieldsWithheld));
             Pair(html, d.Outcome == "disclosed" ? "Why it was shared" : "Why it was not shared", string.Join(" | ", d.Reasons));
-            Pair(html, "Recall", d.Recall is null ? null : $"{d.Recall.Status}: {d.Recall.Explanation}");
+            foreach (var recall in (d.Recall is null ? [] : new[] { d.Recall }).Concat(d.RetractionRecalls ?? []))
+            {
+                Pair(html, $"Recall ({RecallWording.Label(RecallCauseKinds.Parse(recall.Cause))})", $"{recall.Status}: {recall.Explanation}");
+            }
+
             Pair(html, "Delivery", d.DeliveryId?.ToString());
             html.Append("</table>\n");
         }

@@ -1,9 +1,12 @@
 namespace Hub.Cli.Commands.Audit;
 
-/// <summary>A disclosure's recall status: requested and acknowledged, or not recalled and why.</summary>
+/// <summary>A disclosure's recall status for one cause: requested and acknowledged, or (after a withdrawal) not recalled and why.</summary>
 internal sealed record SubjectReportRecall
 {
-    /// <summary><c>acknowledged</c>, <c>outstanding</c> or <c>not-recalled</c>.</summary>
+    /// <summary><c>consent-withdrawal</c> or <c>retraction</c>: what the recall (or its absence) is about.</summary>
+    public required string Cause { get; init; }
+
+    /// <summary><c>acknowledged</c>, <c>outstanding</c>, <c>none</c> or <c>not-recalled</c>.</summary>
     public required string Status { get; init; }
 
     public Guid? RecallId { get; init; }

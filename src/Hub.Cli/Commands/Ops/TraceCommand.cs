@@ -7,7 +7,7 @@ namespace Hub.Cli.Commands.Ops;
 
 /// <summary>
 /// <c>hub ops trace EVENT_ID</c>: the event's journey from the ledger (every decision, rejection and operator act),
-/// the outbox (sent or not), recalls, and the broker (is a copy sitting in a dead-letter queue?), as a timeline.
+/// the outbox (sent or not), recalls after consent withdrawals and retractions, and the broker (is a copy sitting in a dead-letter queue?), as a timeline.
 /// Metadata only.
 /// </summary>
 internal static class TraceCommand
@@ -47,7 +47,8 @@ internal static class TraceCommand
             {
                 var rows = await ledger.Ledger.ReadEventAsync(eventId, cancellationToken);
                 var outbox = await ledger.Ledger.OutboxForEventAsync(eventId, cancellationToken);
-                var recalls = (await ledger.Consents.RecallsAsync(includeAcknowledged: true, cancellationToken)).Where(r => r.Deliveries.Any(d => d.EventId == eventId)).ToList();
+                await ledger.PrepareRecallsAsync(cancellationToken);
+                var recalls = TraceTimeline.RecallsConcerning(eventId, await ledger.Recalls.RecallsAsync(includeAcknowledged: true, cancellationToken));
                 List<DeadLetter> deadLetters = [];
                 string state;
                 if (options is null)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hub.Cli.Commands.Audit;
 using Hub.Router.Ledger;
 using Hub.Router.Recalls;
 
@@ -6,7 +7,8 @@ namespace Hub.Cli.Commands.Ops;
 
 /// <summary>
 /// An event's journey as <c>hub ops trace</c> prints it: ledger rows (decisions, rejections, operator acts), the
-/// outbox (committed, sent), recalls and any dead-lettered copy, in time order. Built only from ledger columns,
+/// outbox (committed, sent), recalls of every cause (each saying whether a consent withdrawal or a retraction caused
+/// it) and any dead-lettered copy, in time order. Built only from ledger columns,
 /// which never hold values, and from <see cref="DeadLetter"/> metadata.
 /// </summary>
 public static class TraceTimeline
@@ -30,7 +32,7 @@ public static class TraceTimeline
         foreach (var recall in recalls)
         {
             var deliveries = string.Join(", ", recall.Deliveries.Select(d => d.DeliveryId));
-            steps.Add(new TraceStep(recall.RequestedAt, $"recall {recall.RecallId} to {recall.Recipient}: consent {recall.ConsentId} withdrawn {DeadLetterPrinter.Time(recall.WithdrawnAt)}, delivery {deliveries}", []));
+            steps.Add(new TraceStep(recall.RequestedAt, $"recall {recall.RecallId} to {recall.Recipient}: {RecallWording.Cause(recall)}, delivery {deliveries}", []));
             if (recall.AcknowledgedAt is { } acknowledged)
             {
                 steps.Add(new TraceStep(acknowledged, string.Create(CultureInfo.InvariantCulture, $"recall {recall.RecallId} acknowledged by {recall.Recipient}: {recall.Erased} erased, {recall.NotHeld} not held"), []));
@@ -54,6 +56,16 @@ public static class TraceTimeline
 
         // Undated states (not sent, outstanding) go last: they are where the journey stands now.
         return [.. steps.OrderBy(s => s.At is null).ThenBy(s => s.At)];
+    }
+
+    /// <summary>
+    /// The recalls an event's trace shows: those naming one of its deliveries, whatever their cause, and, when the event is
+    /// a source's retraction, the recalls it caused.
+    /// </summary>
+    public static IReadOnlyList<RecallNotice> RecallsConcerning(Guid eventId, IEnumerable<RecallNotice> recalls)
+    {
+        ArgumentNullException.ThrowIfNull(recalls);
+        return [.. recalls.Where(r => r.RetractionId == eventId || r.Deliveries.Any(d => d.EventId == eventId))];
     }
 
     public static void Write(TextWriter output, Guid eventId, IReadOnlyList<LedgerEntry> rows, IReadOnlyList<TraceStep> steps, string brokerState)

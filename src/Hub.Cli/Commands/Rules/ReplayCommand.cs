@@ -62,7 +62,8 @@ internal static class ReplayCommand
 
             var events = await RecordedEvents.ReadAsync(connection.Reader, from.Value, to.Value, cancellationToken);
             var consents = await ReplayConsents.ReadAsync(connection.Consents, events, cancellationToken);
-            var report = ReplayRunner.Run(set, events, consents, from.Value, to.Value);
+            var retractions = await ReplayRetractions.ReadAsync(connection.Retractions, events, cancellationToken);
+            var report = ReplayRunner.Run(set, events, consents, retractions, from.Value, to.Value);
             if (result.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(report, AuditJson.Options));

@@ -14,11 +14,11 @@ namespace Hub.Router.Consent.Holding;
 
 /// <summary>
 /// Sends held events back to their source's ingress to be decided (docs/adr/0018): at once when this router registers
-/// a consent (<see cref="HoldSignal"/>), otherwise at each <see cref="RouterOptions.ConsentHoldPollInterval"/>, which
-/// also picks up consents registered by another router and windows that have ended. An event released on its consent
-/// is forgotten once sent (ingress will find the consent); one whose window ended is forgotten by ingress after it is
-/// decided, so a crash anywhere sends it again at worst, and the ledger's (source, event id) register keeps the first
-/// decision.
+/// a consent or a retraction (<see cref="HoldSignal"/>), otherwise at each <see cref="RouterOptions.ConsentHoldPollInterval"/>,
+/// which also picks up consents and retractions registered by another router and windows that have ended. An event
+/// released on its consent, or because its source retracted it, is forgotten once sent (ingress will find the consent,
+/// or the retraction, and deny it); one whose window ended is forgotten by ingress after it is decided, so a crash
+/// anywhere sends it again at worst, and the ledger's (source, event id) register keeps the first decision.
 /// </summary>
 public sealed class HeldEventReleaser(
     IHeldEventStore store,
@@ -66,18 +66,19 @@ public sealed class HeldEventReleaser(
         }
 
         var sent = 0;
-        foreach (var (held, consentRecorded) in await store.DueAsync(now, Batch, cancellationToken))
+        foreach (var (held, consentRecorded, retracted) in await store.DueAsync(now, Batch, cancellationToken))
         {
             var key = (held.Source, held.EventId);
-            if (!consentRecorded && _sentForWindowEnd.ContainsKey(key))
+            var settled = consentRecorded || retracted;
+            if (!settled && _sentForWindowEnd.ContainsKey(key))
             {
                 continue;
             }
 
             await SendAgainAsync(held, cancellationToken);
             sent++;
-            var reason = consentRecorded ? "consent-recorded" : "window-ended";
-            if (consentRecorded)
+            var reason = retracted ? "retracted" : consentRecorded ? "consent-recorded" : "window-ended";
+            if (settled)
             {
                 await store.ForgetAsync(held.Source, held.EventId, cancellationToken);
             }

@@ -11,7 +11,10 @@ public interface IHeldEventStore
 
     Task<HeldEvent?> FindHeldAsync(string source, Guid eventId, CancellationToken cancellationToken);
 
-    /// <summary>Held events whose consent is now recorded or whose window ended by <paramref name="now"/>, earliest window end first.</summary>
+    /// <summary>
+    /// Held events whose consent is now recorded, whose source has retracted them (same source, event id and type in the
+    /// retraction register), or whose window ended by <paramref name="now"/>; earliest window end first.
+    /// </summary>
     Task<IReadOnlyList<DueHeldEvent>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
     /// <summary>Deletes the held copy once the event has been decided or sent again to be decided; a missing row is no error.</summary>

@@ -1,9 +1,9 @@
 namespace Hub.Router.Consent.Postgres;
 
 /// <summary>
-/// Consent registry and recall tables, created after the ledger's. Insert-only: a withdrawal and an
-/// acknowledgement are rows of their own, so the runtime role needs no UPDATE or DELETE here either. The one
-/// exception is <c>consent_held_events</c>, a work queue whose rows (event bodies) are deleted once decided.
+/// Consent registry and recall tables (<see cref="PostgresRecallSchema"/>), created after the ledger's. Insert-only: a
+/// withdrawal and an acknowledgement are rows of their own, so the runtime role needs no UPDATE or DELETE here either.
+/// The one exception is <c>consent_held_events</c>, a work queue whose rows (event bodies) are deleted once decided.
 /// </summary>
 internal static class PostgresConsentSchema
 {
@@ -33,64 +33,8 @@ internal static class PostgresConsentSchema
             registered_at  timestamptz NOT NULL
         );
 
-        CREATE TABLE IF NOT EXISTS recalls (
-            recall_id     uuid        PRIMARY KEY,
-            consent_id    text        NOT NULL REFERENCES consent_records (consent_id),
-            recipient     text        NOT NULL,
-            requested_at  timestamptz NOT NULL
-        );
-
-        CREATE INDEX IF NOT EXISTS recalls_consent ON recalls (consent_id);
-
-        CREATE TABLE IF NOT EXISTS recall_deliveries (
-            delivery_id  uuid  PRIMARY KEY,
-            recall_id    uuid  NOT NULL REFERENCES recalls (recall_id),
-            source       text  NOT NULL,
-            event_id     uuid  NOT NULL,
-            event_type   text  NOT NULL
-        );
-
-        CREATE INDEX IF NOT EXISTS recall_deliveries_recall ON recall_deliveries (recall_id);
-
-        CREATE TABLE IF NOT EXISTS recall_acknowledgements (
-            recall_id        uuid        PRIMARY KEY REFERENCES recalls (recall_id),
-            acknowledged_at  timestamptz NOT NULL,
-            received_at      timestamptz NOT NULL,
-            erased           integer     NOT NULL,
-            not_held         integer     NOT NULL
-        );
-
         CREATE INDEX IF NOT EXISTS ledger_entries_consent ON ledger_entries (consent_ref) WHERE footing = 'consent';
-
-        CREATE TABLE IF NOT EXISTS retraction_recalls (
-            recall_id      uuid        PRIMARY KEY,
-            retraction_id  uuid        NOT NULL,
-            source         text        NOT NULL,
-            recipient      text        NOT NULL,
-            reason         text        NOT NULL,
-            retracted_at   timestamptz NOT NULL,
-            requested_at   timestamptz NOT NULL
-        );
-
-        CREATE INDEX IF NOT EXISTS retraction_recalls_retraction ON retraction_recalls (retraction_id);
-
-        CREATE TABLE IF NOT EXISTS retraction_recall_deliveries (
-            recall_id    uuid  NOT NULL REFERENCES retraction_recalls (recall_id),
-            delivery_id  uuid  NOT NULL,
-            source       text  NOT NULL,
-            event_id     uuid  NOT NULL,
-            event_type   text  NOT NULL,
-            PRIMARY KEY (recall_id, delivery_id)
-        );
-
-        CREATE TABLE IF NOT EXISTS retraction_recall_acknowledgements (
-            recall_id        uuid        PRIMARY KEY REFERENCES retraction_recalls (recall_id),
-            acknowledged_at  timestamptz NOT NULL,
-            received_at      timestamptz NOT NULL,
-            erased           integer     NOT NULL,
-            not_held         integer     NOT NULL
-        );
-
+        """ + PostgresRecallSchema.Sql + """
         CREATE TABLE IF NOT EXISTS consent_early_withdrawals (
             consent_id          text        NOT NULL,
             event_id            uuid        NOT NULL,

@@ -8,6 +8,8 @@ namespace Hub.Router.Consent.Postgres;
 public sealed partial class PostgresConsentStore : IHeldEventStore
 {
     private const string HeldColumns = "h.source, h.event_id, h.event_type, h.consent_ref, h.content_hash, h.message_id, h.body, h.arrived_at, h.release_at";
+    private const string ConsentRecorded = "SELECT 1 FROM consent_records c WHERE c.consent_id = h.consent_ref";
+    private const string Retracted = "SELECT 1 FROM retracted_events x WHERE x.source = h.source AND x.event_id = h.event_id AND x.event_type = h.event_type";
 
     public async Task<bool> HoldAsync(HeldEvent held, CancellationToken cancellationToken)
     {
@@ -32,7 +34,7 @@ public sealed partial class PostgresConsentStore : IHeldEventStore
 
     public async Task<HeldEvent?> FindHeldAsync(string source, Guid eventId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {HeldColumns}, false FROM consent_held_events h WHERE h.source = $1 AND h.event_id = $2");
+        await using var command = dataSource.CreateCommand($"SELECT {HeldColumns}, false, false FROM consent_held_events h WHERE h.source = $1 AND h.event_id = $2");
         command.Parameters.Add(new() { Value = source });
         command.Parameters.Add(new() { Value = eventId });
         return (await ReadHeldAsync(command, cancellationToken)).SingleOrDefault()?.Event;
@@ -41,9 +43,9 @@ public sealed partial class PostgresConsentStore : IHeldEventStore
     public async Task<IReadOnlyList<DueHeldEvent>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
-            SELECT {HeldColumns}, EXISTS (SELECT 1 FROM consent_records c WHERE c.consent_id = h.consent_ref)
+            SELECT {HeldColumns}, EXISTS ({ConsentRecorded}), EXISTS ({Retracted})
             FROM consent_held_events h
-            WHERE h.release_at <= $1 OR EXISTS (SELECT 1 FROM consent_records c WHERE c.consent_id = h.consent_ref)
+            WHERE h.release_at <= $1 OR EXISTS ({ConsentRecorded}) OR EXISTS ({Retracted})
             ORDER BY h.release_at, h.source, h.event_id
             LIMIT $2
             """);
@@ -85,7 +87,8 @@ public sealed partial class PostgresConsentStore : IHeldEventStore
                     ArrivedAt = reader.GetFieldValue<DateTimeOffset>(7),
                     ReleaseAt = reader.GetFieldValue<DateTimeOffset>(8),
                 },
-                reader.GetBoolean(9)));
+                reader.GetBoolean(9),
+                reader.GetBoolean(10)));
         }
 
         return held;

@@ -4,7 +4,10 @@ using NpgsqlTypes;
 
 namespace Hub.Router.Consent.Postgres;
 
-/// <summary>The consent registry in the ledger's Postgres database (recall half in PostgresConsentStore.Recalls.cs).</summary>
+/// <summary>
+/// The consent registry in the ledger's Postgres database, and beside it the recall store (PostgresConsentStore.Recalls.cs),
+/// the retraction register (.RetractedEvents.cs) and the consent hold (.Holds.cs), all over the one data source.
+/// </summary>
 public sealed partial class PostgresConsentStore(NpgsqlDataSource dataSource) : IConsentStore
 {
     private const string RecordColumns = """

@@ -7,6 +7,8 @@ namespace Hub.Router.Consent.Sqlite;
 public sealed partial class SqliteConsentStore : IHeldEventStore
 {
     private const string HeldColumns = "h.source, h.event_id, h.event_type, h.consent_ref, h.content_hash, h.message_id, h.body, h.arrived_at, h.release_at";
+    private const string ConsentRecorded = "SELECT 1 FROM consent_records c WHERE c.consent_id = h.consent_ref";
+    private const string Retracted = "SELECT 1 FROM retracted_events x WHERE x.source = h.source AND x.event_id = h.event_id AND x.event_type = h.event_type";
 
     public async Task<bool> HoldAsync(HeldEvent held, CancellationToken cancellationToken)
     {
@@ -23,7 +25,7 @@ public sealed partial class SqliteConsentStore : IHeldEventStore
     public async Task<HeldEvent?> FindHeldAsync(string source, Guid eventId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT {HeldColumns}, 0 FROM consent_held_events h WHERE h.source = $1 AND h.event_id = $2");
+        await using var command = Command(connection, null, $"SELECT {HeldColumns}, 0, 0 FROM consent_held_events h WHERE h.source = $1 AND h.event_id = $2");
         Bind(command, source, eventId.ToString());
         return (await ReadHeldAsync(command, cancellationToken)).SingleOrDefault()?.Event;
     }
@@ -32,9 +34,9 @@ public sealed partial class SqliteConsentStore : IHeldEventStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, null, $"""
-            SELECT {HeldColumns}, EXISTS (SELECT 1 FROM consent_records c WHERE c.consent_id = h.consent_ref)
+            SELECT {HeldColumns}, EXISTS ({ConsentRecorded}), EXISTS ({Retracted})
             FROM consent_held_events h
-            WHERE h.release_at <= $1 OR EXISTS (SELECT 1 FROM consent_records c WHERE c.consent_id = h.consent_ref)
+            WHERE h.release_at <= $1 OR EXISTS ({ConsentRecorded}) OR EXISTS ({Retracted})
             ORDER BY h.release_at, h.source, h.event_id
             LIMIT $2
             """);
@@ -76,7 +78,8 @@ public sealed partial class SqliteConsentStore : IHeldEventStore
                     ArrivedAt = ParseTime(reader.GetString(7)),
                     ReleaseAt = ParseTime(reader.GetString(8)),
                 },
-                reader.GetInt64(9) != 0));
+                reader.GetInt64(9) != 0,
+                reader.GetInt64(10) != 0));
         }
 
         return held;

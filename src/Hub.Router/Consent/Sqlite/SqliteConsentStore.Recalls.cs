@@ -5,62 +5,41 @@ using Microsoft.Data.Sqlite;
 
 namespace Hub.Router.Consent.Sqlite;
 
-/// <summary>The recall half of the embedded consent store.</summary>
-public sealed partial class SqliteConsentStore
+/// <summary>The recall store in the embedded ledger file: every recall, keyed by its cause (docs/adr/0007, 0020).</summary>
+public sealed partial class SqliteConsentStore : IRecallStore
 {
-    /// <summary>Recalls with their withdrawal, deliveries and acknowledgement; callers add WHERE and ORDER BY.</summary>
+    /// <summary>Recalls with their deliveries and acknowledgement; callers add WHERE and ORDER BY.</summary>
     internal const string RecallSelect = """
-        SELECT r.recall_id, r.consent_id, r.recipient, w.effective_at, r.requested_at, a.acknowledged_at, a.erased, a.not_held,
-               d.delivery_id, d.event_id, d.event_type, d.source
+        SELECT r.recall_id, r.cause, r.cause_ref, r.reason_code, r.recipient, r.caused_at, r.requested_at,
+               a.acknowledged_at, a.erased, a.not_held, d.delivery_id, d.event_id, d.event_type, d.source
         FROM recalls r
-        JOIN consent_withdrawals w ON w.consent_id = r.consent_id
         JOIN recall_deliveries d ON d.recall_id = r.recall_id
         LEFT JOIN recall_acknowledgements a ON a.recall_id = r.recall_id
         """;
 
-    public async Task<IReadOnlyList<RecallNotice>> SyncRecallsAsync(string consentId, DateTimeOffset now, CancellationToken cancellationToken)
+    private const string RecallOrder = " ORDER BY r.requested_at, r.recall_id, d.delivery_id";
+
+    public async Task<IReadOnlyList<RecallNotice>> SyncRecallsAsync(RecallCause cause, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(cause);
         await using var connection = await OpenAsync(cancellationToken);
         await _writer.WaitAsync(cancellationToken);
         try
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var unrecalled = new List<(string, RecalledDelivery)>();
-            await using (var select = Command(connection, transaction, """
-                SELECT l.recipient, l.delivery_id, l.event_id, l.event_type, l.source
-                FROM ledger_entries l
-                WHERE l.consent_ref = $1 AND l.footing = 'consent' AND l.outcome = 'allowed' AND l.delivery_id IS NOT NULL
-                  AND EXISTS (SELECT 1 FROM consent_withdrawals w WHERE w.consent_id = $1)
-                  AND NOT EXISTS (SELECT 1 FROM recall_deliveries d WHERE d.delivery_id = l.delivery_id)
-                ORDER BY l.seq
-                """))
+            var candidates = await RecallCandidatesAsync(connection, transaction, cause, cancellationToken);
+            foreach (var (recallId, recipient, deliveries) in RecallPlanner.Plan(cause, candidates.Select(c => (c.Recipient, c.Delivery))))
             {
-                Bind(select, consentId);
-                await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                await using (var insert = Command(connection, transaction, "INSERT OR IGNORE INTO recalls (recall_id, cause, cause_ref, reason_code, recipient, caused_at, requested_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"))
                 {
-                    unrecalled.Add((reader.GetString(0), new RecalledDelivery
-                    {
-                        DeliveryId = Guid.Parse(reader.GetString(1)),
-                        EventId = Guid.Parse(reader.GetString(2)),
-                        EventType = reader.GetString(3),
-                        Source = new AgencyCode(reader.GetString(4)),
-                    }));
-                }
-            }
-
-            foreach (var (recallId, recipient, deliveries) in RecallPlanner.Plan(consentId, unrecalled))
-            {
-                await using (var insert = Command(connection, transaction, "INSERT OR IGNORE INTO recalls (recall_id, consent_id, recipient, requested_at) VALUES ($1, $2, $3, $4)"))
-                {
-                    Bind(insert, recallId.ToString(), consentId, recipient, Time(now));
+                    Bind(insert, recallId.ToString(), cause.KindText, cause.Reference, candidates[0].ReasonCode, recipient, Time(candidates[0].CausedAt), Time(now));
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
 
                 foreach (var delivery in deliveries)
                 {
-                    await using var named = Command(connection, transaction, "INSERT OR IGNORE INTO recall_deliveries (delivery_id, recall_id, source, event_id, event_type) VALUES ($1, $2, $3, $4, $5)");
-                    Bind(named, delivery.DeliveryId.ToString(), recallId.ToString(), delivery.Source.Value, delivery.EventId.ToString(), delivery.EventType);
+                    await using var named = Command(connection, transaction, "INSERT OR IGNORE INTO recall_deliveries (recall_id, delivery_id, source, event_id, event_type) VALUES ($1, $2, $3, $4, $5)");
+                    Bind(named, recallId.ToString(), delivery.DeliveryId.ToString(), delivery.Source.Value, delivery.EventId.ToString(), delivery.EventType);
                     await named.ExecuteNonQueryAsync(cancellationToken);
                 }
             }
@@ -72,8 +51,8 @@ public sealed partial class SqliteConsentStore
             _writer.Release();
         }
 
-        await using var outstanding = Command(connection, null, RecallSelect + " WHERE r.consent_id = $1 AND a.recall_id IS NULL ORDER BY r.requested_at, r.recall_id, d.delivery_id");
-        Bind(outstanding, consentId);
+        await using var outstanding = Command(connection, null, RecallSelect + " WHERE r.cause = $1 AND r.cause_ref = $2 AND a.recall_id IS NULL" + RecallOrder);
+        Bind(outstanding, cause.KindText, cause.Reference);
         return await ReadRecallsAsync(outstanding, cancellationToken);
     }
 
@@ -85,7 +64,7 @@ public sealed partial class SqliteConsentStore
         var owner = (string?)await find.ExecuteScalarAsync(cancellationToken);
         if (owner is null)
         {
-            return await AcknowledgeRetractionAsync(connection, recallId, recipient, acknowledgedAt, receivedAt, erased, notHeld, cancellationToken) ?? RecallAcknowledgement.UnknownRecall;
+            return RecallAcknowledgement.UnknownRecall;
         }
 
         if (owner != recipient)
@@ -101,7 +80,7 @@ public sealed partial class SqliteConsentStore
     public async Task<IReadOnlyList<RecallNotice>> RecallsAsync(bool includeAcknowledged, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, RecallSelect + (includeAcknowledged ? string.Empty : " WHERE a.recall_id IS NULL") + " ORDER BY r.requested_at, r.recall_id, d.delivery_id");
+        await using var command = Command(connection, null, RecallSelect + (includeAcknowledged ? string.Empty : " WHERE a.recall_id IS NULL") + RecallOrder);
         return await ReadRecallsAsync(command, cancellationToken);
     }
 
@@ -115,20 +94,21 @@ public sealed partial class SqliteConsentStore
                 rows.Add((new RecallNotice
                 {
                     RecallId = Guid.Parse(reader.GetString(0)),
-                    ConsentId = reader.GetString(1),
-                    Recipient = reader.GetString(2),
-                    WithdrawnAt = ParseTime(reader.GetString(3)),
-                    RequestedAt = ParseTime(reader.GetString(4)),
-                    AcknowledgedAt = reader.IsDBNull(5) ? null : ParseTime(reader.GetString(5)),
-                    Erased = reader.IsDBNull(6) ? null : reader.GetInt32(6),
-                    NotHeld = reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                    Cause = new RecallCause(RecallCauseKinds.Parse(reader.GetString(1)), reader.GetString(2)),
+                    ReasonCode = reader.IsDBNull(3) ? null : reader.GetString(3),
+                    Recipient = reader.GetString(4),
+                    WithdrawnAt = ParseTime(reader.GetString(5)),
+                    RequestedAt = ParseTime(reader.GetString(6)),
+                    AcknowledgedAt = reader.IsDBNull(7) ? null : ParseTime(reader.GetString(7)),
+                    Erased = reader.IsDBNull(8) ? null : reader.GetInt32(8),
+                    NotHeld = reader.IsDBNull(9) ? null : reader.GetInt32(9),
                     Deliveries = [],
                 }, new RecalledDelivery
                 {
-                    DeliveryId = Guid.Parse(reader.GetString(8)),
-                    EventId = Guid.Parse(reader.GetString(9)),
-                    EventType = reader.GetString(10),
-                    Source = new AgencyCode(reader.GetString(11)),
+                    DeliveryId = Guid.Parse(reader.GetString(10)),
+                    EventId = Guid.Parse(reader.GetString(11)),
+                    EventType = reader.GetString(12),
+                    Source = new AgencyCode(reader.GetString(13)),
                 }));
             }
         }

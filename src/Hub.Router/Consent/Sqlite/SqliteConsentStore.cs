@@ -5,7 +5,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Hub.Router.Consent.Sqlite;
 
-/// <summary>The consent registry in the embedded ledger file (recall half in SqliteConsentStore.Recalls.cs).</summary>
+/// <summary>
+/// The consent registry in the embedded ledger file, and beside it the recall store (SqliteConsentStore.Recalls.cs), the
+/// retraction register (.RetractedEvents.cs) and the consent hold (.Holds.cs), all writing through one writer gate.
+/// </summary>
 public sealed partial class SqliteConsentStore(string path) : IConsentStore, IDisposable
 {
     private const string RecordColumns = """
@@ -20,6 +23,7 @@ public sealed partial class SqliteConsentStore(string path) : IConsentStore, IDi
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        await SqliteRecallMigration.ApplyAsync(connection, cancellationToken);
         await using var command = Command(connection, null, SqliteConsentSchema.Sql);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

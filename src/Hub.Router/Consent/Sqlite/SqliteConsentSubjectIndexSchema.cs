@@ -3,7 +3,7 @@ namespace Hub.Router.Consent.Sqlite;
 /// <summary>
 /// The embedded registry's subject index, the twin of <c>ledger_subjects</c>: one (pseudonym, consent) row per pseudonym
 /// of each consent record, written by a trigger in the inserting statement's transaction, and filled once for records
-/// made before it. Also the index on recall deliveries by recall that the Postgres schema has.
+/// made before it.
 /// </summary>
 internal static class SqliteConsentSubjectIndexSchema
 {
@@ -20,7 +20,6 @@ internal static class SqliteConsentSubjectIndexSchema
         SELECT p.value, c.consent_id FROM consent_records c, json_each(c.subject_pseudonyms) p
         WHERE NOT EXISTS (SELECT 1 FROM consent_subjects s WHERE s.consent_id = c.consent_id);
 
-        CREATE INDEX IF NOT EXISTS recall_deliveries_recall ON recall_deliveries (recall_id);
         COMMIT;
 
         """;

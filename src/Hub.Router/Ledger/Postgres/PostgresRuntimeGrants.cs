@@ -9,15 +9,15 @@ namespace Hub.Router.Ledger.Postgres;
 public static class PostgresRuntimeGrants
 {
     /// <summary>
-    /// INSERT and SELECT only: the ledger, its seals, the ingress register, the outbox and its sent marks, and the
-    /// consent registry and recalls, and the provenance marks (a withdrawal, a confirmed send or an acknowledgement is a new row, never an edit).
+    /// INSERT and SELECT only: the ledger, its seals, the ingress register, the outbox and its sent marks, the consent
+    /// registry, the recalls of every cause and the retraction register, and the provenance marks (a withdrawal, a
+    /// retraction, a confirmed send or an acknowledgement is a new row, never an edit).
     /// </summary>
     public static readonly IReadOnlyList<string> AppendOnly =
     [
         "ledger_entries", "ledger_seals", "ingress_events", "outbox_deliveries", "outbox_sent",
         "consent_records", "consent_withdrawals", "recalls", "recall_deliveries", "recall_acknowledgements",
-        "provenance_marks", "retraction_recalls", "retraction_recall_deliveries", "retraction_recall_acknowledgements",
-        "consent_early_withdrawals", "ledger_anchor_exports",
+        "provenance_marks", "retracted_events", "consent_early_withdrawals", "ledger_anchor_exports",
     ];
 
     /// <summary>

@@ -8,12 +8,14 @@ namespace Hub.Cli.Commands.Rules.Replay;
 /// <summary>
 /// Decides each recorded event again with the real engine compiled from the draft set, for the recipients it was
 /// decided for, and compares each decision with the recorded one. A share whose inputs the ledger lacks is counted
-/// as undecided, with the reason (<see cref="ReplayDependencies"/>).
+/// as undecided, with the reason (<see cref="ReplayDependencies"/>), as is an event its source had retracted before it
+/// was decided (<see cref="ReplayRetractions"/>): no agreement decided it.
 /// </summary>
 internal static class ReplayRunner
 {
-    public static ReplayReport Run(AgreementSet draft, IReadOnlyList<RecordedEvent> events, ReplayConsents consents, DateTimeOffset since, DateTimeOffset until)
+    public static ReplayReport Run(AgreementSet draft, IReadOnlyList<RecordedEvent> events, ReplayConsents consents, ReplayRetractions retractions, DateTimeOffset since, DateTimeOffset until)
     {
+        ArgumentNullException.ThrowIfNull(retractions);
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(events);
         var engine = new AgreementDecisionEngine(draft);
@@ -24,10 +26,11 @@ internal static class ReplayRunner
         {
             var facts = RecordedRequest.FactFields(recorded);
             var decidable = new List<LedgerEntry>(recorded.Rows.Count);
+            var retracted = retractions.RetractedBeforeDecided(recorded);
             foreach (var row in recorded.Rows)
             {
                 decisions++;
-                if (ReplayDependencies.Missing(draft, recorded, row.Recipient!, facts, consents) is { } reason)
+                if ((retracted ? ReplayRetractions.Reason : ReplayDependencies.Missing(draft, recorded, row.Recipient!, facts, consents)) is { } reason)
                 {
                     var key = (row.Recipient!, row.EventType!, reason);
                     undecided[key] = undecided.GetValueOrDefault(key) + 1;

@@ -22,8 +22,8 @@ public static class PostgresLedgerQueries
     public const string SubjectConsents = "SELECT consent_id FROM consent_records WHERE subject_pseudonyms && $1::text[]";
 
     /// <summary>
-    /// The recalls that name any of the person's deliveries, with all their deliveries: the primary key of
-    /// <c>recall_deliveries</c> finds the recalls, <c>recall_deliveries_recall</c> their other deliveries.
+    /// The recalls of any cause that name any of the person's deliveries, with all their deliveries: the index
+    /// <c>recall_deliveries_delivery</c> finds the recalls, the primary key of <c>recall_deliveries</c> their other deliveries.
     /// </summary>
     public const string RecallsOfDeliveries = Consent.Postgres.PostgresConsentStore.RecallSelect + """
          WHERE r.recall_id IN (SELECT recall_id FROM recall_deliveries WHERE delivery_id = ANY($1::uuid[]))

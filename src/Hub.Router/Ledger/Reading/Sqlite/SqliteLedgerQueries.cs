@@ -31,7 +31,7 @@ public static class SqliteLedgerQueries
     /// <summary>Whether the side table exists.</summary>
     public const string HasSubjectIndex = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'ledger_subjects'";
 
-    /// <summary>The recalls that name any of the deliveries (a JSON array in <c>$deliveries</c>), with all their deliveries.</summary>
+    /// <summary>The recalls of any cause that name any of the deliveries (a JSON array in <c>$deliveries</c>), with all their deliveries.</summary>
     public const string RecallsOfDeliveries = Consent.Sqlite.SqliteConsentStore.RecallSelect + """
          WHERE r.recall_id IN (SELECT recall_id FROM recall_deliveries WHERE delivery_id IN (SELECT value FROM json_each($deliveries)))
         ORDER BY r.requested_at, r.recall_id, d.delivery_id
