@@ -73,6 +73,7 @@ public sealed class PostgresRecallMigrationTests(ServersFixture servers) : IAsyn
         string T(int hours) => $"'{At.AddHours(hours):O}'";
         await _database.AsAdminAsync($"""
             DROP TABLE recall_acknowledgements, recall_deliveries, recalls, retracted_events;
+            DELETE FROM ledger_schema;
             CREATE TABLE recalls (recall_id uuid PRIMARY KEY, consent_id text NOT NULL REFERENCES consent_records (consent_id), recipient text NOT NULL, requested_at timestamptz NOT NULL);
             CREATE INDEX recalls_consent ON recalls (consent_id);
             CREATE TABLE recall_deliveries (delivery_id uuid PRIMARY KEY, recall_id uuid NOT NULL REFERENCES recalls (recall_id), source text NOT NULL, event_id uuid NOT NULL, event_type text NOT NULL);
