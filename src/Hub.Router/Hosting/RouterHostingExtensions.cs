@@ -3,6 +3,7 @@ using Hub.Router.Health;
 using Hub.Router.Metrics;
 using Hub.ServiceDefaults.Health;
 using Hub.ServiceDefaults.Messaging;
+using Hub.ServiceDefaults.Secrets;
 using Hub.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,7 @@ public static class RouterHostingExtensions
         builder.Services.AddPostgresLedger(connectionString, builder.Configuration.GetConnectionString("LedgerAdmin"));
         builder.Services.AddSingleton(HubAddresses.Broker);
         builder.Services.AddBrokerOptions(builder.Configuration);
+        PlaceholderSecretCheck.AddTo(builder.Services, builder.Configuration);
         builder.Services.AddMassTransit(bus =>
         {
             RouterBus.AddIngressConsumers(bus);
