@@ -51,8 +51,9 @@ public static class RouterBus
 
                 // Bodies come from outside the trust boundary: reader errors must not echo them into headers or logs.
                 endpoint.ClearSerialization();
-                endpoint.AddSerializer(new SanitizingSerializerFactory(), true);
-                endpoint.AddDeserializer(new SanitizingSerializerFactory(), isDefault: true);
+                // An oversized body is refused by its length before it is read (Router:MaxEventBytes).
+                endpoint.AddSerializer(new SanitizingSerializerFactory(options.MaxEventBytes), true);
+                endpoint.AddDeserializer(new SanitizingSerializerFactory(options.MaxEventBytes), isDefault: true);
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();

@@ -50,7 +50,6 @@ public sealed class IngressProcessor(
     ILogger<IngressProcessor> logger)
 {
     private readonly AgencyCode[] _agencies = [.. options.Value.Agencies.Select(a => new AgencyCode(a))];
-    private readonly int _maxEventBytes = options.Value.MaxEventBytes;
 
     public async Task ProcessAsync<TEvent>(ConsumeContext<TEvent> context)
         where TEvent : class, IShareableEvent
@@ -71,12 +70,7 @@ public sealed class IngressProcessor(
             metrics.Received(source.Value, time.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)));
         }
 
-        var bodyLength = context.ReceiveContext.Body.Length ?? 0;
-        if (bodyLength > _maxEventBytes)
-        {
-            await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.Oversized, $"message is {bodyLength} bytes; the limit is {_maxEventBytes}"), null, eventType);
-        }
-
+        // An oversized body never gets here: the deserializer refused it by its length (SanitizingDeserializer).
         var envelope = context.Message.Envelope;
         if (envelope is null)
         {
