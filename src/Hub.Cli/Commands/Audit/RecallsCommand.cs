@@ -17,10 +17,11 @@ internal static class RecallsCommand
         var all = new Option<bool>("--all") { Description = "Include acknowledged recalls" };
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("recalls", "List recalls sent after consent withdrawals: outstanding ones, or all with --all") { postgres, sqlite, all, format };
+        var command = new Command("recalls", "List recalls sent after consent withdrawals: outstanding ones, or all with --all") { sqlite, all, format };
+        postgres.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var connection = AuditConnection.Open(result.GetValue(postgres), result.GetValue(sqlite)!);
+            await using var connection = AuditConnection.Open(result, postgres, result.GetValue(sqlite)!);
             if (connection is null)
             {
                 return 2;

@@ -14,10 +14,11 @@ internal static class VerifyCommand
     {
         var postgres = LedgerSource.PostgresOption("Npgsql connection string of the ledger database; any role that can read it");
         var sqlite = LedgerSource.SqliteOption();
-        var command = new Command("verify", "Check the disclosure ledger's hash chain: detects any edit, deletion, insertion or reordering of sealed rows") { postgres, sqlite };
+        var command = new Command("verify", "Check the disclosure ledger's hash chain: detects any edit, deletion, insertion or reordering of sealed rows") { sqlite };
+        postgres.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var source = LedgerSource.Open(result.GetValue(postgres), result.GetValue(sqlite), out var error);
+            await using var source = LedgerSource.Open(result, postgres, result.GetValue(sqlite), out var error);
             if (source is null)
             {
                 await Console.Error.WriteLineAsync(error);

@@ -19,10 +19,11 @@ internal static class ReplayCommand
         var who = new OperatorOptions();
         var postgres = AuditConnection.PostgresOption();
         var sqlite = AuditConnection.SqliteOption();
-        var command = new Command("replay", "Replay dead-lettered messages through the router: ingress events are decided again, deliveries re-checked under the current agreements and consents") { id, all, postgres, sqlite };
+        var command = new Command("replay", "Replay dead-lettered messages through the router: ingress events are decided again, deliveries re-checked under the current agreements and consents") { id, all, sqlite };
         queues.AddTo(command);
         broker.AddTo(command);
         who.AddTo(command);
+        postgres.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var messageId = result.GetValue(id);
@@ -48,7 +49,7 @@ internal static class ReplayCommand
                 return 2;
             }
 
-            await using var ledger = AuditConnection.Open(result.GetValue(postgres), result.GetValue(sqlite)!);
+            await using var ledger = AuditConnection.Open(result, postgres, result.GetValue(sqlite)!);
             if (ledger is null)
             {
                 return 2;
