@@ -56,9 +56,10 @@ public static class RouterBus
                 endpoint.AddDeserializer(new SanitizingSerializerFactory(options.MaxEventBytes), isDefault: true);
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
+                    // The queue's bindings (hub.submit.A and the router's hub.reingress.A) come from deploy/rabbitmq: the
+                    // router's broker user may not touch an agency's submit exchange (docs/adr/0002).
                     rabbit.SetQuorumQueue();
                     rabbit.BindQueue = false;
-                    rabbit.Bind(HubTopology.SubmitExchange(agency));
                 }
 
                 // Unknown message types are ledgered on their way to _skipped; every other failure on its way to _error.
@@ -93,15 +94,14 @@ public static class RouterBus
         {
             endpoint.ConfigureConsumeTopology = false;
             endpoint.PublishFaults = false;
-            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-            {
-                rabbit.SetQuorumQueue();
-                rabbit.BindQueue = false;
-                rabbit.Bind(HubTopology.OperateExchange);
-            }
-
             endpoint.UseMessageRetry(retry => retry.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)));
             endpoint.ConfigureConsumer<DeliveryReplayConsumer>(context);
+            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            {
+                // Bound to hub.operate by deploy/rabbitmq, which the router's broker user may not configure.
+                rabbit.SetQuorumQueue();
+                rabbit.BindQueue = false;
+            }
         });
     }
 }

@@ -16,6 +16,7 @@ using Hub.Router.Metrics;
 using Hub.Router.Provenance;
 using Hub.Router.Recalls;
 using Hub.Router.Telemetry;
+using Hub.ServiceDefaults.Messaging;
 using Hub.Sharing.Consent;
 using Hub.Sharing.Decisions;
 using Hub.Sharing.Disclosure;
@@ -184,7 +185,13 @@ public sealed class IngressProcessor(
             : JsonSerializer.Deserialize<EventDelivered>(pending.Body, ContractJson.Options)!;
         using var deliver = RouterTracing.StartDelivery(delivery.DeliveryId, delivery.EventId, eventType, source.Value, delivery.Recipient.Value, delivery.AgreementId, delivery.FlowId);
         var endpoint = await context.GetSendEndpoint(addresses.Deliver(delivery.Recipient));
-        await endpoint.Send(delivery, send => send.MessageId = delivery.DeliveryId, cancellationToken);
+        await endpoint.Send(delivery, send =>
+        {
+            send.MessageId = delivery.DeliveryId;
+
+            // Routed nowhere, the send fails: the delivery stays unsent in the outbox and the ingress message is retried.
+            send.MustRoute();
+        }, cancellationToken);
     }
 
     private async Task RejectAsync(ConsumeContext context, string source, IngressRejection rejection, Guid? eventId, string eventType)

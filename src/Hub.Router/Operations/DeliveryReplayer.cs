@@ -8,6 +8,7 @@ using Hub.Contracts.Topology;
 using Hub.Router.Agreements;
 using Hub.Router.Consent;
 using Hub.Router.Ledger;
+using Hub.ServiceDefaults.Messaging;
 using Hub.Sharing.Agreements;
 using Hub.Sharing.Decisions;
 using MassTransit;
@@ -58,7 +59,11 @@ public sealed class DeliveryReplayer(IAgreementProvider agreements, ILedgerStore
 
         await RecordAsync(request, stored, delivery, OperatorActions.ReplayAllowed, [$"{delivery.AgreementId}@{delivery.AgreementVersion} flow {delivery.FlowId} still permits it"], now, cancellationToken);
         var endpoint = await endpoints.GetSendEndpoint(addresses.Deliver(delivery.Recipient));
-        await endpoint.Send(delivery, send => send.MessageId = delivery.DeliveryId, cancellationToken);
+        await endpoint.Send(delivery, send =>
+        {
+            send.MessageId = delivery.DeliveryId;
+            send.MustRoute();
+        }, cancellationToken);
         OperationsLog.ReplayAllowed(logger, delivery.DeliveryId, delivery.Recipient.Value, request.RequestId);
     }
 

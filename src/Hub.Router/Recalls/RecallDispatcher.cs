@@ -3,6 +3,7 @@ using Hub.Contracts.Delivery.V1;
 using Hub.Contracts.Health.V1;
 using Hub.Contracts.Topology;
 using Hub.Router.Consent;
+using Hub.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
@@ -50,7 +51,11 @@ public sealed class RecallDispatcher(IConsentStore store, HubAddresses addresses
                 RetractionRef = recall.RetractionId,
             };
             var endpoint = await endpoints.GetSendEndpoint(addresses.Deliver(recipient));
-            await endpoint.Send(message, send => send.MessageId = recall.RecallId, cancellationToken);
+            await endpoint.Send(message, send =>
+            {
+                send.MessageId = recall.RecallId;
+                send.MustRoute();
+            }, cancellationToken);
             if (recall.RetractionId is { } retractionId)
             {
                 ConsentLog.RetractionRecallSent(logger, recall.RecallId, retractionId, recall.Recipient, recall.Deliveries.Count);
