@@ -50,11 +50,12 @@ router_write="^hub\\.(ingress\\.($ag)_(error|skipped)|operations_(error|skipped)
 router_read="^hub\\.(ingress\\.($ag)(_error|_skipped)?|operations(_error|_skipped)?|bus\\.router\\..+)\$"
 printf '    {"user": "hub-router", "vhost": "%s",\n     "configure": %s,\n     "write": %s,\n     "read": %s},\n' \
     "$VHOST" "$(j "$router_configure")" "$(j "$router_write")" "$(j "$router_read")"
-# Operator (hub ops, docs/adr/0012): reads and acknowledges the dead-letter queues; re-submits a dead-lettered
-# ingress message to its agency's submit exchange and asks the router to replay deliveries through hub.operate.
-# It declares nothing and can neither read a live queue nor write a delivery exchange.
+# Operator (hub ops, docs/adr/0012): reads and acknowledges the dead-letter queues, and asks the router, through
+# hub.operate, to replay them: an ingress dead letter is re-published by the router from its own dead-letter queue, a
+# delivery re-checked and re-sent from its outbox. It declares nothing, writes no submit or delivery exchange, and
+# reads no live queue.
 printf '    {"user": "hub-operator", "vhost": "%s", "configure": %s, "write": %s, "read": %s},\n' \
-    "$VHOST" "$(j '^$')" "$(j '^hub\.(submit\.[a-z][a-z0-9-]+|operate)$')" "$(j '^hub\.(ingress|delivery)\.[a-z][a-z0-9-]+_(error|skipped)$')"
+    "$VHOST" "$(j '^$')" "$(j '^hub\.operate$')" "$(j '^hub\.(ingress|delivery)\.[a-z][a-z0-9-]+_(error|skipped)$')"
 printf '    {"user": "hub-admin", "vhost": "%s", "configure": ".*", "write": ".*", "read": ".*"}\n' "$VHOST"
 echo '  ],'
 

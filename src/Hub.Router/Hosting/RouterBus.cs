@@ -30,6 +30,7 @@ public static class RouterBus
 
         registration.AddConsumer<RecallAcknowledgedConsumer>();
         registration.AddConsumer<DeliveryReplayConsumer>();
+        registration.AddConsumer<IngressReplayConsumer>();
     }
 
     public static void ConfigureIngressEndpoints(IBusFactoryConfigurator bus, IBusRegistrationContext context)
@@ -89,7 +90,8 @@ public static class RouterBus
             });
         }
 
-        // Operators' replay requests (hub ops dlq replay): the router re-checks each delivery before sending it again (docs/adr/0012).
+        // Operators' replay requests (hub ops dlq replay): the router re-checks each delivery before sending it again, and
+        // re-publishes an ingress dead letter from its own dead-letter queue (docs/adr/0012).
         bus.ReceiveEndpoint(HubTopology.OperationsQueue, endpoint =>
         {
             endpoint.ConfigureConsumeTopology = false;
@@ -101,6 +103,9 @@ public static class RouterBus
                 // Bound to hub.operate by deploy/rabbitmq, which the router's broker user may not configure.
                 rabbit.SetQuorumQueue();
                 rabbit.BindQueue = false;
+
+                // Dead-letter queues exist on the broker only; the embedded run has none.
+                endpoint.ConfigureConsumer<IngressReplayConsumer>(context);
             }
         });
     }

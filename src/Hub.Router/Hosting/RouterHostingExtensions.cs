@@ -1,6 +1,7 @@
 using Hub.Contracts.Topology;
 using Hub.Router.Health;
 using Hub.Router.Metrics;
+using Hub.Router.Operations;
 using Hub.ServiceDefaults.Health;
 using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Secrets;
@@ -8,6 +9,7 @@ using Hub.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +38,8 @@ public static class RouterHostingExtensions
         builder.Services.AddSingleton(HubAddresses.Broker);
         builder.Services.AddBrokerOptions(builder.Configuration);
         PlaceholderSecretCheck.AddTo(builder.Services, builder.Configuration);
+        builder.Services.TryAddSingleton<IngressDeadLetters>();
+        builder.Services.TryAddSingleton<IngressReplayer>();
         builder.Services.AddMassTransit(bus =>
         {
             RouterBus.AddIngressConsumers(bus);

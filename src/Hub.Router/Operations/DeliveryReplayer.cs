@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Hub.Contracts;
 using Hub.Contracts.Agencies;
@@ -69,14 +68,8 @@ public sealed class DeliveryReplayer(IAgreementProvider agreements, ILedgerStore
 
     private Task RecordAsync(DeliveryReplayRequested request, StoredDelivery? stored, EventDelivered? delivery, LedgerOutcome outcome, IReadOnlyList<string> reasons, DateTimeOffset now, CancellationToken cancellationToken) =>
         ledger.RecordOperatorAccessAsync(
-            new LedgerEntry
+            OperatorReplayRow.For(request.RequestId, request.RequestedBy, request.FromQueue, stored?.State.Source ?? "unknown", outcome, reasons, now) with
             {
-                // One row per request however often the request is redelivered.
-                EntryId = DeliveryIds.NameBased($"replay|{request.RequestId:N}"),
-                RecordedAt = now,
-                Kind = LedgerEntryKind.OperatorAccess,
-                Outcome = outcome,
-                Source = stored?.State.Source ?? "unknown",
                 EventId = stored?.State.EventId,
                 EventType = delivery?.EventType,
                 Recipient = stored?.State.Recipient,
@@ -86,16 +79,6 @@ public sealed class DeliveryReplayer(IAgreementProvider agreements, ILedgerStore
                 Purpose = delivery?.Purpose,
                 ConsentRef = delivery?.ConsentRef,
                 DeliveryId = request.DeliveryId,
-                Reasons = [$"operator {Printable(request.RequestedBy)}", $"queue {Printable(request.FromQueue)}", .. reasons],
-                TraceId = Activity.Current?.TraceId.ToString(),
-                MessageId = request.RequestId.ToString(),
             },
             cancellationToken);
-
-    /// <summary>Request text is the operator's: bounded and without control characters before it is ledgered.</summary>
-    private static string Printable(string? text)
-    {
-        var clean = new string((text ?? string.Empty).Where(c => !char.IsControl(c)).Take(128).ToArray());
-        return clean.Length == 0 ? "(unnamed)" : clean;
-    }
 }

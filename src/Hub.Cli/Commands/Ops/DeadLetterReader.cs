@@ -42,6 +42,7 @@ public static partial class DeadLetterReader
         [MessageUrn.ForTypeString<RecallRequested>()] = "(recall)",
         [MessageUrn.ForTypeString<RecallAcknowledged>()] = "(recall-ack)",
         [MessageUrn.ForTypeString<DeliveryReplayRequested>()] = "(ops-replay)",
+        [MessageUrn.ForTypeString<IngressReplayRequested>()] = "(ops-ingress-replay)",
     };
 
     public static DeadLetter Read(DeadLetterMessage message)
