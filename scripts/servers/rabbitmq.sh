@@ -97,10 +97,10 @@ SETTINGS
     : > "$DIR/rabbitmq-env.conf"
 
     {
-        echo "# Throwaway test node: guest et al. may connect (listeners are loopback-only anyway)."
-        echo "loopback_users = none"
-        echo "# 1 MiB broker-level cap on message size (the hub's own limit is lower)."
-        echo "max_message_size = 1048576"
+        # The hub's own broker settings (message size, no default user), then where its definitions are: loaded at
+        # boot, so no guest user is ever seeded; apply.sh adds the users once the node runs.
+        cat "$REPO/deploy/rabbitmq/rabbitmq.conf"
+        echo "load_definitions = $REPO/deploy/rabbitmq/definitions.json"
         if [ -n "$mgmt" ]; then
             echo "management.tcp.ip = 127.0.0.1"
             echo "management.tcp.port = $mgmt"

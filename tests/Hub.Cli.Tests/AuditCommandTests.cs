@@ -49,6 +49,37 @@ public sealed class AuditCommandTests : IDisposable
         File.Exists(Ledger).ShouldBeFalse("verify never creates a ledger");
     }
 
+    [Theory]
+    [InlineData("verify")]
+    [InlineData("recalls")]
+    public async Task When_the_connection_string_file_holds_a_sample_placeholder_password_should_refuse_it_without_echoing_it(string command)
+    {
+        var file = Path.Combine(Directory.CreateDirectory(_folder).FullName, "ledger.conn");
+        await File.WriteAllTextAsync(file, "Host=127.0.0.1;Username=hub_router;Password=change-me;Database=agencyhub\n");
+
+        var (exitCode, output, errors) = await HubProcess.RunAsync("audit", command, "--postgres-file", file);
+
+        exitCode.ShouldBe(2);
+        output.ShouldBeEmpty();
+        errors.ShouldContain("The Postgres connection string (--postgres, --postgres-file or $AGENCYHUB_LEDGER_POSTGRES) holds a placeholder password");
+        errors.ShouldNotContain("change-me");
+    }
+
+    [Fact]
+    public async Task When_the_connection_string_comes_from_a_file_should_read_the_ledger_it_names()
+    {
+        (await HubProcess.RunAsync("demo", "--ledger", Ledger, "--agreements", _agreements)).ExitCode.ShouldBe(0);
+        var file = Path.Combine(_folder, "ledger.conn");
+
+        // No Postgres here: a connection string that cannot connect shows the file was read (and --sqlite not used).
+        await File.WriteAllTextAsync(file, "Host=127.0.0.1;Port=1;Username=nobody;Password=not-a-placeholder-0123;Database=none;Timeout=1\n");
+        var (exitCode, _, errors) = await HubProcess.RunAsync("audit", "verify", "--postgres-file", file);
+
+        exitCode.ShouldBe(2);
+        errors.ShouldContain("Cannot read the ledger (postgres 127.0.0.1:1/none as nobody)");
+        errors.ShouldNotContain("not-a-placeholder-0123");
+    }
+
     [Fact]
     public async Task When_pruning_a_fresh_ledger_should_prune_nothing_and_still_verify()
     {

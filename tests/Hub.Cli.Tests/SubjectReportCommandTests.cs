@@ -115,12 +115,78 @@ public sealed class SubjectReportCommandTests : IDisposable
         denials.Any(d => d.TryGetProperty("agreement", out _) && d.TryGetProperty("purpose", out _) && d.TryGetProperty("lawfulBasis", out _)).ShouldBeTrue(output);
     }
 
+    [Fact]
+    public async Task When_the_identifier_comes_from_a_file_or_the_environment_should_report_what_the_option_reports()
+    {
+        var ledger = await DemoLedgerAsync();
+        var file = Path.Combine(_folder, "pnc.txt");
+        await File.WriteAllTextAsync(file, Pnc + "\n");
+
+        var byOption = await HubProcess.RunAsync("audit", "subject", "--pnc-id", Pnc, "--sqlite", ledger, "--format", "json");
+        var byFile = await HubProcess.RunAsync("audit", "subject", "--pnc-id-file", file, "--sqlite", ledger, "--format", "json");
+        var byVariable = await HubProcess.RunAsync(new Dictionary<string, string> { ["AGENCYHUB_SUBJECT_PNC_ID"] = Pnc }, "audit", "subject", "--sqlite", ledger, "--format", "json");
+
+        byOption.ExitCode.ShouldBe(0, byOption.Errors);
+        byFile.ExitCode.ShouldBe(0, byFile.Errors);
+        byVariable.ExitCode.ShouldBe(0, byVariable.Errors);
+        byVariable.Errors.ShouldContain("Reading --pnc-id from $AGENCYHUB_SUBJECT_PNC_ID");
+        var decisions = DecisionCount(byOption.Output);
+        decisions.ShouldBeGreaterThan(0);
+        DecisionCount(byFile.Output).ShouldBe(decisions);
+        DecisionCount(byVariable.Output).ShouldBe(decisions);
+        (byFile.Errors + byVariable.Errors).ShouldNotContain(Pnc);
+    }
+
+    [Fact]
+    public async Task When_an_identifier_is_on_the_command_line_should_not_also_search_one_left_in_the_environment()
+    {
+        var ledger = await DemoLedgerAsync();
+
+        // Were the variable read as well, its malformed value would stop the command (exit 2).
+        var (exitCode, _, errors) = await HubProcess.RunAsync(new Dictionary<string, string> { ["AGENCYHUB_SUBJECT_NINO"] = "not-a-nino" }, "audit", "subject", "--pnc-id", Pnc, "--sqlite", ledger, "--format", "json");
+
+        exitCode.ShouldBe(0, errors);
+        errors.ShouldNotContain("AGENCYHUB_SUBJECT_NINO");
+    }
+
+    [Fact]
+    public async Task When_both_an_identifier_and_its_file_are_given_should_refuse_without_echoing_either()
+    {
+        var file = Path.Combine(Directory.CreateDirectory(_folder).FullName, "pnc.txt");
+        await File.WriteAllTextAsync(file, Pnc);
+
+        var (exitCode, _, errors) = await HubProcess.RunAsync("audit", "subject", "--pnc-id", Pnc, "--pnc-id-file", file);
+
+        exitCode.ShouldBe(2);
+        errors.ShouldContain("Give --pnc-id or --pnc-id-file, not both.");
+        errors.ShouldNotContain(Pnc);
+    }
+
+    [Fact]
+    public async Task When_an_identifier_file_is_larger_than_any_identifier_should_refuse_it_unread()
+    {
+        var file = Path.Combine(Directory.CreateDirectory(_folder).FullName, "huge.txt");
+        await File.WriteAllTextAsync(file, Pnc + new string(' ', 100_000));
+
+        var (exitCode, _, errors) = await HubProcess.RunAsync("audit", "subject", "--pnc-id-file", file);
+
+        exitCode.ShouldBe(2);
+        errors.ShouldContain($"{file} is {new FileInfo(file).Length} bytes; at most 65536 are read");
+        errors.ShouldNotContain(Pnc);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
         }
+    }
+
+    private static int DecisionCount(string json)
+    {
+        using var report = System.Text.Json.JsonDocument.Parse(json);
+        return report.RootElement.GetProperty("decisions").GetArrayLength();
     }
 
     private static async Task ExecuteAsync(string ledger, string sql)

@@ -16,6 +16,11 @@ public sealed record HubAddresses(bool UseBrokerExchanges)
         ? new Uri($"exchange:{HubTopology.SubmitExchange(agency)}")
         : new Uri($"queue:{HubTopology.IngressQueue(agency)}");
 
+    /// <summary>Where the router sends an event back to its source's ingress queue (<see cref="HubTopology.ReingressExchange"/>).</summary>
+    public Uri Reingress(AgencyCode agency) => UseBrokerExchanges
+        ? new Uri($"exchange:{HubTopology.ReingressExchange(agency)}")
+        : new Uri($"queue:{HubTopology.IngressQueue(agency)}");
+
     public Uri Deliver(AgencyCode agency) => UseBrokerExchanges
         ? new Uri($"exchange:{HubTopology.DeliverExchange(agency)}")
         : new Uri($"queue:{HubTopology.DeliveryQueue(agency)}");

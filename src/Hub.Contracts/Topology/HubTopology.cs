@@ -21,6 +21,12 @@ public static class HubTopology
 
     public static string DeliveryQueue(AgencyCode agency) => $"hub.delivery.{agency.Value}";
 
+    /// <summary>
+    /// The router's own way back into an agency's ingress queue (a held event released, an operator's ingress replay):
+    /// bound to <c>hub.ingress.A</c> like <c>hub.submit.A</c>, so the router never writes the agency's submit exchange.
+    /// </summary>
+    public static string ReingressExchange(AgencyCode agency) => $"hub.reingress.{agency.Value}";
+
     /// <summary>Where operators publish replay requests (<c>hub ops dlq replay</c>); only the router reads its queue.</summary>
     public const string OperateExchange = "hub.operate";
 

@@ -30,6 +30,7 @@ public static class RouterBus
 
         registration.AddConsumer<RecallAcknowledgedConsumer>();
         registration.AddConsumer<DeliveryReplayConsumer>();
+        registration.AddConsumer<IngressReplayConsumer>();
     }
 
     public static void ConfigureIngressEndpoints(IBusFactoryConfigurator bus, IBusRegistrationContext context)
@@ -51,13 +52,15 @@ public static class RouterBus
 
                 // Bodies come from outside the trust boundary: reader errors must not echo them into headers or logs.
                 endpoint.ClearSerialization();
-                endpoint.AddSerializer(new SanitizingSerializerFactory(), true);
-                endpoint.AddDeserializer(new SanitizingSerializerFactory(), isDefault: true);
+                // An oversized body is refused by its length before it is read (Router:MaxEventBytes).
+                endpoint.AddSerializer(new SanitizingSerializerFactory(options.MaxEventBytes), true);
+                endpoint.AddDeserializer(new SanitizingSerializerFactory(options.MaxEventBytes), isDefault: true);
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
+                    // The queue's bindings (hub.submit.A and the router's hub.reingress.A) come from deploy/rabbitmq: the
+                    // router's broker user may not touch an agency's submit exchange (docs/adr/0002).
                     rabbit.SetQuorumQueue();
                     rabbit.BindQueue = false;
-                    rabbit.Bind(HubTopology.SubmitExchange(agency));
                 }
 
                 // Unknown message types are ledgered on their way to _skipped; every other failure on its way to _error.
@@ -87,20 +90,23 @@ public static class RouterBus
             });
         }
 
-        // Operators' replay requests (hub ops dlq replay): the router re-checks each delivery before sending it again (docs/adr/0012).
+        // Operators' replay requests (hub ops dlq replay): the router re-checks each delivery before sending it again, and
+        // re-publishes an ingress dead letter from its own dead-letter queue (docs/adr/0012).
         bus.ReceiveEndpoint(HubTopology.OperationsQueue, endpoint =>
         {
             endpoint.ConfigureConsumeTopology = false;
             endpoint.PublishFaults = false;
-            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-            {
-                rabbit.SetQuorumQueue();
-                rabbit.BindQueue = false;
-                rabbit.Bind(HubTopology.OperateExchange);
-            }
-
             endpoint.UseMessageRetry(retry => retry.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)));
             endpoint.ConfigureConsumer<DeliveryReplayConsumer>(context);
+            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            {
+                // Bound to hub.operate by deploy/rabbitmq, which the router's broker user may not configure.
+                rabbit.SetQuorumQueue();
+                rabbit.BindQueue = false;
+
+                // Dead-letter queues exist on the broker only; the embedded run has none.
+                endpoint.ConfigureConsumer<IngressReplayConsumer>(context);
+            }
         });
     }
 }

@@ -1,12 +1,15 @@
 using Hub.Contracts.Topology;
 using Hub.Router.Health;
 using Hub.Router.Metrics;
+using Hub.Router.Operations;
 using Hub.ServiceDefaults.Health;
 using Hub.ServiceDefaults.Messaging;
+using Hub.ServiceDefaults.Secrets;
 using Hub.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +37,9 @@ public static class RouterHostingExtensions
         builder.Services.AddPostgresLedger(connectionString, builder.Configuration.GetConnectionString("LedgerAdmin"));
         builder.Services.AddSingleton(HubAddresses.Broker);
         builder.Services.AddBrokerOptions(builder.Configuration);
+        PlaceholderSecretCheck.AddTo(builder.Services, builder.Configuration);
+        builder.Services.TryAddSingleton<IngressDeadLetters>();
+        builder.Services.TryAddSingleton<IngressReplayer>();
         builder.Services.AddMassTransit(bus =>
         {
             RouterBus.AddIngressConsumers(bus);

@@ -16,6 +16,7 @@ using Hub.Router.Provenance;
 using Hub.Router.Recalls;
 using Hub.Router.Retractions;
 using Hub.Router.Telemetry;
+using Hub.ServiceDefaults.Messaging;
 using Hub.Sharing.Consent;
 using Hub.Sharing.Decisions;
 using Hub.Sharing.Disclosure;
@@ -52,7 +53,6 @@ public sealed class IngressProcessor(
     ILogger<IngressProcessor> logger)
 {
     private readonly AgencyCode[] _agencies = [.. options.Value.Agencies.Select(a => new AgencyCode(a))];
-    private readonly int _maxEventBytes = options.Value.MaxEventBytes;
 
     public async Task ProcessAsync<TEvent>(ConsumeContext<TEvent> context)
         where TEvent : class, IShareableEvent
@@ -73,12 +73,7 @@ public sealed class IngressProcessor(
             metrics.Received(source.Value, time.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)));
         }
 
-        var bodyLength = context.ReceiveContext.Body.Length ?? 0;
-        if (bodyLength > _maxEventBytes)
-        {
-            await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.Oversized, $"message is {bodyLength} bytes; the limit is {_maxEventBytes}"), null, eventType);
-        }
-
+        // An oversized body never gets here: the deserializer refused it by its length (SanitizingDeserializer).
         var envelope = context.Message.Envelope;
         if (envelope is null)
         {
@@ -200,7 +195,13 @@ public sealed class IngressProcessor(
             : JsonSerializer.Deserialize<EventDelivered>(pending.Body, ContractJson.Options)!;
         using var deliver = RouterTracing.StartDelivery(delivery.DeliveryId, delivery.EventId, eventType, source.Value, delivery.Recipient.Value, delivery.AgreementId, delivery.FlowId);
         var endpoint = await context.GetSendEndpoint(addresses.Deliver(delivery.Recipient));
-        await endpoint.Send(delivery, send => send.MessageId = delivery.DeliveryId, cancellationToken);
+        await endpoint.Send(delivery, send =>
+        {
+            send.MessageId = delivery.DeliveryId;
+
+            // Routed nowhere, the send fails: the delivery stays unsent in the outbox and the ingress message is retried.
+            send.MustRoute();
+        }, cancellationToken);
     }
 
     private async Task RejectAsync(ConsumeContext context, string source, IngressRejection rejection, Guid? eventId, string eventType)

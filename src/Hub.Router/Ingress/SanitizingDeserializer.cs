@@ -4,10 +4,12 @@ using MassTransit;
 namespace Hub.Router.Ingress;
 
 /// <summary>
-/// MassTransit's JSON envelope deserializer, with any failure to read the body replaced by an exception that
-/// names the error's type and JSON path but never quotes the body (see <see cref="UnreadableEnvelopeException"/>).
+/// MassTransit's JSON envelope deserializer, behind two guards. A body larger than <paramref name="maxBodyBytes"/> is
+/// refused by its length before anything reads it (<see cref="OversizedEnvelopeException"/>), so an oversized input costs
+/// no parsing. Any failure to read the rest is replaced by an exception that names the error's type and JSON path but
+/// never quotes the body (see <see cref="UnreadableEnvelopeException"/>).
 /// </summary>
-public sealed class SanitizingDeserializer(IMessageDeserializer inner) : IMessageDeserializer
+public sealed class SanitizingDeserializer(IMessageDeserializer inner, int maxBodyBytes) : IMessageDeserializer
 {
     public System.Net.Mime.ContentType ContentType => inner.ContentType;
 
@@ -15,6 +17,8 @@ public sealed class SanitizingDeserializer(IMessageDeserializer inner) : IMessag
 
     public ConsumeContext Deserialize(ReceiveContext receiveContext)
     {
+        ArgumentNullException.ThrowIfNull(receiveContext);
+        RefuseOversized(receiveContext.Body);
         try
         {
             return inner.Deserialize(receiveContext);
@@ -27,6 +31,8 @@ public sealed class SanitizingDeserializer(IMessageDeserializer inner) : IMessag
 
     public SerializerContext Deserialize(MessageBody body, Headers headers, Uri? destinationAddress = null)
     {
+        ArgumentNullException.ThrowIfNull(body);
+        RefuseOversized(body);
         try
         {
             return inner.Deserialize(body, headers, destinationAddress);
@@ -38,6 +44,16 @@ public sealed class SanitizingDeserializer(IMessageDeserializer inner) : IMessag
     }
 
     public MessageBody GetMessageBody(string text) => inner.GetMessageBody(text);
+
+    /// <summary>The transports the hub uses hold the body in memory, so its length is known without reading it.</summary>
+    private void RefuseOversized(MessageBody body)
+    {
+        var length = body.Length ?? body.GetBytes().LongLength;
+        if (length > maxBodyBytes)
+        {
+            throw new OversizedEnvelopeException(length, maxBodyBytes);
+        }
+    }
 
     private static UnreadableEnvelopeException Sanitised(Exception exception)
     {

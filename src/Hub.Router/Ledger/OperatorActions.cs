@@ -9,13 +9,16 @@ public static class OperatorActions
     /// <summary>An operator displayed a dead-lettered message's payload; recorded before it was printed.</summary>
     public const LedgerOutcome PayloadViewed = LedgerOutcome.PayloadViewed;
 
-    /// <summary>An operator re-submitted a dead-lettered message (to its agency's ingress, or to the router's replay queue).</summary>
+    /// <summary>An operator asked the router (through <c>hub.operate</c>) to replay a dead-lettered ingress message or delivery.</summary>
     public const LedgerOutcome ReplayRequested = LedgerOutcome.ReplayRequested;
 
-    /// <summary>The router re-checked a replayed delivery under the current agreements and consents and sent it again.</summary>
+    /// <summary>
+    /// The router re-checked a replayed delivery under the current agreements and consents and sent it again, or
+    /// re-published a dead-lettered ingress message into its ingress queue, to be decided again.
+    /// </summary>
     public const LedgerOutcome ReplayAllowed = LedgerOutcome.ReplayAllowed;
 
-    /// <summary>The router re-checked a replayed delivery and refused it: nothing was sent.</summary>
+    /// <summary>The router refused a replay (a delivery the re-check refused, a message not in the queue named): nothing was sent.</summary>
     public const LedgerOutcome ReplayDenied = LedgerOutcome.ReplayDenied;
 
     /// <summary>An operator removed a dead-lettered message without replaying it.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Hub.Contracts;
 using Hub.Contracts.Agencies;
@@ -9,6 +8,7 @@ using Hub.Router.Agreements;
 using Hub.Router.Consent;
 using Hub.Router.Ledger;
 using Hub.Router.Retractions;
+using Hub.ServiceDefaults.Messaging;
 using Hub.Sharing.Agreements;
 using Hub.Sharing.Decisions;
 using MassTransit;
@@ -67,20 +67,18 @@ public sealed class DeliveryReplayer(IAgreementProvider agreements, ILedgerStore
 
         await RecordAsync(request, stored, delivery, OperatorActions.ReplayAllowed, [$"{delivery.AgreementId}@{delivery.AgreementVersion} flow {delivery.FlowId} still permits it"], now, cancellationToken);
         var endpoint = await endpoints.GetSendEndpoint(addresses.Deliver(delivery.Recipient));
-        await endpoint.Send(delivery, send => send.MessageId = delivery.DeliveryId, cancellationToken);
+        await endpoint.Send(delivery, send =>
+        {
+            send.MessageId = delivery.DeliveryId;
+            send.MustRoute();
+        }, cancellationToken);
         OperationsLog.ReplayAllowed(logger, delivery.DeliveryId, delivery.Recipient.Value, request.RequestId);
     }
 
     private Task RecordAsync(DeliveryReplayRequested request, StoredDelivery? stored, EventDelivered? delivery, LedgerOutcome outcome, IReadOnlyList<string> reasons, DateTimeOffset now, CancellationToken cancellationToken) =>
         ledger.RecordOperatorAccessAsync(
-            new LedgerEntry
+            OperatorReplayRow.For(request.RequestId, request.RequestedBy, request.FromQueue, stored?.State.Source ?? "unknown", outcome, reasons, now) with
             {
-                // One row per request however often the request is redelivered.
-                EntryId = DeliveryIds.NameBased($"replay|{request.RequestId:N}"),
-                RecordedAt = now,
-                Kind = LedgerEntryKind.OperatorAccess,
-                Outcome = outcome,
-                Source = stored?.State.Source ?? "unknown",
                 EventId = stored?.State.EventId,
                 EventType = delivery?.EventType,
                 Recipient = stored?.State.Recipient,
@@ -90,16 +88,6 @@ public sealed class DeliveryReplayer(IAgreementProvider agreements, ILedgerStore
                 Purpose = delivery?.Purpose,
                 ConsentRef = delivery?.ConsentRef,
                 DeliveryId = request.DeliveryId,
-                Reasons = [$"operator {Printable(request.RequestedBy)}", $"queue {Printable(request.FromQueue)}", .. reasons],
-                TraceId = Activity.Current?.TraceId.ToString(),
-                MessageId = request.RequestId.ToString(),
             },
             cancellationToken);
-
-    /// <summary>Request text is the operator's: bounded and without control characters before it is ledgered.</summary>
-    private static string Printable(string? text)
-    {
-        var clean = new string((text ?? string.Empty).Where(c => !char.IsControl(c)).Take(128).ToArray());
-        return clean.Length == 0 ? "(unnamed)" : clean;
-    }
 }

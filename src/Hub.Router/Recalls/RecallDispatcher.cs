@@ -2,6 +2,7 @@ using Hub.Contracts.Agencies;
 using Hub.Contracts.Delivery.V1;
 using Hub.Contracts.Topology;
 using Hub.Router.Consent;
+using Hub.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
@@ -34,7 +35,11 @@ public sealed class RecallDispatcher(IRecallStore store, HubAddresses addresses,
                 RetractionRef = recall.RetractionId,
             };
             var endpoint = await endpoints.GetSendEndpoint(addresses.Deliver(recipient));
-            await endpoint.Send(message, send => send.MessageId = recall.RecallId, cancellationToken);
+            await endpoint.Send(message, send =>
+            {
+                send.MessageId = recall.RecallId;
+                send.MustRoute();
+            }, cancellationToken);
             ConsentLog.RecallSent(logger, recall.RecallId, recall.Cause.KindText, recall.Recipient, recall.Deliveries.Count);
         }
     }

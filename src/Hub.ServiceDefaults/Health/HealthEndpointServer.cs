@@ -1,3 +1,4 @@
+using Hub.ServiceDefaults.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -38,7 +39,8 @@ public sealed class HealthEndpointServer(IServiceProvider worker, IOptions<Healt
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Value.Urls);
-        builder.Services.AddSingleton(worker.GetRequiredService<ILoggerFactory>());
+        // ASP.NET Core's request lines (path and query string) at Warning only, whatever the configuration says.
+        builder.Services.AddSingleton<ILoggerFactory>(new ListenerLoggerFactory(worker.GetRequiredService<ILoggerFactory>()));
         _app = builder.Build();
         var health = worker.GetRequiredService<HealthCheckService>();
         _app.MapGet(LivePath, (HttpContext context) => Answer(context, health, HealthTags.Live));

@@ -54,6 +54,22 @@ public class DeadLetterReaderTests
     }
 
     [Fact]
+    public void When_the_router_refused_an_oversized_body_unread_should_print_its_reason_code_and_reason()
+    {
+        var message = DeadLetterSamples.Message(
+            "hub.ingress.probation_error",
+            DeadLetterSamples.ReleaseBody(),
+            "Hub.Router.Ingress.OversizedEnvelopeException",
+            "oversized: message is 300123 bytes; the limit is 262144");
+
+        var letter = DeadLetterReader.Read(message);
+
+        letter.ReasonCode.ShouldBe("oversized");
+        letter.Reason.ShouldBe("message is 300123 bytes; the limit is 262144");
+        letter.FaultMessageWithheld.ShouldBeFalse();
+    }
+
+    [Fact]
     public void When_a_delivery_fault_looks_like_a_router_refusal_should_still_withhold_it()
     {
         // Only the router writes ingress refusals; on a delivery queue the adapter (or anyone) wrote the text.

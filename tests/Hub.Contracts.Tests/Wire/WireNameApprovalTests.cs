@@ -19,6 +19,7 @@ public class WireNameApprovalTests
             .Append($"(recall) => {MessageUrn.ForTypeString<RecallRequested>()}")
             .Append($"(recall-ack) => {MessageUrn.ForTypeString<RecallAcknowledged>()}")
             .Append($"(ops-replay) => {MessageUrn.ForTypeString<Hub.Contracts.Operations.V1.DeliveryReplayRequested>()}")
+            .Append($"(ops-ingress-replay) => {MessageUrn.ForTypeString<Hub.Contracts.Operations.V1.IngressReplayRequested>()}")
             .Order(StringComparer.Ordinal)
             .ToList();
         var received = string.Join('\n', lines) + "\n";

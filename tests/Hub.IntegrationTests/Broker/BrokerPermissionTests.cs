@@ -82,23 +82,5 @@ public class BrokerPermissionTests(ServersFixture servers) : IAsyncLifetime
     private static async Task Publish(IChannel channel, string exchange, string routingKey = "") =>
         await channel.BasicPublishAsync(exchange, routingKey, mandatory: false, new BasicProperties { ContentType = "application/json" }, Body);
 
-    private async Task ShouldBeRefusedAsync(Func<IChannel, Task> attempt)
-    {
-        var channel = await _police.OpenChannelAsync();
-        Exception? error = null;
-        try
-        {
-            await attempt(channel);
-        }
-        catch (Exception ex)
-        {
-            error = ex;
-        }
-
-        // The broker closes the channel with ACCESS_REFUSED; for publishes the close can trail the call briefly.
-        var reason = await Eventually.UntilAsync(() => channel.CloseReason, r => r is not null, "the broker to close the channel", TimeSpan.FromSeconds(10));
-        reason.ShouldNotBeNull($"the broker allowed it (exception: {error?.GetType().Name ?? "none"})");
-        reason.ReplyCode.ShouldBe((ushort)403, reason.ReplyText);
-        channel.Dispose();
-    }
+    private Task ShouldBeRefusedAsync(Func<IChannel, Task> attempt) => BrokerRefusal.ShouldBeRefusedAsync(_police, attempt);
 }

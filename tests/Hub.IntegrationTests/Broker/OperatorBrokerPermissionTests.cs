@@ -8,7 +8,8 @@ namespace Hub.IntegrationTests.Broker;
 
 /// <summary>
 /// The <c>hub-operator</c> user that <c>hub ops</c> logs in as reaches dead letters and nothing live: it cannot read
-/// an ingress or delivery queue, write a delivery exchange, or declare anything (docs/adr/0012).
+/// an ingress or delivery queue, write a submit or delivery exchange (a replay is the router's to carry out), or
+/// declare anything (docs/adr/0012).
 /// </summary>
 [Collection(ServersGroup.Name)]
 public class OperatorBrokerPermissionTests(ServersFixture servers) : IAsyncLifetime
@@ -32,27 +33,26 @@ public class OperatorBrokerPermissionTests(ServersFixture servers) : IAsyncLifet
     public async Task When_operator_writes_to_a_delivery_exchange_should_be_refused() =>
         await ShouldBeRefusedAsync(channel => channel.BasicPublishAsync(HubTopology.DeliverExchange(AgencyCode.Police), string.Empty, mandatory: false, new BasicProperties(), Body).AsTask());
 
+    [Theory]
+    [InlineData("police")]
+    [InlineData("probation")]
+    public async Task When_operator_writes_to_a_submit_exchange_should_be_refused(string agency) =>
+        await ShouldBeRefusedAsync(channel => channel.BasicPublishAsync(HubTopology.SubmitExchange(new AgencyCode(agency)), string.Empty, mandatory: false, new BasicProperties(), Body).AsTask());
+
+    [Fact]
+    public async Task When_operator_asks_the_router_for_a_replay_should_be_allowed()
+    {
+        // The control: hub.operate is the one exchange the operator writes, so the refusals above are the rules.
+        await using var channel = await _operator.OpenChannelAsync();
+        await channel.BasicPublishAsync(HubTopology.OperateExchange, string.Empty, mandatory: true, new BasicProperties(), Body);
+        channel.IsOpen.ShouldBeTrue();
+        await using var admin = await BrokerClient.ConnectAsync(servers.Broker, "hub-admin");
+        (await admin.DrainAsync(HubTopology.OperationsQueue)).ShouldNotBeEmpty("hub.operate routes to the router's operations queue");
+    }
+
     [Fact]
     public async Task When_operator_declares_a_queue_should_be_refused() =>
         await ShouldBeRefusedAsync(channel => channel.QueueDeclareAsync("hub.ingress.police_error_copy", durable: true, exclusive: false, autoDelete: false));
 
-    private async Task ShouldBeRefusedAsync(Func<IChannel, Task> attempt)
-    {
-        var channel = await _operator.OpenChannelAsync();
-        Exception? error = null;
-        try
-        {
-            await attempt(channel);
-        }
-        catch (Exception ex)
-        {
-            error = ex;
-        }
-
-        // The broker closes the channel with ACCESS_REFUSED; for publishes the close can trail the call briefly.
-        var reason = await Eventually.UntilAsync(() => channel.CloseReason, r => r is not null, "the broker to close the channel", TimeSpan.FromSeconds(10));
-        reason.ShouldNotBeNull($"the broker allowed it (exception: {error?.GetType().Name ?? "none"})");
-        reason.ReplyCode.ShouldBe((ushort)403, reason.ReplyText);
-        channel.Dispose();
-    }
+    private Task ShouldBeRefusedAsync(Func<IChannel, Task> attempt) => BrokerRefusal.ShouldBeRefusedAsync(_operator, attempt);
 }

@@ -49,7 +49,17 @@ public sealed class RouterUnderTest : IAsyncDisposable
             o.StartTimeout = TimeSpan.FromSeconds(60);
         });
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            // A router refused at start-up (a test of its validation) leaves nothing running behind it.
+            host.Dispose();
+            throw;
+        }
+
         return new RouterUnderTest(host);
     }
 

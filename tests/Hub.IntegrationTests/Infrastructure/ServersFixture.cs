@@ -78,7 +78,10 @@ public sealed class ServersFixture : IAsyncLifetime
     private async Task StartContainersAsync()
     {
         _postgres = new PostgreSqlBuilder("postgres:16-alpine").Build();
-        _rabbit = new RabbitMqBuilder("rabbitmq:3.13-management").Build();
+        // The hub's broker settings (deploy/rabbitmq/rabbitmq.conf: the message size cap), as every deployment has them.
+        _rabbit = new RabbitMqBuilder("rabbitmq:3.13-management")
+            .WithResourceMapping(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "deploy", "rabbitmq.conf")), "/etc/rabbitmq/conf.d/20-agencyhub.conf")
+            .Build();
         await Task.WhenAll(_postgres.StartAsync(), _rabbit.StartAsync());
         PostgresAdmin = _postgres.GetConnectionString();
 
@@ -92,6 +95,9 @@ public sealed class ServersFixture : IAsyncLifetime
         await ExecAsync(["rabbitmqctl", "set_user_tags", "hub-admin", "administrator"]);
         await _rabbit.CopyAsync(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "deploy", "definitions.json")), "/tmp/definitions.json");
         await ExecAsync(["rabbitmqctl", "import_definitions", "/tmp/definitions.json"]);
+
+        // The module seeds its own default user; no deployment of the hub keeps one.
+        await ExecAsync(["rabbitmqctl", "delete_user", "rabbitmq"]);
         Broker = new BrokerEndpoint(_rabbit.Hostname, _rabbit.GetMappedPublicPort(5672), "agencyhub", passwords);
     }
 

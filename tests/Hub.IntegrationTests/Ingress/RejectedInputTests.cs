@@ -76,6 +76,14 @@ public class RejectedInputTests(ServersFixture servers) : IAsyncLifetime
         await ShouldRejectAsync(MassTransitEnvelope.For(Events.Release(address: new string('x', 300_000))), "oversized", "the limit is 262144", "oversized");
 
     [Fact]
+    public async Task When_an_oversized_body_is_not_even_json_should_reject_it_as_oversized_without_reading_it()
+    {
+        // Were the body read before its size was checked, it would be refused as malformed.
+        var row = await ShouldRejectAsync(Encoding.UTF8.GetBytes("not json " + new string('x', 300_000)), "oversized", "the limit is 262144", "oversized");
+        row.EventId.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task When_required_field_is_missing_should_reject_it_as_malformed()
     {
         var json = JsonSerializer.SerializeToNode(Events.Release(), ContractJson.Options)!.AsObject();

@@ -2,6 +2,7 @@ using Hub.Contracts.Agencies;
 using Hub.Contracts.Consent.V1;
 using Hub.Contracts.Delivery.V1;
 using Hub.Contracts.Envelope;
+using Hub.Contracts.Operations.V1;
 using Hub.Contracts.Subjects;
 using Hub.Contracts.Topology;
 using Hub.IntegrationTests.Infrastructure;
@@ -94,13 +95,17 @@ public class DeadLetterOperationsTests(ServersFixture servers) : IAsyncLifetime
         await LoadAgreementAsync("dsa-it-opt.yaml", OptInAgreement, e => e.Agreements.Agreements.Any(a => a.Id == "DSA-IT-OPT"));
         var replay = await OpsAsync("dlq", "replay", messageId.ToString(), "--operator", Operator, "--reason", "INC-7 agreement now live", "--postgres", _ledger);
         replay.ExitCode.ShouldBe(0, replay.Errors + replay.Output);
-        replay.Output.ShouldContain($"re-submitted to {Submit}; removed from {IngressErrors}");
+        replay.Output.ShouldContain($"sent to the router to re-enter {HubTopology.IngressQueue(AgencyCode.Probation)} (hub.operate)");
 
+        // The router, not the operator, takes the message from its dead-letter queue and re-publishes it into ingress.
         var delivered = await Eventually.UntilAsync(() => _admin.DrainAsync(HubTopology.DeliveryQueue(AgencyCode.Jcp)), m => m.Count > 0, "the claim start delivered to JCP");
         System.Text.Encoding.UTF8.GetString(delivered.ShouldHaveSingleItem().Body.Span).ShouldContain(consent.Envelope.EventId.ToString());
         (await ConsentQueries.IsRegisteredAsync(_ledger, consent.ConsentId)).ShouldBeTrue();
         (await ConsentQueries.DecisionsAsync(_ledger, consent.Envelope.EventId)).ShouldContain(d => d.Recipient == "jcp" && d.Outcome == "allowed" && d.Footing == "consent");
-        (await OperatorRowsAsync()).Select(r => r.Outcome).ShouldBe(["payload-viewed", "replay-requested"]);
+        var rows = await Eventually.UntilAsync(OperatorRowsAsync, r => r.Count == 3, "the router's replay row in the ledger");
+        rows.Select(r => r.Outcome).ShouldBe(["payload-viewed", "replay-requested", "replay-allowed"]);
+        rows[2].Reasons.ShouldContain($"operator {Operator}");
+        rows[2].Reasons.ShouldContain($"message {messageId} re-published into {HubTopology.IngressQueue(AgencyCode.Probation)} through {HubTopology.ReingressExchange(AgencyCode.Probation)}");
         (await OpsAsync("dlq", "list", "--queue", IngressErrors)).Output.ShouldNotContain(messageId.ToString());
     }
 
@@ -150,6 +155,22 @@ public class DeadLetterOperationsTests(ServersFixture servers) : IAsyncLifetime
         denied.DeliveryId.ShouldBe(deliveryId);
         denied.Reasons.ShouldContain(x => x.Contains("agreement DSA-IT-1 is now version 5", StringComparison.Ordinal));
         (await _admin.QueueStateAsync(HubTopology.DeliveryQueue(AgencyCode.Police))).Messages.ShouldBe(0u, "a refused replay sends nothing");
+    }
+
+    [Theory]
+    [InlineData(IngressErrors, "is not in the queue: nothing to replay")]
+    [InlineData(PoliceErrors, "the queue is not an ingress dead-letter queue of this router")]
+    public async Task When_asked_to_replay_an_ingress_message_it_does_not_hold_should_refuse_and_ledger_it(string queue, string refusal)
+    {
+        var request = new IngressReplayRequested { RequestId = Guid.NewGuid(), MessageId = Guid.NewGuid(), FromQueue = queue, RequestedBy = Operator, RequestedAt = TimeProvider.System.GetUtcNow() };
+        await using var operatorClient = await BrokerClient.ConnectAsync(servers.Broker, "hub-operator");
+
+        await operatorClient.PublishAsync(HubTopology.OperateExchange, MassTransitEnvelope.For(request, request.RequestId), messageId: request.RequestId.ToString());
+
+        var denied = (await Eventually.UntilAsync(OperatorRowsAsync, r => r.Any(x => x.Outcome == "replay-denied"), "the router's refusal in the ledger")).ShouldHaveSingleItem();
+        denied.Reasons.ShouldContain($"operator {Operator}");
+        denied.Reasons.ShouldContain($"queue {queue}");
+        denied.Reasons.ShouldContain(x => x.Contains(refusal, StringComparison.Ordinal));
     }
 
     [Fact]

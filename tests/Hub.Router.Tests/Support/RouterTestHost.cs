@@ -11,6 +11,7 @@ using Hub.Router.Agreements;
 using Hub.Router.Configuration;
 using Hub.Router.Hosting;
 using Hub.Router.Ledger;
+using Hub.Testing.Telemetry;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;

@@ -10,6 +10,7 @@ using Hub.Contracts.Topology;
 using Hub.ServiceDefaults.Health;
 using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Metrics;
+using Hub.ServiceDefaults.Secrets;
 using Hub.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ public static class AdapterHostingExtensions
         builder.Services.AddOptions<AdapterOptions>().Bind(builder.Configuration.GetSection(AdapterOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdapterOptions>, AdapterOptionsValidator>());
         builder.Services.AddBrokerOptions(builder.Configuration);
+        PlaceholderSecretCheck.AddTo(builder.Services, builder.Configuration);
         // First, so the health listener answers (unready) while the bus starts.
         builder.AddAdapterHealth();
         builder.AddHubTracing("agencyhub-adapter-" + (builder.Configuration[$"{AdapterOptions.SectionName}:Agency"] ?? "unknown"));

@@ -10,13 +10,15 @@ using Hub.Router.Ledger.Reading.Sqlite;
 using Hub.Router.Ledger.Sqlite;
 using Hub.Router.Recalls;
 using Hub.Router.Retractions;
+using Hub.ServiceDefaults.Secrets;
 using Npgsql;
 
 namespace Hub.Cli.Commands.Audit;
 
 /// <summary>
-/// Where <c>hub audit</c> reads: <c>--postgres CONN</c> (or AGENCYHUB_LEDGER_POSTGRES), otherwise the embedded run's
-/// SQLite file (<c>--sqlite PATH</c>, default .agencyhub/ledger.db).
+/// Where <c>hub audit</c> reads: <c>--postgres CONN</c> (or <c>--postgres-file PATH</c>, or AGENCYHUB_LEDGER_POSTGRES,
+/// which keep the password off the command line), otherwise the embedded run's SQLite file (<c>--sqlite PATH</c>,
+/// default .agencyhub/ledger.db).
 /// </summary>
 internal sealed class AuditConnection : IAsyncDisposable
 {
@@ -49,7 +51,7 @@ internal sealed class AuditConnection : IAsyncDisposable
     /// <summary>The SQLite ledger file, when reading the embedded store.</summary>
     public string? SqlitePath { get; }
 
-    public static Option<string?> PostgresOption() => new("--postgres") { Description = $"Npgsql connection string of the ledger database (default: ${PostgresVariable})" };
+    public static SensitiveOption PostgresOption() => new("postgres", "Npgsql connection string of the ledger database", PostgresVariable);
 
     public static Option<FileInfo> SqliteOption() => new("--sqlite")
     {
@@ -57,11 +59,30 @@ internal sealed class AuditConnection : IAsyncDisposable
         DefaultValueFactory = _ => new FileInfo(Path.Combine(".agencyhub", "ledger.db")),
     };
 
+    /// <summary>Opens the stores the command line names (<see cref="PostgresOption"/>, else the SQLite file), or returns null after saying on stderr why not.</summary>
+    public static AuditConnection? Open(ParseResult result, SensitiveOption postgres, FileInfo sqlite)
+    {
+        ArgumentNullException.ThrowIfNull(postgres);
+        var connectionString = postgres.Resolve(result, out var error);
+        if (error is not null)
+        {
+            Console.Error.WriteLine(error);
+            return null;
+        }
+
+        return Open(connectionString, sqlite);
+    }
+
     /// <summary>Opens the stores, or returns null after saying on stderr why not.</summary>
     public static AuditConnection? Open(string? postgres, FileInfo sqlite)
     {
         ArgumentNullException.ThrowIfNull(sqlite);
-        postgres ??= Environment.GetEnvironmentVariable(PostgresVariable);
+        if (PlaceholderSecrets.IsPlaceholderConnectionString(postgres))
+        {
+            Console.Error.WriteLine($"The Postgres connection string (--postgres, --postgres-file or ${PostgresVariable}) holds a placeholder password from a sample configuration; give the real one.");
+            return null;
+        }
+
         if (!string.IsNullOrWhiteSpace(postgres))
         {
             var dataSource = NpgsqlDataSource.Create(postgres);
@@ -70,7 +91,7 @@ internal sealed class AuditConnection : IAsyncDisposable
 
         if (!sqlite.Exists)
         {
-            Console.Error.WriteLine($"No ledger at {sqlite.FullName}: pass --postgres CONN (or set {PostgresVariable}), or --sqlite PATH of an embedded run's ledger.");
+            Console.Error.WriteLine($"No ledger at {sqlite.FullName}: pass --postgres CONN (or --postgres-file PATH, or set {PostgresVariable}), or --sqlite PATH of an embedded run's ledger.");
             return null;
         }
 

@@ -6,17 +6,18 @@ using Hub.Router.Ledger.Reading;
 using Hub.Router.Ledger.Reading.Postgres;
 using Hub.Router.Ledger.Reading.Sqlite;
 using Hub.Router.Ledger.Sqlite;
+using Hub.ServiceDefaults.Secrets;
 using Npgsql;
 
 namespace Hub.Cli.Commands.Audit;
 
 /// <summary>
-/// The ledger an audit command reads: Postgres from <c>--postgres</c> or <c>AGENCYHUB_LEDGER_POSTGRES</c>, else the
-/// embedded SQLite file from <c>--sqlite</c> (default <c>.agencyhub/ledger.db</c>, where <c>hub demo</c> leaves it).
+/// The ledger an audit command reads: Postgres from <c>--postgres</c>, <c>--postgres-file</c> or
+/// <c>AGENCYHUB_LEDGER_POSTGRES</c>, else the embedded SQLite file from <c>--sqlite</c> (default <c>.agencyhub/ledger.db</c>, where <c>hub demo</c> leaves it).
 /// </summary>
 internal sealed class LedgerSource : IAsyncDisposable
 {
-    public const string PostgresVariable = "AGENCYHUB_LEDGER_POSTGRES";
+    public const string PostgresVariable = AuditConnection.PostgresVariable;
 
     private const int DefaultReadBufferSize = 8192;
     private const int StreamingReadBufferSize = 65536;
@@ -44,15 +45,20 @@ internal sealed class LedgerSource : IAsyncDisposable
     /// <summary>Where the ledger is, without credentials.</summary>
     public string Description { get; }
 
-    public static Option<string?> PostgresOption(string description) => new("--postgres")
-    {
-        Description = description + $" (default: ${PostgresVariable})",
-    };
+    public static SensitiveOption PostgresOption(string description) => new("postgres", description, PostgresVariable);
 
     public static Option<FileInfo?> SqliteOption() => new("--sqlite")
     {
         Description = "Embedded SQLite ledger file (default: .agencyhub/ledger.db)",
     };
+
+    /// <returns>The source the command line names, or null with <paramref name="error"/> saying why.</returns>
+    public static LedgerSource? Open(ParseResult result, SensitiveOption postgres, FileInfo? sqlite, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(postgres);
+        var connectionString = postgres.Resolve(result, out error, orVariable: false);
+        return error is null ? Open(connectionString, sqlite, out error) : null;
+    }
 
     /// <returns>The source, or null with <paramref name="error"/> saying why.</returns>
     public static LedgerSource? Open(string? postgres, FileInfo? sqlite, out string? error)
@@ -65,6 +71,12 @@ internal sealed class LedgerSource : IAsyncDisposable
         }
 
         postgres ??= sqlite is null ? Environment.GetEnvironmentVariable(PostgresVariable) : null;
+        if (PlaceholderSecrets.IsPlaceholderConnectionString(postgres))
+        {
+            error = $"The Postgres connection string (--postgres, --postgres-file or ${PostgresVariable}) holds a placeholder password from a sample configuration; give the real one.";
+            return null;
+        }
+
         if (!string.IsNullOrWhiteSpace(postgres))
         {
             NpgsqlConnectionStringBuilder builder;

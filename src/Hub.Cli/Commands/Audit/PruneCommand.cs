@@ -23,7 +23,8 @@ internal static class PruneCommand
         {
             Description = $"Keep rows recorded within this many days (default: ${RetentionVariable})",
         };
-        var command = new Command("prune", "Delete whole sealed ledger batches older than the retention period, keeping the chain verifiable") { postgres, sqlite, retention };
+        var command = new Command("prune", "Delete whole sealed ledger batches older than the retention period, keeping the chain verifiable") { sqlite, retention };
+        postgres.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var days = result.GetValue(retention) ?? (int.TryParse(Environment.GetEnvironmentVariable(RetentionVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : null);
@@ -33,7 +34,7 @@ internal static class PruneCommand
                 return 2;
             }
 
-            await using var source = LedgerSource.Open(result.GetValue(postgres), result.GetValue(sqlite), out var error);
+            await using var source = LedgerSource.Open(result, postgres, result.GetValue(sqlite), out var error);
             if (source is null)
             {
                 await Console.Error.WriteLineAsync(error);

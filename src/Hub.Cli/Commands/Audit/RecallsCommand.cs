@@ -20,10 +20,11 @@ internal static class RecallsCommand
         cause.AcceptOnlyFromAmong(RecallCauseKinds.ConsentWithdrawal, RecallCauseKinds.Retraction);
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("recalls", "List recalls sent after consent withdrawals and source retractions: outstanding ones, or all with --all") { postgres, sqlite, all, cause, format };
+        var command = new Command("recalls", "List recalls sent after consent withdrawals and source retractions: outstanding ones, or all with --all") { sqlite, all, cause, format };
+        postgres.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var connection = AuditConnection.Open(result.GetValue(postgres), result.GetValue(sqlite)!);
+            await using var connection = AuditConnection.Open(result, postgres, result.GetValue(sqlite)!);
             if (connection is null)
             {
                 return 2;

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Hub.Cli.Commands.Audit;
 
 /// <summary>
-/// <c>hub audit subject --nhs-number X | --pnc-id X | --nino X</c>: every disclosure and denial about one person,
+/// <c>hub audit subject --nhs-number X | --pnc-id X | --nino X</c> (each also as <c>--…-file FILE</c> or an
+/// <c>AGENCYHUB_SUBJECT_…</c> variable, to keep the identifier off the command line): every disclosure and denial about one person,
 /// with consents and recalls, as JSON or as a self-contained HTML document (AS-20, subject access). Refuses (exit 3)
 /// a subject key the ledger was not written under rather than report nothing (<see cref="SubjectKeyCheck"/>).
 /// </summary>
@@ -16,9 +17,10 @@ internal static class SubjectCommand
 {
     public static Command Create()
     {
-        var nhs = new Option<string?>("--nhs-number") { Description = "The person's NHS number" };
-        var pnc = new Option<string?>("--pnc-id") { Description = "The person's PNC id" };
-        var nino = new Option<string?>("--nino") { Description = "The person's National Insurance number" };
+        var nhs = new SensitiveOption("nhs-number", "The person's NHS number", "AGENCYHUB_SUBJECT_NHS_NUMBER");
+        var pnc = new SensitiveOption("pnc-id", "The person's PNC id", "AGENCYHUB_SUBJECT_PNC_ID");
+        var nino = new SensitiveOption("nino", "The person's National Insurance number", "AGENCYHUB_SUBJECT_NINO");
+        SensitiveOption[] identifiers = [nhs, pnc, nino];
         var format = new Option<string>("--format") { Description = "json or html", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "html");
         var output = new Option<FileInfo?>("--out") { Description = "Write the report to this file (needed for html)" };
@@ -29,19 +31,44 @@ internal static class SubjectCommand
         };
         var postgres = AuditConnection.PostgresOption();
         var sqlite = AuditConnection.SqliteOption();
-        var command = new Command("subject", "Report every disclosure and denial about one person, with consents and recalls") { nhs, pnc, nino, format, output, keyFile, postgres, sqlite };
+        var command = new Command("subject", "Report every disclosure and denial about one person, with consents and recalls") { format, output, keyFile, sqlite };
+        foreach (var identifier in identifiers)
+        {
+            identifier.AddTo(command);
+        }
+
+        postgres.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
+            // The environment is read only when no identifier is on the command line, so a variable left set in the shell
+            // never widens a report about someone else.
+            var fromEnvironment = !identifiers.Any(i => i.IsGiven(result));
+            var values = new string?[identifiers.Length];
+            for (var i = 0; i < identifiers.Length; i++)
+            {
+                values[i] = identifiers[i].Resolve(result, out var error, fromEnvironment);
+                if (error is not null)
+                {
+                    await Console.Error.WriteLineAsync(error);
+                    return 2;
+                }
+
+                if (fromEnvironment && values[i] is not null)
+                {
+                    await Console.Error.WriteLineAsync($"Reading {identifiers[i].Inline.Name} from ${identifiers[i].Variable}.");
+                }
+            }
+
             var subject = new SubjectIdentifiers
             {
-                NhsNumber = result.GetValue(nhs)?.Replace(" ", string.Empty, StringComparison.Ordinal),
-                PncId = result.GetValue(pnc),
-                Nino = result.GetValue(nino)?.Replace(" ", string.Empty, StringComparison.Ordinal),
+                NhsNumber = values[0]?.Replace(" ", string.Empty, StringComparison.Ordinal),
+                PncId = values[1],
+                Nino = values[2]?.Replace(" ", string.Empty, StringComparison.Ordinal),
             };
             var problems = subject.Validate();
             if (problems.Count > 0)
             {
-                await Console.Error.WriteLineAsync("Give at least one well-formed identifier (--nhs-number, --pnc-id, --nino): " + string.Join("; ", problems));
+                await Console.Error.WriteLineAsync("Give at least one well-formed identifier (--nhs-number, --pnc-id, --nino, each also as --…-file FILE or $AGENCYHUB_SUBJECT_…): " + string.Join("; ", problems));
                 return 2;
             }
 
@@ -51,7 +78,7 @@ internal static class SubjectCommand
                 return 2;
             }
 
-            await using var connection = AuditConnection.Open(result.GetValue(postgres), result.GetValue(sqlite)!);
+            await using var connection = AuditConnection.Open(result, postgres, result.GetValue(sqlite)!);
             var keys = connection is null ? null : SubjectKeys.Resolve(result.GetValue(keyFile) ?? [], connection.SqlitePath);
             if (connection is null || keys is null)
             {

@@ -17,10 +17,11 @@ internal static class VerifyCommand
         var sqlite = LedgerSource.SqliteOption();
         var anchors = new Option<FileInfo?>("--anchors") { Description = "The router's anchor file (Ledger:Anchor:File): also check every seal against its signed anchor, which detects a rewrite of the whole chain" };
         var anchorKeys = new Option<FileInfo[]>("--anchor-key") { Description = "PEM public key of a router that signs anchors (repeat for rotated keys)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("verify", "Check the disclosure ledger's hash chain: detects any edit, deletion, insertion or reordering of sealed rows") { postgres, sqlite, anchors, anchorKeys };
+        var command = new Command("verify", "Check the disclosure ledger's hash chain: detects any edit, deletion, insertion or reordering of sealed rows") { sqlite, anchors, anchorKeys };
+        postgres.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var source = LedgerSource.Open(result.GetValue(postgres), result.GetValue(sqlite), out var error);
+            await using var source = LedgerSource.Open(result, postgres, result.GetValue(sqlite), out var error);
             if (source is null)
             {
                 await Console.Error.WriteLineAsync(error);

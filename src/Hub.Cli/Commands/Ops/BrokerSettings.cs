@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hub.ServiceDefaults.Messaging;
+using Hub.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Configuration;
 
 namespace Hub.Cli.Commands.Ops;
@@ -48,7 +49,9 @@ internal sealed class BrokerSettings
         };
         error = string.IsNullOrEmpty(options.Password)
             ? $"No broker password: set {PasswordVariable} to the password of broker user '{options.Username}' (it is never taken from the command line)."
-            : options.Port is < 1 or > 65535 ? "--broker-port must be between 1 and 65535." : null;
+            : PlaceholderSecrets.IsPlaceholder(options.Password)
+                ? $"{PasswordVariable} holds a placeholder from a sample configuration; set the real password of broker user '{options.Username}'."
+                : options.Port is < 1 or > 65535 ? "--broker-port must be between 1 and 65535." : null;
         return error is null ? options : null;
     }
 }

@@ -29,8 +29,8 @@ public static partial class DeadLetterReader
     public const string RedeliveryCount = "MT-Redelivery-Count";
     public const string Reason = "MT-Reason";
 
-    /// <summary>The one exception whose message is the router's own refusal, "code: reason", naming fields and never their values.</summary>
-    private static readonly string RouterRefusal = typeof(IngressRejectedException).FullName!;
+    /// <summary>The exceptions whose message is the router's own refusal, "code: reason", naming fields and never their values.</summary>
+    private static readonly HashSet<string> RouterRefusals = [typeof(IngressRejectedException).FullName!, typeof(OversizedEnvelopeException).FullName!];
 
     private static readonly HashSet<string> ReasonCodes = [.. CodesOf(typeof(RejectionCodes)), .. CodesOf(typeof(ConsentRejectionCodes))];
 
@@ -42,6 +42,7 @@ public static partial class DeadLetterReader
         [MessageUrn.ForTypeString<RecallRequested>()] = "(recall)",
         [MessageUrn.ForTypeString<RecallAcknowledged>()] = "(recall-ack)",
         [MessageUrn.ForTypeString<DeliveryReplayRequested>()] = "(ops-replay)",
+        [MessageUrn.ForTypeString<IngressReplayRequested>()] = "(ops-ingress-replay)",
     };
 
     public static DeadLetter Read(DeadLetterMessage message)
@@ -127,7 +128,7 @@ public static partial class DeadLetterReader
             return (null, null);
         }
 
-        var isRefusal = string.Equals(exceptionType, RouterRefusal, StringComparison.Ordinal)
+        var isRefusal = (exceptionType is not null && RouterRefusals.Contains(exceptionType))
             || (exceptionType is null && queue.EndsWith("_skipped", StringComparison.Ordinal));
         var separator = faultMessage.IndexOf(": ", StringComparison.Ordinal);
         if (!isRefusal || separator <= 0 || !ReasonCodes.Contains(faultMessage[..separator]))

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Hub.Cli.Commands.Audit;
-using Hub.Contracts.Agencies;
 using Hub.Contracts.Operations.V1;
 using Hub.Router.Ledger;
 using RabbitMQ.Client.Exceptions;
@@ -8,27 +7,99 @@ using RabbitMQ.Client.Exceptions;
 namespace Hub.Cli.Commands.Ops;
 
 /// <summary>
-/// Replays one dead-lettered message: ledger row, then the re-publish with a publisher confirm, then the removal
-/// (docs/adr/0012). Returns false, leaving the message where it was, whenever a step does not complete.
+/// Replays the dead-lettered messages of one browse session (docs/adr/0012). Each gets its ledger row first, then the
+/// router is asked, with a publisher confirm, to replay it. A delivery dead letter is removed once the request is
+/// confirmed. An ingress dead letter is the router's to move: the session is closed first, so that the message is back
+/// in its queue for the router to take, and it leaves the queue when the router has re-published it. Whenever a step
+/// does not complete, the message stays where it was.
 /// </summary>
 internal sealed class DeadLetterReplayer(DeadLetterBroker broker, AuditConnection ledger, string operatorName, string? reason)
 {
-    public async Task<bool> OneAsync(DeadLetterSession session, DeadLetterMessage message, DeadLetter letter, CancellationToken cancellationToken)
+    /// <summary>Replays <paramref name="messages"/>, taken in <paramref name="session"/>, and disposes the session.</summary>
+    public async Task<(int Replayed, int Failed)> ReplayAsync(DeadLetterSession session, IEnumerable<(DeadLetterMessage Message, DeadLetter Letter)> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(messages);
+        var replayed = 0;
+        var failed = 0;
+        var ingress = new List<(DeadLetter Letter, IngressReplayRequested Request, string Detail)>();
+        await using (session)
+        {
+            foreach (var (message, letter) in messages)
+            {
+                var request = await RequestForAsync(message, letter, cancellationToken);
+                var detail = request is null ? null : $"{ReplayPublisher.Describe(letter)}, request {RequestIdOf(request)}";
+                if (request is null || !await OpsLedger.RecordAsync(ledger, OperatorAccessRows.For(OperatorActions.ReplayRequested, letter, operatorName, reason, TimeProvider.System.GetUtcNow(), detail!), "replayed", cancellationToken))
+                {
+                    failed++;
+                }
+                else if (request is IngressReplayRequested asked)
+                {
+                    ingress.Add((letter, asked, detail!));
+                }
+                else if (await SendAsync(letter, request, cancellationToken))
+                {
+                    await session.RemoveAsync(message, cancellationToken);
+                    Report(letter, $"{detail}; removed from {letter.Queue}");
+                    replayed++;
+                }
+                else
+                {
+                    failed++;
+                }
+            }
+        }
+
+        // The session is closed: the ingress dead letters are back in their queues, where the router looks for them.
+        foreach (var (letter, request, detail) in ingress)
+        {
+            if (await SendAsync(letter, request, cancellationToken))
+            {
+                Report(letter, $"{detail}; it leaves {letter.Queue} once the router has re-published it");
+                replayed++;
+            }
+            else
+            {
+                failed++;
+            }
+        }
+
+        return (replayed, failed);
+    }
+
+    private static Guid RequestIdOf(object request) => request switch
+    {
+        IngressReplayRequested ingress => ingress.RequestId,
+        DeliveryReplayRequested delivery => delivery.RequestId,
+        _ => throw new ArgumentException("Not a replay request.", nameof(request)),
+    };
+
+    private static void Report(DeadLetter letter, string detail) =>
+        Console.WriteLine($"message {letter.MessageId ?? "(no id)"} ({letter.EventType ?? letter.MessageType ?? "?"}{(letter.EventId is { } e ? $", event {e}" : string.Empty)}) {detail}.");
+
+    /// <summary>What the router is to be asked, or null, said on stderr, when the message cannot be replayed.</summary>
+    private async Task<object?> RequestForAsync(DeadLetterMessage message, DeadLetter letter, CancellationToken cancellationToken)
     {
         var now = TimeProvider.System.GetUtcNow();
         var shown = letter.MessageId ?? "(no id)";
-        DeliveryReplayRequested? request = null;
         if (letter.Kind == DeadLetterKind.Delivery)
         {
             if (DeadLetterReader.DeliveryIdOf(message.Body) is not { } deliveryId || letter.MessageType != "(delivery)")
             {
                 await Console.Error.WriteLineAsync($"message {shown} in {letter.Queue}: not a delivery ({letter.MessageType ?? "unreadable"}), so there is nothing for the router to re-check; left in place (purge it if it is not needed).");
-                return false;
+                return null;
             }
 
-            request = new DeliveryReplayRequested { RequestId = Guid.NewGuid(), DeliveryId = deliveryId, RequestedBy = operatorName, RequestedAt = now, FromQueue = letter.Queue };
+            return new DeliveryReplayRequested { RequestId = Guid.NewGuid(), DeliveryId = deliveryId, RequestedBy = operatorName, RequestedAt = now, FromQueue = letter.Queue };
         }
-        else if (letter.EventId is { } eventId)
+
+        if (!Guid.TryParse(letter.MessageId, out var messageId))
+        {
+            await Console.Error.WriteLineAsync($"message in {letter.Queue} without a message id: the router finds dead letters by id, so it cannot be replayed; left in place.");
+            return null;
+        }
+
+        if (letter.EventId is { } eventId)
         {
             IReadOnlyList<LedgerEntry> history;
             try
@@ -38,7 +109,7 @@ internal sealed class DeadLetterReplayer(DeadLetterBroker broker, AuditConnectio
             catch (DbException ex)
             {
                 await Console.Error.WriteLineAsync($"message {shown}: cannot read the ledger ({ex.GetType().Name}, SQL state {ex.SqlState ?? "none"}); it stays in {letter.Queue}.");
-                return false;
+                return null;
             }
 
             var earlier = history.FirstOrDefault(r => r.Kind == LedgerEntryKind.Decision && r.Source == letter.Agency);
@@ -48,31 +119,20 @@ internal sealed class DeadLetterReplayer(DeadLetterBroker broker, AuditConnectio
             }
         }
 
-        var detail = request is null ? ReplayPublisher.Describe(letter) : $"{ReplayPublisher.Describe(letter)}, request {request.RequestId}";
-        if (!await OpsLedger.RecordAsync(ledger, OperatorAccessRows.For(OperatorActions.ReplayRequested, letter, operatorName, reason, now, detail), "replayed", cancellationToken))
-        {
-            return false;
-        }
+        return new IngressReplayRequested { RequestId = Guid.NewGuid(), MessageId = messageId, FromQueue = letter.Queue, RequestedBy = operatorName, RequestedAt = now };
+    }
 
+    private async Task<bool> SendAsync(DeadLetter letter, object request, CancellationToken cancellationToken)
+    {
         try
         {
-            if (request is null)
-            {
-                await ReplayPublisher.ResubmitAsync(broker, message, new AgencyCode(letter.Agency), cancellationToken);
-            }
-            else
-            {
-                await ReplayPublisher.RequestDeliveryReplayAsync(broker, request, cancellationToken);
-            }
+            await ReplayPublisher.RequestAsync(broker, request, RequestIdOf(request), TimeProvider.System.GetUtcNow(), cancellationToken);
+            return true;
         }
         catch (Exception ex) when (ex is PublishException or OperationInterruptedException or AlreadyClosedException)
         {
-            await Console.Error.WriteLineAsync($"message {shown}: the broker did not confirm the replay ({ex.GetType().Name}); it stays in {letter.Queue}.");
+            await Console.Error.WriteLineAsync($"message {letter.MessageId ?? "(no id)"}: the broker did not confirm the replay request ({ex.GetType().Name}); it stays in {letter.Queue}.");
             return false;
         }
-
-        await session.RemoveAsync(message, cancellationToken);
-        Console.WriteLine($"message {shown} ({letter.EventType ?? letter.MessageType ?? "?"}{(letter.EventId is { } e ? $", event {e}" : string.Empty)}) {detail}; removed from {letter.Queue}.");
-        return true;
     }
 }

@@ -20,9 +20,10 @@ internal static class PurgeCommand
         var who = new OperatorOptions();
         var postgres = AuditConnection.PostgresOption();
         var sqlite = AuditConnection.SqliteOption();
-        var command = new Command("purge", "Remove dead-lettered messages from one queue without replaying them; each removal is ledgered (needs --reason and --confirm)") { queue, olderThan, confirm, postgres, sqlite };
+        var command = new Command("purge", "Remove dead-lettered messages from one queue without replaying them; each removal is ledgered (needs --reason and --confirm)") { queue, olderThan, confirm, sqlite };
         broker.AddTo(command);
         who.AddTo(command);
+        postgres.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var name = result.GetValue(queue)!;
@@ -49,7 +50,7 @@ internal static class PurgeCommand
                 return 2;
             }
 
-            await using var ledger = AuditConnection.Open(result.GetValue(postgres), result.GetValue(sqlite)!);
+            await using var ledger = AuditConnection.Open(result, postgres, result.GetValue(sqlite)!);
             if (ledger is null)
             {
                 return 2;

@@ -5,8 +5,9 @@ namespace Hub.Cli.Commands.Ops;
 
 /// <summary>
 /// <c>hub ops dlq replay MESSAGE_ID | --all</c>: sends dead-lettered messages back through the router, so policy
-/// applies again (docs/adr/0012). Per message: the ledger row first, then the re-publish with a publisher confirm,
-/// and only then the removal from the dead-letter queue, so a crash at any point loses nothing.
+/// applies again (docs/adr/0012). Per message: the ledger row first, then the router's replay request with a publisher
+/// confirm; a delivery dead letter is removed after that, an ingress one by the router once it has re-published it, so
+/// a crash at any point loses nothing (<see cref="DeadLetterReplayer"/>).
 /// </summary>
 internal static class ReplayCommand
 {
@@ -19,10 +20,11 @@ internal static class ReplayCommand
         var who = new OperatorOptions();
         var postgres = AuditConnection.PostgresOption();
         var sqlite = AuditConnection.SqliteOption();
-        var command = new Command("replay", "Replay dead-lettered messages through the router: ingress events are decided again, deliveries re-checked under the current agreements and consents") { id, all, postgres, sqlite };
+        var command = new Command("replay", "Replay dead-lettered messages through the router: ingress events are decided again, deliveries re-checked under the current agreements and consents") { id, all, sqlite };
         queues.AddTo(command);
         broker.AddTo(command);
         who.AddTo(command);
+        postgres.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var messageId = result.GetValue(id);
@@ -48,7 +50,7 @@ internal static class ReplayCommand
                 return 2;
             }
 
-            await using var ledger = AuditConnection.Open(result.GetValue(postgres), result.GetValue(sqlite)!);
+            await using var ledger = AuditConnection.Open(result, postgres, result.GetValue(sqlite)!);
             if (ledger is null)
             {
                 return 2;
@@ -71,8 +73,8 @@ internal static class ReplayCommand
                     return 1;
                 }
 
-                await using var session = hit.Session;
-                return await replay.OneAsync(session, hit.Message, hit.Letter, cancellationToken) ? 0 : 1;
+                var (one, _) = await replay.ReplayAsync(hit.Session, [(hit.Message, hit.Letter)], cancellationToken);
+                return one == 1 ? 0 : 1;
             }
 
             var failed = 0;
@@ -86,18 +88,10 @@ internal static class ReplayCommand
                     continue;
                 }
 
-                await using var session = await connection.BrowseAsync(queue, (int)Math.Min(depth, DeadLetterFinder.MaxPerQueue), cancellationToken);
-                foreach (var message in session.Messages)
-                {
-                    if (await replay.OneAsync(session, message, DeadLetterReader.Read(message), cancellationToken))
-                    {
-                        replayed++;
-                    }
-                    else
-                    {
-                        failed++;
-                    }
-                }
+                var session = await connection.BrowseAsync(queue, (int)Math.Min(depth, DeadLetterFinder.MaxPerQueue), cancellationToken);
+                var (done, notDone) = await replay.ReplayAsync(session, [.. session.Messages.Select(m => (m, DeadLetterReader.Read(m)))], cancellationToken);
+                replayed += done;
+                failed += notDone;
             }
 
             Console.WriteLine($"{replayed} message(s) replayed, {failed} left in place.");

@@ -20,10 +20,11 @@ internal static class ShowCommand
         var who = new OperatorOptions();
         var postgres = AuditConnection.PostgresOption();
         var sqlite = AuditConnection.SqliteOption();
-        var command = new Command("show", "Show one dead-lettered message: metadata only, unless --payload with a --reason (ledgered first)") { id, payload, postgres, sqlite };
+        var command = new Command("show", "Show one dead-lettered message: metadata only, unless --payload with a --reason (ledgered first)") { id, payload, sqlite };
         queues.AddTo(command);
         broker.AddTo(command);
         who.AddTo(command);
+        postgres.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var showPayload = result.GetValue(payload);
@@ -45,7 +46,7 @@ internal static class ShowCommand
                 return 2;
             }
 
-            await using var ledger = showPayload ? AuditConnection.Open(result.GetValue(postgres), result.GetValue(sqlite)!) : null;
+            await using var ledger = showPayload ? AuditConnection.Open(result, postgres, result.GetValue(sqlite)!) : null;
             if (showPayload && ledger is null)
             {
                 return 2;

@@ -19,8 +19,9 @@ internal static class TraceCommand
         var broker = new BrokerSettings();
         var postgres = AuditConnection.PostgresOption();
         var sqlite = AuditConnection.SqliteOption();
-        var command = new Command("trace", "Follow one event: decisions per recipient, deliveries sent or not, recalls, operator acts, and dead-lettered copies") { id, noBroker, postgres, sqlite };
+        var command = new Command("trace", "Follow one event: decisions per recipient, deliveries sent or not, recalls, operator acts, and dead-lettered copies") { id, noBroker, sqlite };
         broker.AddTo(command);
+        postgres.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             if (!Guid.TryParse(result.GetValue(id), out var eventId))
@@ -37,7 +38,7 @@ internal static class TraceCommand
                 return 2;
             }
 
-            await using var ledger = AuditConnection.Open(result.GetValue(postgres), result.GetValue(sqlite)!);
+            await using var ledger = AuditConnection.Open(result, postgres, result.GetValue(sqlite)!);
             if (ledger is null)
             {
                 return 2;

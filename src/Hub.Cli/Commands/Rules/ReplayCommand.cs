@@ -27,8 +27,9 @@ internal static class ReplayCommand
         var sqlite = AuditConnection.SqliteOption();
         var command = new Command("replay", "Show which recorded decisions a draft agreement set would change, recipient by recipient")
         {
-            draft, since, until, asSigned, json, today, postgres, sqlite,
+            draft, since, until, asSigned, json, today, sqlite,
         };
+        postgres.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var from = Time(result.GetValue(since));
@@ -54,7 +55,7 @@ internal static class ReplayCommand
                 await Console.Error.WriteLineAsync("Note: agreements with status draft are not in force and permit nothing as written; pass --as-signed to replay them as if signed off.");
             }
 
-            await using var connection = AuditConnection.Open(result.GetValue(postgres), result.GetValue(sqlite)!);
+            await using var connection = AuditConnection.Open(result, postgres, result.GetValue(sqlite)!);
             if (connection is null)
             {
                 return 2;

@@ -4,6 +4,7 @@ using Hub.Contracts.Catalogue;
 using Hub.Contracts.Topology;
 using Hub.Router.Configuration;
 using Hub.Router.Metrics;
+using Hub.ServiceDefaults.Messaging;
 using MassTransit;
 using MassTransit.Serialization;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Hub.Router.Consent.Holding;
 
 /// <summary>
-/// Sends held events back to their source's ingress to be decided (docs/adr/0018): at once when this router registers
+/// Sends held events back to their source's ingress queue (through the router's re-ingress exchange) to be decided (docs/adr/0018): at once when this router registers
 /// a consent or a retraction (<see cref="HoldSignal"/>), otherwise at each <see cref="RouterOptions.ConsentHoldPollInterval"/>,
 /// which also picks up consents and retractions registered by another router and windows that have ended. An event
 /// released on its consent, or because its source retracted it, is forgotten once sent (ingress will find the consent,
@@ -126,13 +127,16 @@ public sealed class HeldEventReleaser(
         }
 
         var message = JsonSerializer.Deserialize(held.Body, info.ClrType, SystemTextJsonMessageSerializer.Options)!;
-        var endpoint = await bus.GetSendEndpoint(addresses.Submit(new AgencyCode(held.Source)));
+        var endpoint = await bus.GetSendEndpoint(addresses.Reingress(new AgencyCode(held.Source)));
         await endpoint.Send(message, info.ClrType, send =>
         {
             if (Guid.TryParse(held.MessageId, out var messageId))
             {
                 send.MessageId = messageId;
             }
+
+            // Routed nowhere, the send fails and the event stays held, to be sent at the next pass.
+            send.MustRoute();
         }, cancellationToken);
     }
 }

@@ -12,6 +12,48 @@ public sealed class DropFileProcessorTests
     private static string Csv(params string[] rows) => string.Join("\n", [ReleaseFields.Header, .. rows]) + "\n";
 
     [Fact]
+    public async Task When_a_file_is_larger_than_the_limit_should_quarantine_it_whole_by_its_length_without_reading_it()
+    {
+        await using var host = await SourceTestHost.StartAsync(configure: o => o.MaxFileBytes = 1024);
+        var path = Path.Combine(host.Layout.Inbox, "huge.csv");
+
+        // A sparse 64 GiB file: reading it, even to hash it, would take far longer than the time allowed below.
+        await using (var file = new FileStream(path, FileMode.CreateNew))
+        {
+            file.SetLength(64L * 1024 * 1024 * 1024);
+        }
+
+        try
+        {
+            using var quickly = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            var report = await host.Processor.ProcessAsync("huge.csv", quickly.Token);
+
+            report.FileProblem.ShouldBe("huge.csv, the file is larger than Adapter:Sources:DropFolder:MaxFileBytes");
+            report.ContentSha256.ShouldBeNull("the file was never read, so it was never hashed");
+            report.Rows.ShouldBe(0);
+            host.SentEventIds().ShouldBeEmpty();
+            File.Exists(Path.Combine(host.Layout.Quarantine, "huge.csv")).ShouldBeTrue();
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(Path.Combine(host.Layout.Quarantine, "huge.csv"));
+        }
+    }
+
+    [Fact]
+    public async Task When_a_file_grew_past_the_limit_after_its_length_was_checked_should_stop_reading_at_the_limit()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("agencyhub-utf8-").FullName, "grown.csv");
+        await File.WriteAllTextAsync(path, new string('a', 200_000));
+
+        var (_, problem) = await Hub.Adapters.Core.Sources.DropFolder.Reading.Utf8FileCheck.RunAsync(path, maxBytes: 100_000, CancellationToken.None);
+
+        problem.ShouldBe("the file is larger than Adapter:Sources:DropFolder:MaxFileBytes");
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+    }
+
+    [Fact]
     public async Task When_every_row_is_valid_should_publish_each_in_order_report_and_move_the_file_to_done()
     {
         await using var host = await SourceTestHost.StartAsync();

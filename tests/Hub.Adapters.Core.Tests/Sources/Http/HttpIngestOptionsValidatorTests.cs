@@ -35,6 +35,15 @@ public sealed class HttpIngestOptionsValidatorTests
             .ShouldContain(f => f.Contains("need an https URL", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2 * 1024 * 1024)]
+    public void When_the_body_limit_is_not_positive_or_above_the_brokers_cap_should_refuse(long maxBodyBytes)
+    {
+        Failures(new HttpIngestOptions { Enabled = true, ApiKeys = { ["a"] = Key }, MaxBodyBytes = maxBodyBytes })
+            .ShouldContain(f => f.Contains("MaxBodyBytes must be between 1 and 1048576", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<string> Failures(HttpIngestOptions options) =>
         new HttpIngestOptionsValidator().Validate(null, options).Failures ?? [];
 }

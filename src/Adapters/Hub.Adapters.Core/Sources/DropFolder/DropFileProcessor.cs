@@ -37,8 +37,9 @@ public sealed class DropFileProcessor(RecordSubmitter submitter, IRecordMapper<D
             return await QuarantineWholeAsync(name, survey.Sha256, $"{name}, {survey.Problem}", cancellationToken);
         }
 
+        var hash = survey.Sha256!;
         var store = new CheckpointStore(_layout);
-        var checkpoint = await store.ReadAsync(name, survey.Sha256, cancellationToken);
+        var checkpoint = await store.ReadAsync(name, hash, cancellationToken);
         if (checkpoint.LastRow > 0)
         {
             SourcesLog.FileResumed(logger, agency.Value, name, checkpoint.LastRow);
@@ -57,18 +58,18 @@ public sealed class DropFileProcessor(RecordSubmitter submitter, IRecordMapper<D
         var report = new DropFileReport
         {
             File = name,
-            ContentSha256 = survey.Sha256,
+            ContentSha256 = hash,
             Rows = survey.Rows,
             Published = checkpoint.Published,
             Quarantined = checkpoint.Quarantined,
             CompletedAt = time.GetUtcNow(),
         };
-        await FinishAsync(name, survey.Sha256, report, _layout.Done);
+        await FinishAsync(name, hash, report, _layout.Done);
         SourcesLog.FileDone(logger, agency.Value, name, report.Rows, report.Published, report.Quarantined.Count);
         return report;
     }
 
-    private async Task<DropFileReport> QuarantineWholeAsync(string name, string hash, string problem, CancellationToken cancellationToken)
+    private async Task<DropFileReport> QuarantineWholeAsync(string name, string? hash, string problem, CancellationToken cancellationToken)
     {
         var report = new DropFileReport { File = name, ContentSha256 = hash, Rows = 0, Published = 0, Quarantined = [], FileProblem = problem, CompletedAt = time.GetUtcNow() };
         await FinishAsync(name, hash, report, _layout.Quarantine);
@@ -77,13 +78,15 @@ public sealed class DropFileProcessor(RecordSubmitter submitter, IRecordMapper<D
         return report;
     }
 
-    private async Task FinishAsync(string name, string hash, DropFileReport report, string destinationFolder)
+    private async Task FinishAsync(string name, string? hash, DropFileReport report, string destinationFolder)
     {
         await DurableFile.WriteAsync(_layout.Report(name), JsonSerializer.SerializeToUtf8Bytes(report, ReportJson), CancellationToken.None);
         var destination = Path.Combine(destinationFolder, name);
         if (File.Exists(destination))
         {
-            destination = Path.Combine(destinationFolder, $"{Path.GetFileNameWithoutExtension(name)}.{hash[..12]}{Path.GetExtension(name)}");
+            // A file refused by its length was never hashed: the time it was finished tells the copies apart instead.
+            var distinct = hash?[..12] ?? report.CompletedAt.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+            destination = Path.Combine(destinationFolder, $"{Path.GetFileNameWithoutExtension(name)}.{distinct}{Path.GetExtension(name)}");
         }
 
         File.Move(Path.Combine(_layout.Inbox, name), destination, overwrite: true);

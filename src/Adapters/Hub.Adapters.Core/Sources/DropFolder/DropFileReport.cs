@@ -5,7 +5,8 @@ public sealed record DropFileReport
 {
     public required string File { get; init; }
 
-    public required string ContentSha256 { get; init; }
+    /// <summary>Null when the file was refused by its length (larger than <c>MaxFileBytes</c>) and so never read.</summary>
+    public required string? ContentSha256 { get; init; }
 
     public required int Rows { get; init; }
 

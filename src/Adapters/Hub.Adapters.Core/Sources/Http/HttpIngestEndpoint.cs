@@ -13,8 +13,10 @@ using Microsoft.Extensions.Options;
 namespace Hub.Adapters.Core.Sources.Http;
 
 /// <summary>
-/// <c>POST /events/{eventType}</c>: 401 unauthenticated, 404 unknown type, 400 not a JSON object, 422 with the
-/// problems (fields, never values), 503 when the broker did not confirm in time, 202 only after it did.
+/// <c>POST /events/{eventType}</c>: 401 unauthenticated, 404 unknown type, 413 a body over
+/// <c>Adapter:Sources:Http:MaxBodyBytes</c> (counted as it is read, chunked or not: <see cref="BoundedBody"/>), 400 not
+/// a JSON object, 422 with the problems (fields, never values), 503 when the broker did not confirm in time, 202 only
+/// after it did.
 /// </summary>
 public static class HttpIngestEndpoint
 {
@@ -48,14 +50,12 @@ public static class HttpIngestEndpoint
         logType = info.Name;
         activity?.SetTag(HubTraceAttributes.EventType, info.Name);
 
-        if (http.Request.ContentLength > options.MaxBodyBytes)
+        var body = await BoundedBody.ReadAsync(http, options.MaxBodyBytes);
+        if (body is null)
         {
             return Refuse(StatusCodes.Status413PayloadTooLarge, "Body too large", $"The body exceeds {HttpIngestOptions.SectionName}:MaxBodyBytes.");
         }
 
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-        var body = buffer.ToArray();
         JsonElement json;
         try
         {

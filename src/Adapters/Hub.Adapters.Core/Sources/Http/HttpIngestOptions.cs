@@ -29,6 +29,12 @@ public sealed class HttpIngestOptions
     /// <summary>How long to wait for the broker's confirm before answering 503.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Request bodies larger than this are refused with 413.</summary>
+    /// <summary>The most <see cref="MaxBodyBytes"/> may be: the broker refuses any message over 1 MiB (deploy/rabbitmq/rabbitmq.conf).</summary>
+    public const long MaxBodyBytesCeiling = 1024 * 1024;
+
+    /// <summary>
+    /// Request bodies larger than this are refused with 413, counted as they are read (chunked bodies have no
+    /// <c>Content-Length</c>); Kestrel stops reading at the limit.
+    /// </summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 }

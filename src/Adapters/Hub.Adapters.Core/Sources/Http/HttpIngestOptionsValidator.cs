@@ -27,6 +27,11 @@ public sealed class HttpIngestOptionsValidator : IValidateOptions<HttpIngestOpti
             failures.Add($"{section}:PublishTimeout must be between 00:00:00 (exclusive) and 00:02:00.");
         }
 
+        if (options.MaxBodyBytes is < 1 or > HttpIngestOptions.MaxBodyBytesCeiling)
+        {
+            failures.Add($"{section}:MaxBodyBytes must be between 1 and {HttpIngestOptions.MaxBodyBytesCeiling}.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.Urls))
         {
             failures.Add($"{section}:Urls is required when the endpoint is enabled.");

@@ -1,5 +1,6 @@
 using Hub.Adapters.Core.Configuration;
 using Hub.Adapters.Core.Sources.Records;
+using Hub.ServiceDefaults.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
@@ -12,7 +13,8 @@ namespace Hub.Adapters.Core.Sources.Http;
 
 /// <summary>
 /// Runs the ingest endpoint on Kestrel inside the adapter worker, so a worker stays a generic host. The web app
-/// shares the worker's submitter, mapper and logging; it has no other services.
+/// shares the worker's submitter, mapper and logging (ASP.NET Core's request lines at Warning only:
+/// <see cref="ListenerLoggerFactory"/>); it has no other services.
 /// </summary>
 public sealed class HttpIngestServer(IServiceProvider worker, IOptions<HttpIngestOptions> options) : IHostedService, IAsyncDisposable
 {
@@ -31,17 +33,22 @@ public sealed class HttpIngestServer(IServiceProvider worker, IOptions<HttpInges
         // The slim builder leaves HTTPS out: without this an https:// URL fails at start.
         builder.WebHost.UseKestrelHttpsConfiguration();
         var server = CertificateFiles.Load(options.Value.ServerCertificatePath, options.Value.ServerKeyPath, options.Value.ServerCertificatePassword);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            https.ServerCertificate = server;
-            if (options.Value.ClientCertificateThumbprints.Count > 0)
+            // The ingest endpoint sets the same limit per request (BoundedBody); this covers every other path too.
+            kestrel.Limits.MaxRequestBodySize = options.Value.MaxBodyBytes;
+            kestrel.ConfigureHttpsDefaults(https =>
             {
-                // The trust decision is the pinned thumbprint (HttpIngestAuthenticator), not a chain to a public root:
-                // agencies' client certificates usually come from their own or a government CA.
-                https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
-                https.AllowAnyClientCertificate();
-            }
-        }));
+                https.ServerCertificate = server;
+                if (options.Value.ClientCertificateThumbprints.Count > 0)
+                {
+                    // The trust decision is the pinned thumbprint (HttpIngestAuthenticator), not a chain to a public root:
+                    // agencies' client certificates usually come from their own or a government CA.
+                    https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                    https.AllowAnyClientCertificate();
+                }
+            });
+        });
         Share(builder.Services, worker);
         _app = builder.Build();
         _app.MapHttpIngest();
@@ -73,6 +80,6 @@ public sealed class HttpIngestServer(IServiceProvider worker, IOptions<HttpInges
         services.AddSingleton(worker.GetRequiredService<IRecordMapper<HttpIngestRecord>>());
         services.AddSingleton(worker.GetRequiredService<IOptions<HttpIngestOptions>>());
         services.AddSingleton(worker.GetRequiredService<HttpIngestAuthenticator>());
-        services.AddSingleton(worker.GetRequiredService<ILoggerFactory>());
+        services.AddSingleton<ILoggerFactory>(new ListenerLoggerFactory(worker.GetRequiredService<ILoggerFactory>()));
     }
 }

@@ -5,12 +5,16 @@ namespace Hub.Adapters.Core.Sources.DropFolder.Reading;
 
 /// <summary>
 /// One pass over a file's bytes, in fixed-size chunks: the SHA-256 that its rows' event ids derive from (docs/adr/0009),
-/// and whether it is UTF-8 text.
+/// and whether it is UTF-8 text. It reads at most <c>maxBytes</c>: a file that grew past them since its length was
+/// checked is refused, not read to its end.
 /// </summary>
 public static class Utf8FileCheck
 {
-    /// <summary>The lower-case hex SHA-256 of the file, and a problem (with the byte offset) when it is not UTF-8.</summary>
-    public static async Task<(string Sha256, string? Problem)> RunAsync(string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// The lower-case hex SHA-256 of the file, and a problem (with the byte offset) when it is not UTF-8 or is longer
+    /// than <paramref name="maxBytes"/>.
+    /// </summary>
+    public static async Task<(string Sha256, string? Problem)> RunAsync(string path, long maxBytes, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var decoder = new UTF8Encoding(false, true).GetDecoder();
@@ -22,6 +26,11 @@ public static class Utf8FileCheck
         int read;
         while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
         {
+            if (offset + read > maxBytes)
+            {
+                return (Convert.ToHexStringLower(hash.GetHashAndReset()), DropFileSurvey.TooLarge);
+            }
+
             hash.AppendData(buffer, 0, read);
             problem ??= Decode(decoder, buffer.AsSpan(0, read), chars, flush: false, offset);
             offset += read;

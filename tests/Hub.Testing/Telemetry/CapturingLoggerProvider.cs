@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Hub.Router.Tests.Support;
+namespace Hub.Testing.Telemetry;
 
 /// <summary>Keeps every log call of the test host's services, at every level, for assertions on level and exception.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider

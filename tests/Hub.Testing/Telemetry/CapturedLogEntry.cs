@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Hub.Router.Tests.Support;
+namespace Hub.Testing.Telemetry;
 
-/// <summary>One log call the router made, as <see cref="CapturingLoggerProvider"/> saw it.</summary>
+/// <summary>One log call a test host's services made, as <see cref="CapturingLoggerProvider"/> saw it.</summary>
 public sealed record CapturedLogEntry(string Category, LogLevel Level, string Message, Exception? Exception);
