@@ -6,30 +6,33 @@ namespace Hub.Adapters.Nhs.Fhir.Validation;
 
 /// <summary>
 /// The base FHIR R4 specification (<c>Hl7.Fhir.Specification.Data.R4</c>'s <c>specification.zip</c>, copied beside the
-/// adapter) and the Firely validator compiled over it. Loaded once per process, on first use: the zip is read
-/// through one <see cref="CachedResolver"/>, and the validator keeps its compiled schemas in its own cached schema
-/// resolver, so every resource after the first of its type reuses them. <see cref="Validator"/> is safe to share
-/// between threads: it keeps no per-call state.
+/// adapter) and Firely validators compiled over it. The zip is read by one <see cref="ZipSource"/> per process, loaded
+/// on first use; Firely documents it as thread-safe, and it hands out a fresh copy of each definition it loads. A
+/// <see cref="Validator"/> is not safe to share between threads (its cached resolver's definitions are corrected in
+/// place while schemas compile), so each one comes with its own cached resolver over that source and is used by one
+/// thread at a time (<see cref="FhirR4ValidatorPool"/>).
 /// </summary>
 public static class FhirR4Specification
 {
-    private static readonly Lazy<CachedResolver> SharedResolver = new(
-        () => new CachedResolver(new ZipSource(Path.Combine(AppContext.BaseDirectory, "specification.zip"))),
+    private static readonly Lazy<ZipSource> SharedSource = new(
+        () => new ZipSource(Path.Combine(AppContext.BaseDirectory, "specification.zip")),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static readonly Lazy<Validator> Shared = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<CachedResolver> SharedResolver = new(() => new CachedResolver(Source), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
     /// The one reader of the specification in this process. ZipSource unpacks the zip to a shared cache folder on first
-    /// use, so a second reader created alongside would race it; anything else that validates (tests) reuses this one.
+    /// use, so a second reader created alongside would race it; every resolver here reads through this one.
     /// </summary>
+    public static ZipSource Source => SharedSource.Value;
+
+    /// <summary>A cached resolver over <see cref="Source"/> for code that is not a pooled validator (tests' own validators).</summary>
     public static CachedResolver Resolver => SharedResolver.Value;
 
-    public static Validator Validator => Shared.Value;
-
-    private static Validator Create()
+    /// <summary>A new validator with its own cached resolver and terminology service; its schemas compile on first use of each type.</summary>
+    public static Validator CreateValidator()
     {
-        var terminology = LocalTerminologyService.CreateDefaultForCore(Resolver);
-        return new Validator(Resolver, terminology);
+        var resolver = new CachedResolver(Source);
+        return new Validator(resolver, LocalTerminologyService.CreateDefaultForCore(resolver));
     }
 }
