@@ -29,10 +29,21 @@ public static class FhirR4Specification
     /// <summary>A cached resolver over <see cref="Source"/> for code that is not a pooled validator (tests' own validators).</summary>
     public static CachedResolver Resolver => SharedResolver.Value;
 
-    /// <summary>A new validator with its own cached resolver and terminology service; its schemas compile on first use of each type.</summary>
+    /// <summary>Where base R4's own profiles live; a <c>meta.profile</c> claim elsewhere (UK Core, …) cannot be resolved offline.</summary>
+    public const string BaseProfiles = "http://hl7.org/fhir/StructureDefinition/";
+
+    /// <summary>
+    /// A new validator with its own cached resolver and terminology service; its schemas compile on first use of each
+    /// type. Only base R4 is enforced: a <c>meta.profile</c> claim outside it (UK Core, …) is not checked, where Firely
+    /// would otherwise refuse the resource because the profile cannot be resolved.
+    /// </summary>
     public static Validator CreateValidator()
     {
         var resolver = new CachedResolver(Source);
-        return new Validator(resolver, LocalTerminologyService.CreateDefaultForCore(resolver));
+        var settings = new ValidationSettings
+        {
+            SelectValidationProfiles = (_, profiles, _, _) => [.. profiles.Where(p => p.ToString().StartsWith(BaseProfiles, StringComparison.Ordinal))],
+        };
+        return new Validator(resolver, LocalTerminologyService.CreateDefaultForCore(resolver), null, settings);
     }
 }
