@@ -5,13 +5,14 @@ namespace Hub.Adapters.Nhs.Fhir.Validation;
 
 /// <summary>
 /// Firely validators, each used by one thread at a time (<see cref="FhirR4Specification"/>), shared by the process.
-/// A validator is made when every existing one is busy, up to <see cref="Size"/> (the processor count: validation is
-/// all CPU, so more would only queue); beyond that a caller waits for one to come back. Each compiles its schemas on
-/// its first resource of a type (tens of milliseconds once the specification is loaded), and keeps them.
+/// A validator is made when every existing one is busy, up to <see cref="Size"/> (the processor count, 2 to 32:
+/// validation is all CPU, so more would only queue); beyond that a caller waits for one to come back. The first one
+/// waits for the specification to load (seconds); each later one copies the parsed definitions and compiles a type's
+/// schemas on its first resource of that type (about a second for the four mapped types, and some 20 MB it keeps).
 /// </summary>
 public static class FhirR4ValidatorPool
 {
-    private static readonly int MaxSize = Math.Max(2, Environment.ProcessorCount);
+    private static readonly int MaxSize = Math.Clamp(Environment.ProcessorCount, 2, 32);
     private static readonly SemaphoreSlim Slots = new(MaxSize, MaxSize);
     private static readonly ConcurrentBag<Validator> Idle = [];
 
