@@ -3,8 +3,8 @@ using BenchmarkDotNet.Configs;
 
 namespace Hub.Adapters.Nhs.Benchmarks.DropFolder;
 
-/// <summary>Op/s (resources/s, the mean being per row), Min and Median beside the default columns.</summary>
+/// <summary>Op/s (resources/s, the mean being per row), Min, Median and resources/s at Min beside the default columns.</summary>
 public sealed class ThroughputColumnsConfig : ManualConfig
 {
-    public ThroughputColumnsConfig() => AddColumn(StatisticColumn.OperationsPerSecond, StatisticColumn.Min, StatisticColumn.Median);
+    public ThroughputColumnsConfig() => AddColumn(StatisticColumn.OperationsPerSecond, StatisticColumn.Min, StatisticColumn.Median, new RowsPerSecondAtMinColumn());
 }
