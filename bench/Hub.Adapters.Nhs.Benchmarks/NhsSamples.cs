@@ -14,17 +14,5 @@ internal static class NhsSamples
         return document.RootElement.Clone();
     }
 
-    /// <summary>BenchmarkDotNet runs a generated copy below this folder, so the repository root is found by walking up.</summary>
-    private static string SamplesFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AgencyHub.sln")))
-            {
-                return Path.Combine(dir.FullName, "samples", "nhs");
-            }
-        }
-
-        throw new InvalidOperationException("AgencyHub.sln not found above the benchmark's folder.");
-    }
+    private static string SamplesFolder() => Path.Combine(RepositoryRoot.Path, "samples", "nhs");
 }

@@ -26,9 +26,13 @@ public static class AdapterTracing
         public const string ChangeTable = "change-table";
     }
 
-    public static Activity? StartSourceRead(string sourceKind, AgencyCode agency)
+    /// <summary>
+    /// A record's <c>read</c> span, a child of the current activity, made current. <paramref name="startedAt"/> backdates it
+    /// to when the record was read, for a source that maps records ahead and starts the span only when it publishes.
+    /// </summary>
+    public static Activity? StartSourceRead(string sourceKind, AgencyCode agency, DateTimeOffset startedAt = default)
     {
-        var activity = ActivitySource.StartActivity("read " + sourceKind, ActivityKind.Internal);
+        var activity = ActivitySource.StartActivity("read " + sourceKind, ActivityKind.Internal, parentContext: default, startTime: startedAt);
         activity?.SetTag(HubTraceAttributes.SourceKind, sourceKind);
         activity?.SetTag(HubTraceAttributes.SourceAgency, agency.Value);
         return activity;

@@ -38,7 +38,7 @@ public sealed class EncounterDischargeMapper(FhirR4Validator? validator = null, 
 
     /// <summary>An Encounter from a source: the discharge event, or the retraction its status calls for.</summary>
     public MappingResult<IShareableEvent> MapOrRetract(JsonElement encounterJson) =>
-        FhirSourceMapping.MapOrRetract<Encounter, DischargePlanned>(encounterJson, Map, Retract);
+        FhirSourceMapping.MapOrRetract<Encounter, DischargePlanned>(_validator.Check(FhirResourceReader.Read<Encounter>(encounterJson)), Map, Retract);
 
     /// <summary>The retraction when this version's status takes back earlier versions; null otherwise.</summary>
     public MappingResult<RecordRetracted>? Retract(Encounter encounter) =>

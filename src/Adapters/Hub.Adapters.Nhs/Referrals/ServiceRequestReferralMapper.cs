@@ -40,7 +40,7 @@ public sealed class ServiceRequestReferralMapper(FhirR4Validator? validator = nu
 
     /// <summary>A ServiceRequest from a source: the referral event, or the retraction its status calls for.</summary>
     public MappingResult<IShareableEvent> MapOrRetract(JsonElement serviceRequest) =>
-        FhirSourceMapping.MapOrRetract<ServiceRequest, ReferralCreated>(serviceRequest, Map, Retract);
+        FhirSourceMapping.MapOrRetract<ServiceRequest, ReferralCreated>(_validator.Check(FhirResourceReader.Read<ServiceRequest>(serviceRequest)), Map, Retract);
 
     /// <summary>The retraction when this version's status takes back earlier versions; null otherwise.</summary>
     public MappingResult<RecordRetracted>? Retract(ServiceRequest request) =>

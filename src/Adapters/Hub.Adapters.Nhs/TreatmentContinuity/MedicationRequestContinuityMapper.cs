@@ -41,7 +41,7 @@ public sealed class MedicationRequestContinuityMapper(FhirR4Validator? validator
 
     /// <summary>A MedicationRequest from a source: the continuity event, or the retraction its status calls for.</summary>
     public MappingResult<IShareableEvent> MapOrRetract(JsonElement medicationRequestJson) =>
-        FhirSourceMapping.MapOrRetract<MedicationRequest, TreatmentContinuityRequired>(medicationRequestJson, Map, Retract);
+        FhirSourceMapping.MapOrRetract<MedicationRequest, TreatmentContinuityRequired>(_validator.Check(FhirResourceReader.Read<MedicationRequest>(medicationRequestJson)), Map, Retract);
 
     /// <summary>The retraction when this version's status takes back earlier versions; null otherwise.</summary>
     public MappingResult<RecordRetracted>? Retract(MedicationRequest request) =>

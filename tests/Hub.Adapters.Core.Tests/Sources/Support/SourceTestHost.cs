@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Hub.Adapters.Core.Configuration;
 using Hub.Adapters.Core.Hosting;
 using Hub.Adapters.Core.Sources.DropFolder;
 using Hub.Adapters.Core.Sources.Records;
+using Hub.Contracts;
 using Hub.Contracts.Envelope;
 using Hub.Contracts.Topology;
 using MassTransit;
@@ -63,6 +65,20 @@ internal sealed class SourceTestHost : IAsyncDisposable
         Harness.Bus.ConnectSendObserver(held);
         return held;
     }
+
+    /// <summary>Records the order in which source publishes start from now on.</summary>
+    public SendOrder RecordSendOrder()
+    {
+        var order = new SendOrder();
+        Harness.Bus.ConnectSendObserver(order);
+        return order;
+    }
+
+    /// <summary>The stored checkpoint of <paramref name="name"/>; none is stored until a row has settled (row 0 then).</summary>
+    public async Task<DropFileCheckpoint> CheckpointAsync(string name) =>
+        File.Exists(Layout.Checkpoint(name))
+            ? JsonSerializer.Deserialize<DropFileCheckpoint>(await File.ReadAllTextAsync(Layout.Checkpoint(name)), ContractJson.Options)!
+            : new DropFileCheckpoint { ContentSha256 = string.Empty, LastRow = 0, Published = 0, Quarantined = [] };
 
     public async Task DropAsync(string name, string content) =>
         await File.WriteAllTextAsync(Path.Combine(Layout.Inbox, name), content);

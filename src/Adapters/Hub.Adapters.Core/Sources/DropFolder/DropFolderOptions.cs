@@ -37,6 +37,21 @@ public sealed class DropFolderOptions
     /// </summary>
     public int MaxInFlight { get; set; } = 256;
 
+    /// <summary>
+    /// Rows mapped at once on the thread pool, ahead of the row being published (default: the processor count, at most 32). Mapping
+    /// is where an adapter validates (the NHS adapter's FHIR validation is 90 % of a row's cost), so this is what uses
+    /// the other cores. Publishing stays in file order: a row's publish starts only after every earlier row's has; the
+    /// checkpoint, the quarantine and the report are as with 1. 1 maps each row on the reading loop, just before its
+    /// publish. A mapper must then be safe to call from several threads at once (a pure function of the row is).
+    /// </summary>
+    public int PrepareParallelism { get; set; } = Math.Min(Environment.ProcessorCount, 32);
+
+    /// <summary>
+    /// Rows read and handed to the mappers ahead of the row being published, at most (default 64): the memory bound of
+    /// the look-ahead, which holds rows and their mapped events, never the file. At least <see cref="PrepareParallelism"/>.
+    /// </summary>
+    public int PrepareAhead { get; set; } = 64;
+
     /// <summary>Larger files are quarantined whole. Files are streamed, never held in memory; this bounds the work one file can ask for.</summary>
     public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
 }

@@ -44,6 +44,15 @@ public sealed class DropFolderOptionsValidator : IValidateOptions<DropFolderOpti
             failures.Add($"{DropFolderOptions.SectionName}:MaxInFlight must be between 1 and 4096 publishes.");
         }
 
+        if (options.PrepareParallelism is < 1 or > 256)
+        {
+            failures.Add($"{DropFolderOptions.SectionName}:PrepareParallelism must be between 1 and 256 rows mapped at once.");
+        }
+        else if (options.PrepareAhead < options.PrepareParallelism || options.PrepareAhead > 4096)
+        {
+            failures.Add($"{DropFolderOptions.SectionName}:PrepareAhead must be between PrepareParallelism ({options.PrepareParallelism}) and 4096 rows.");
+        }
+
         if (options.MaxFileBytes < 1)
         {
             failures.Add($"{DropFolderOptions.SectionName}:MaxFileBytes must be positive.");

@@ -62,9 +62,17 @@ public sealed class RecordSubmitter(IServiceScopeFactory scopes, IOptions<Adapte
     }
 
     /// <summary>Maps, validates and publishes one record; throws <see cref="SourcePublishException"/> if the broker did not confirm.</summary>
-    public async Task<RecordOutcome> SubmitAsync<TRecord>(IRecordMapper<TRecord> mapper, TRecord record, RecordContext context, CancellationToken cancellationToken)
+    public Task<RecordOutcome> SubmitAsync<TRecord>(IRecordMapper<TRecord> mapper, TRecord record, RecordContext context, CancellationToken cancellationToken) =>
+        SubmitPreparedAsync(Prepare(mapper, record, context), context, cancellationToken);
+
+    /// <summary>
+    /// The second half of <see cref="SubmitAsync{TRecord}"/>, for a mapping <see cref="Prepare{TRecord}"/> made earlier
+    /// (on another thread): a rejection is logged and returned; an event is published, returning once the broker confirmed.
+    /// </summary>
+    public async Task<RecordOutcome> SubmitPreparedAsync(RecordMapping mapping, RecordContext context, CancellationToken cancellationToken)
     {
-        var mapping = Prepare(mapper, record, context);
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(context);
         if (mapping.Event is not { } @event)
         {
             SourcesLog.RecordRejected(logger, Agency.Value, context.Origin, mapping.Problems.Count);

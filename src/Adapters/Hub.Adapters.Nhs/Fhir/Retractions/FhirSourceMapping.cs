@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Core.Mapping;
 using Hub.Contracts.Envelope;
@@ -7,24 +6,26 @@ using Hub.Contracts.Health.V1;
 namespace Hub.Adapters.Nhs.Fhir.Retractions;
 
 /// <summary>
-/// What a source does with one resource: when its status takes back earlier versions, the retraction; otherwise
-/// whatever the mapper makes of it (its event, or the problems, <c>fhir-not-actionable</c> among them).
+/// What a source does with one resource, once parsed and checked against base R4 (<see cref="Validation.FhirR4Validator.Check{T}"/>):
+/// when its status takes back earlier versions, the retraction; otherwise whatever the mapper makes of it (its event,
+/// or the problems, <c>fhir-not-actionable</c> among them). A resource that did not parse or is not valid R4 is
+/// refused with those problems, whichever its status.
 /// </summary>
 public static class FhirSourceMapping
 {
     public static MappingResult<IShareableEvent> MapOrRetract<TResource, TEvent>(
-        JsonElement json,
+        MappingResult<TResource> checkedResource,
         Func<TResource, MappingResult<TEvent>> map,
         Func<TResource, MappingResult<RecordRetracted>?> retract)
         where TResource : Resource
         where TEvent : class, IShareableEvent
     {
+        ArgumentNullException.ThrowIfNull(checkedResource);
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(retract);
-        var parsed = FhirResourceReader.Read<TResource>(json);
-        if (parsed.Value is not { } resource)
+        if (checkedResource.Value is not { } resource)
         {
-            return MappingResult<IShareableEvent>.Failure(parsed.Problems);
+            return MappingResult<IShareableEvent>.Failure(checkedResource.Problems);
         }
 
         return retract(resource) is { } retraction ? Widen(retraction) : Widen(map(resource));

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Hl7.Fhir.Model;
 using Hub.Adapters.Core.Mapping;
 using Microsoft.Extensions.Logging;
@@ -11,31 +10,18 @@ namespace Hub.Adapters.Nhs.Fhir.Validation;
 /// An error refuses the resource: one problem per issue, at the issue's FHIR path, reading
 /// <c>fhir-invalid: validator issue 1028 (structure)</c>. Warnings do not refuse; they are logged with path and code.
 /// A modifier extension the adapter does not understand is refused first, as <c>fhir-modifier-not-understood</c>.
+/// Safe to call from several threads at once: each call validates with a Firely validator of its own
+/// (<see cref="FhirR4ValidatorPool"/>).
 /// </summary>
 public sealed partial class FhirR4Validator(ILogger<FhirR4Validator> logger)
 {
     /// <summary>A validator that logs nothing, for mappers built without a host (tests, tools, benchmarks).</summary>
     public static FhirR4Validator Unlogged { get; } = new(NullLogger<FhirR4Validator>.Instance);
 
-    private static readonly ConcurrentDictionary<string, bool> Compiled = new(StringComparer.Ordinal);
-    private static readonly Lock FirstUse = new();
-
     public IReadOnlyList<FhirValidationIssue> Validate(Resource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        if (Compiled.ContainsKey(resource.TypeName))
-        {
-            return FhirValidationIssues.From(FhirR4Specification.Validator.Validate(resource), resource.TypeName);
-        }
-
-        // The first resource of a type compiles its schemas from the shared specification; two threads compiling the
-        // same base profiles at once can fail inside Firely, so first uses take turns (later ones run in parallel).
-        lock (FirstUse)
-        {
-            var issues = FhirValidationIssues.From(FhirR4Specification.Validator.Validate(resource), resource.TypeName);
-            Compiled[resource.TypeName] = true;
-            return issues;
-        }
+        return FhirR4ValidatorPool.With(validator => FhirValidationIssues.From(validator.Validate(resource), resource.TypeName));
     }
 
     /// <summary>The parsed resource if it is valid R4 (warnings logged), else its parse problems or validation errors.</summary>
