@@ -2,6 +2,7 @@ using System.Security.Authentication;
 using Hub.Contracts.Agencies;
 using Hub.IntegrationTests.Infrastructure;
 using Hub.ServiceDefaults.Messaging;
+using MassTransit;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -63,6 +64,24 @@ public class BrokerTlsTests(ServersFixture servers)
     }
 
     [Fact]
+    public async Task When_an_adapter_bus_trusts_a_different_ca_should_not_start()
+    {
+        var unrelated = TlsBroker.WriteUnrelatedCa();
+        try
+        {
+            // MassTransit on its own accepts chain errors; HubRabbitMq must not.
+            var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => HubRabbitMq.ConfigureHost(rabbit, Options("adapter-probation", unrelated, serverName: null), "probation"));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            var refused = await Should.ThrowAsync<Exception>(() => bus.StartAsync(timeout.Token));
+            CausesOf(refused).ShouldContain(e => e is AuthenticationException || e is BrokerUnreachableException, refused.ToString());
+        }
+        finally
+        {
+            File.Delete(unrelated);
+        }
+    }
+
+    [Fact]
     public async Task When_the_broker_certificate_does_not_carry_the_expected_name_should_refuse_it()
     {
         var refused = await Should.ThrowAsync<BrokerUnreachableException>(() => ConnectAsync(_tls.CaFile, serverName: "broker.agencyhub.example"));
@@ -72,27 +91,29 @@ public class BrokerTlsTests(ServersFixture servers)
     /// <summary>The connection <c>hub ops</c> and the router's queue metrics make: RabbitMQ.Client with <see cref="BrokerTls"/>.</summary>
     private async Task<IConnection> ConnectAsync(string caFile, string? serverName)
     {
-        var options = new BrokerOptions
-        {
-            Host = servers.Broker.Host,
-            Port = _tls.Port,
-            VirtualHost = servers.Broker.VirtualHost,
-            Username = "hub-operator",
-            Password = servers.Broker.PasswordOf("hub-operator"),
-            Tls = new BrokerTlsOptions { Enabled = true, CaFile = caFile, ServerName = serverName },
-        };
+        var options = Options("hub-operator", caFile, serverName);
         var factory = new ConnectionFactory
         {
             HostName = options.Host,
             Port = options.Port,
             VirtualHost = options.VirtualHost,
             UserName = options.Username,
-            Password = options.Password,
+            Password = options.Password!,
             ClientProvidedName = "agencyhub-tests-tls",
         };
         BrokerTls.Configure(factory.Ssl, options);
         return await factory.CreateConnectionAsync();
     }
+
+    private BrokerOptions Options(string user, string caFile, string? serverName) => new()
+    {
+        Host = servers.Broker.Host,
+        Port = _tls.Port,
+        VirtualHost = servers.Broker.VirtualHost,
+        Username = user,
+        Password = servers.Broker.PasswordOf(user),
+        Tls = new BrokerTlsOptions { Enabled = true, CaFile = caFile, ServerName = serverName },
+    };
 
     private static IEnumerable<Exception> CausesOf(Exception exception)
     {
