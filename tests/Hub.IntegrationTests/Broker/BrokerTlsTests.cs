@@ -74,6 +74,7 @@ public class BrokerTlsTests(ServersFixture servers)
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             var refused = await Should.ThrowAsync<Exception>(() => bus.StartAsync(timeout.Token));
             CausesOf(refused).ShouldContain(e => e is AuthenticationException || e is BrokerUnreachableException, refused.ToString());
+            await bus.StopAsync(CancellationToken.None);
         }
         finally
         {
