@@ -74,6 +74,9 @@ random_hex() {
 # Quotes $1 for a POSIX shell (single quotes), so env files can be sourced by sh and bash.
 sh_quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 
+# The env line naming the test CA (below) for clients that verify a test server.
+test_ca_env_line() { echo "export AGENCYHUB_TEST_CA_FILE=$(sh_quote "$1/tls/ca.pem")"; }
+
 # Throwaway test CA and one server certificate for localhost/127.0.0.1 under $1/tls (made once, reused):
 #   ca.pem (trust this), server.pem + server.key (for any test server). Both server scripts may call it at once.
 ensure_test_tls() {

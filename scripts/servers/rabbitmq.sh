@@ -196,7 +196,7 @@ write_env_file() {
         # AMQPS (not in state folders prepared before it existed).
         if [ -n "${TLS_PORT:-}" ]; then
             echo "export AGENCYHUB_TEST_RABBITMQ_TLS_PORT=$TLS_PORT"
-            echo "export AGENCYHUB_TEST_CA_FILE=$(sh_quote "$STATE/tls/ca.pem")"
+            test_ca_env_line "$STATE"
         fi
         [ -n "$MANAGEMENT_PORT" ] && echo "export AGENCYHUB_TEST_RABBITMQ_MANAGEMENT_PORT=$MANAGEMENT_PORT"
         echo "export AGENCYHUB_TEST_RABBITMQ_NODENAME=$NODENAME"
