@@ -18,14 +18,15 @@ public class BrokerTlsTests(ServersFixture servers)
     private readonly TlsBroker _tls = TlsBroker.FromEnvironment();
 
     [Fact]
-    public async Task When_router_and_adapters_connect_over_amqps_should_deliver_the_release_notice_and_ledger_it()
+    public async Task When_router_and_adapters_connect_over_amqps_and_the_ledger_over_tls_should_deliver_the_release_notice_and_ledger_it()
     {
         await using (var admin = await BrokerClient.ConnectAsync(servers.Broker, "hub-admin"))
         {
             await admin.PurgeHubQueuesAsync();
         }
 
-        var ledger = await servers.CreateDatabaseAsync();
+        // The ledger hop too: Postgres over TLS, its certificate verified against the same test CA.
+        var ledger = TestCa.VerifyFull(await servers.CreateDatabaseAsync(), _tls.CaFile);
         await using var router = await RouterUnderTest.StartAsync(servers.Broker, ledger, TestAgreements.WriteFolder(), _tls.Settings(serverName: "localhost"));
         await using var probation = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Probation, failing: false, _tls.Settings());
         await using var police = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Police, failing: false, _tls.Settings());
@@ -51,7 +52,7 @@ public class BrokerTlsTests(ServersFixture servers)
     [Fact]
     public async Task When_a_client_trusts_a_different_ca_should_refuse_the_broker_certificate()
     {
-        var unrelated = TlsBroker.WriteUnrelatedCa();
+        var unrelated = TestCa.WriteUnrelated();
         try
         {
             var refused = await Should.ThrowAsync<BrokerUnreachableException>(() => ConnectAsync(unrelated, serverName: null));
@@ -66,7 +67,7 @@ public class BrokerTlsTests(ServersFixture servers)
     [Fact]
     public async Task When_an_adapter_bus_trusts_a_different_ca_should_not_start()
     {
-        var unrelated = TlsBroker.WriteUnrelatedCa();
+        var unrelated = TestCa.WriteUnrelated();
         try
         {
             // MassTransit on its own accepts chain errors; HubRabbitMq must not.
