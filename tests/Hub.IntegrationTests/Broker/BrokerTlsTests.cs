@@ -90,6 +90,40 @@ public class BrokerTlsTests(ServersFixture servers)
         CausesOf(refused).ShouldContain(e => e is AuthenticationException);
     }
 
+    [Fact]
+    public async Task When_hub_ops_connects_over_amqps_should_verify_the_broker_against_its_ca()
+    {
+        var trusted = await OpsOverTlsAsync(_tls.CaFile);
+        trusted.ExitCode.ShouldBe(0, trusted.Errors);
+        trusted.Output.ShouldContain("dead-lettered message(s) listed");
+
+        var unrelated = TestCa.WriteUnrelated();
+        try
+        {
+            var refused = await OpsOverTlsAsync(unrelated);
+            refused.ExitCode.ShouldBe(3, refused.Output);
+            refused.Errors.ShouldContain("the broker's certificate");
+            refused.Errors.ShouldNotContain(servers.Broker.PasswordOf("hub-operator"));
+        }
+        finally
+        {
+            File.Delete(unrelated);
+        }
+    }
+
+    private Task<(int ExitCode, string Output, string Errors)> OpsOverTlsAsync(string caFile) =>
+        HubCli.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["AGENCYHUB_Broker__Host"] = servers.Broker.Host,
+                ["AGENCYHUB_Broker__Port"] = _tls.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["AGENCYHUB_Broker__VirtualHost"] = servers.Broker.VirtualHost,
+                ["AGENCYHUB_Broker__Password"] = servers.Broker.PasswordOf("hub-operator"),
+                ["AGENCYHUB_Broker__Tls__Enabled"] = "true",
+                ["AGENCYHUB_Broker__Tls__CaFile"] = caFile,
+            },
+            ["ops", "dlq", "list", "--agency", "probation"]);
+
     /// <summary>The connection <c>hub ops</c> and the router's queue metrics make: RabbitMQ.Client with <see cref="BrokerTls"/>.</summary>
     private async Task<IConnection> ConnectAsync(string caFile, string? serverName)
     {
