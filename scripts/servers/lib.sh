@@ -73,3 +73,28 @@ random_hex() {
 
 # Quotes $1 for a POSIX shell (single quotes), so env files can be sourced by sh and bash.
 sh_quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+
+# The env line naming the test CA (below) for clients that verify a test server.
+test_ca_env_line() { echo "export AGENCYHUB_TEST_CA_FILE=$(sh_quote "$1/tls/ca.pem")"; }
+
+# Throwaway test CA and one server certificate for localhost/127.0.0.1 under $1/tls (made once, reused):
+#   ca.pem (trust this), server.pem + server.key (for any test server). Both server scripts may call it at once.
+ensure_test_tls() {
+    local dir="$1/tls"
+    mkdir -p "$dir"
+    (
+        flock 9
+        [ -f "$dir/server.pem" ] && exit 0
+        command -v openssl >/dev/null 2>&1 || die "openssl is needed for the test CA"
+        openssl req -x509 -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 \
+            -subj "/CN=AgencyHub throwaway test CA" -keyout "$dir/ca.key" -out "$dir/ca.pem" \
+            -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+        openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=localhost" \
+            -keyout "$dir/server.key" -out "$dir/server.csr" 2>/dev/null
+        printf '%s\n' "basicConstraints=CA:FALSE" "keyUsage=critical,digitalSignature,keyEncipherment" \
+            "extendedKeyUsage=serverAuth" "subjectAltName=DNS:localhost,IP:127.0.0.1" > "$dir/server.ext"
+        openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
+            -days 30 -extfile "$dir/server.ext" -out "$dir/server.pem" 2>/dev/null
+        chmod 600 "$dir/ca.key" "$dir/server.key"
+    ) 9>"$dir/.lock"
+}

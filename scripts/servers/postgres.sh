@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Throwaway PostgreSQL server for tests and local runs.
 #   scripts/servers/postgres.sh start   STATE_DIR   initdb + start, write STATE_DIR/postgres.env
+#                                                   (TLS on, certificate from the throwaway CA in STATE_DIR/tls)
 #   scripts/servers/postgres.sh stop    STATE_DIR   stop it (safe when nothing runs)
 #   scripts/servers/postgres.sh restart STATE_DIR   stop + start the same cluster (same port, data)
 # Optional env (read at the first start, kept for restarts):
@@ -83,6 +84,8 @@ start_server() {
     local fsync=off
     [ "$(cat "$ROOT/durability" 2>/dev/null || true)" = durable ] && fsync=on
     local opts="-c listen_addresses=127.0.0.1 -p $PORT -k $SOCKDIR -c fsync=$fsync -c synchronous_commit=on -c max_connections=200"
+    # TLS (certificate from the throwaway test CA) when the cluster has one; plain connections stay allowed.
+    [ -f "$PGDATA/server.key" ] && opts="$opts -c ssl=on"
     if ! as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$ROOT/postgres.log" -w -t 60 -o "$opts" start >"$ROOT/pg_ctl.out" 2>&1; then
         cat "$ROOT/pg_ctl.out" >&2
         tail -n 30 "$ROOT/postgres.log" >&2 || true
@@ -134,6 +137,10 @@ case "$CMD" in
             # trust auth: loopback-only throwaway server; UTF8/C.UTF-8 so results do not depend on the host locale.
             (cd "$ROOT" && as_pg "$PGBIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 -N) \
                 >"$ROOT/initdb.out" 2>&1 || { cat "$ROOT/initdb.out" >&2; die "initdb failed"; }
+            # Postgres reads server.crt/server.key from its data dir and wants the key its own, mode 0600.
+            ensure_test_tls "$STATE"
+            as_pg sh -c 'umask 077; cat > "$1"' _ "$PGDATA/server.crt" < "$STATE/tls/server.pem"
+            as_pg sh -c 'umask 077; cat > "$1"' _ "$PGDATA/server.key" < "$STATE/tls/server.key"
         fi
         (cd "$ROOT" && start_server)
         q=$(sh_quote "$(printf '%q ' bash "$REPO/scripts/servers/postgres.sh" restart "$STATE")")
@@ -141,6 +148,7 @@ case "$CMD" in
             echo "export AGENCYHUB_TEST_POSTGRES='Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres'"
             # For resilience tests: run with `bash -c "$AGENCYHUB_TEST_POSTGRES_RESTART"`.
             echo "export AGENCYHUB_TEST_POSTGRES_RESTART=$q"
+            [ -f "$PGDATA/server.key" ] && test_ca_env_line "$STATE"
         } > "$STATE/postgres.env"
         log "server up on 127.0.0.1:$PORT ($(cat "$ROOT/durability" 2>/dev/null || echo test) settings) after $((SECONDS - t0)) s; env in $STATE/postgres.env"
         ;;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Throwaway RabbitMQ node for tests and local runs, entirely under STATE_DIR.
 #   scripts/servers/rabbitmq.sh start   STATE_DIR   start a node, apply deploy/rabbitmq, write STATE_DIR/rabbitmq.env
+#                                                   (plain AMQP, plus AMQPS with a throwaway CA in STATE_DIR/tls)
 #   scripts/servers/rabbitmq.sh stop    STATE_DIR   stop it (safe when nothing runs)
 #   scripts/servers/rabbitmq.sh restart STATE_DIR   stop + start the same node (same ports, data, users)
 # Optional env:
@@ -73,12 +74,13 @@ ensure_installed() {
 # First start only: pick ports and a node name, write config, cookie and plugin list.
 prepare() {
     mkdir -p "$DIR/home" "$DIR/mnesia" "$DIR/log"
-    local amqp dist epmd mgmt=""
+    local amqp dist epmd tls mgmt=""
     amqp=$(free_port)
     dist=$(free_port "$amqp")
     epmd=$(free_port "$amqp" "$dist")
+    tls=$(free_port "$amqp" "$dist" "$epmd")
     if [ "${AGENCYHUB_RABBITMQ_MANAGEMENT:-1}" != 0 ]; then
-        mgmt=$(free_port "$amqp" "$dist" "$epmd")
+        mgmt=$(free_port "$amqp" "$dist" "$epmd" "$tls")
     fi
     local scheduler=""
     [ "${AGENCYHUB_RABBITMQ_NO_BUSY_WAIT:-0}" = 1 ] && scheduler="+sbwt none +sbwtdcpu none +sbwtdio none"
@@ -87,6 +89,7 @@ NODENAME=agencyhub-$(random_hex 4)@localhost
 AMQP_PORT=$amqp
 DIST_PORT=$dist
 EPMD_PORT=$epmd
+TLS_PORT=$tls
 MANAGEMENT_PORT=$mgmt
 SCHEDULER_ARGS="$scheduler"
 SETTINGS
@@ -95,12 +98,20 @@ SETTINGS
     random_hex 20 > "$DIR/home/.erlang.cookie"
     chmod 400 "$DIR/home/.erlang.cookie"
     : > "$DIR/rabbitmq-env.conf"
+    ensure_test_tls "$STATE"
 
     {
         # The hub's own broker settings (message size, no default user), then where its definitions are: loaded at
         # boot, so no guest user is ever seeded; apply.sh adds the users once the node runs.
         cat "$REPO/deploy/rabbitmq/rabbitmq.conf"
         echo "load_definitions = $REPO/deploy/rabbitmq/definitions.json"
+        echo "# AMQPS beside plain AMQP; clients verify the server against STATE_DIR/tls/ca.pem."
+        echo "listeners.ssl.1 = 127.0.0.1:$tls"
+        echo "ssl_options.cacertfile = $STATE/tls/ca.pem"
+        echo "ssl_options.certfile = $STATE/tls/server.pem"
+        echo "ssl_options.keyfile = $STATE/tls/server.key"
+        echo "ssl_options.verify = verify_none"
+        echo "ssl_options.fail_if_no_peer_cert = false"
         if [ -n "$mgmt" ]; then
             echo "management.tcp.ip = 127.0.0.1"
             echo "management.tcp.port = $mgmt"
@@ -182,6 +193,11 @@ write_env_file() {
         echo "export AGENCYHUB_TEST_RABBITMQ_HOST=127.0.0.1"
         echo "export AGENCYHUB_TEST_RABBITMQ_PORT=$AMQP_PORT"
         echo "export AGENCYHUB_TEST_RABBITMQ_VHOST=agencyhub"
+        # AMQPS (not in state folders prepared before it existed).
+        if [ -n "${TLS_PORT:-}" ]; then
+            echo "export AGENCYHUB_TEST_RABBITMQ_TLS_PORT=$TLS_PORT"
+            test_ca_env_line "$STATE"
+        fi
         [ -n "$MANAGEMENT_PORT" ] && echo "export AGENCYHUB_TEST_RABBITMQ_MANAGEMENT_PORT=$MANAGEMENT_PORT"
         echo "export AGENCYHUB_TEST_RABBITMQ_NODENAME=$NODENAME"
         # The Erlang VM's pid (rewritten by restart), for CPU accounting in scripts/load.sh.

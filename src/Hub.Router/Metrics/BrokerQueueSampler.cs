@@ -56,6 +56,7 @@ public sealed class BrokerQueueSampler : IGaugeSampler, IAsyncDisposable
                     Password = _broker.Password!,
                     ClientProvidedName = "agencyhub-router-metrics",
                 };
+                BrokerTls.Configure(factory.Ssl, _broker);
                 _connection = await factory.CreateConnectionAsync(cancellationToken);
             }
 

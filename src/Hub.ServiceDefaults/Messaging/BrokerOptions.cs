@@ -23,6 +23,9 @@ public sealed class BrokerOptions
     [Required(ErrorMessage = "Broker:Password is required (set AGENCYHUB_Broker__Password or appsettings).")]
     public string? Password { get; set; }
 
+    /// <summary>AMQPS with server-certificate verification (<c>Broker:Tls:*</c>); plain AMQP when not enabled.</summary>
+    public BrokerTlsOptions Tls { get; set; } = new();
+
     /// <summary>
     /// When a receive endpoint stops (the host stopping, or its channel lost with the broker), how long the messages in
     /// hand get to finish before their consume tokens are cancelled. Unfinished messages were not acknowledged, so the

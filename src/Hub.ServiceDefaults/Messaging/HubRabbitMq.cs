@@ -37,6 +37,7 @@ public static class HubRabbitMq
             host.Username(broker.Username);
             host.Password(broker.Password!);
             host.PublisherConfirmation = true;
+            BrokerTls.Configure(host, broker);
         });
 
         // The default bus endpoint name (host_process_bus_…) is outside every hub user's permissions.

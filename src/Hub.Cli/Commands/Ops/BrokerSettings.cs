@@ -7,7 +7,8 @@ namespace Hub.Cli.Commands.Ops;
 
 /// <summary>
 /// Where <c>hub ops</c> reaches the broker: the router's own settings and variables (<c>AGENCYHUB_Broker__Host</c>,
-/// <c>__Port</c>, <c>__VirtualHost</c>, <c>__Username</c>, <c>__Password</c>), with the user defaulting to
+/// <c>__Port</c>, <c>__VirtualHost</c>, <c>__Username</c>, <c>__Password</c>, <c>__Tls__Enabled</c>, <c>__Tls__ServerName</c>,
+/// <c>__Tls__CaFile</c>), with the user defaulting to
 /// <c>hub-operator</c> (deploy/rabbitmq: reads only the dead-letter queues). Options override host, port, vhost and
 /// user; the password is taken from the environment only, never from the command line, where <c>ps</c> shows it.
 /// </summary>
@@ -46,6 +47,7 @@ internal sealed class BrokerSettings
             VirtualHost = result.GetValue(VirtualHost) ?? fromEnvironment.VirtualHost,
             Username = result.GetValue(User) ?? (string.IsNullOrEmpty(fromEnvironment.Username) ? OperatorUser : fromEnvironment.Username),
             Password = fromEnvironment.Password,
+            Tls = fromEnvironment.Tls,
         };
         error = string.IsNullOrEmpty(options.Password)
             ? $"No broker password: set {PasswordVariable} to the password of broker user '{options.Username}' (it is never taken from the command line)."

@@ -28,6 +28,7 @@ internal sealed class DeadLetterBroker : IAsyncDisposable
             Password = options.Password!,
             ClientProvidedName = "agencyhub-ops",
         };
+        BrokerTls.Configure(factory.Ssl, options);
         var connection = await factory.CreateConnectionAsync(cancellationToken);
         return new DeadLetterBroker(connection);
     }
