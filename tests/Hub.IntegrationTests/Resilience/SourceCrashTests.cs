@@ -57,7 +57,8 @@ public sealed class SourceCrashTests(ServersFixture servers) : IAsyncLifetime
         CheckpointedRow(layout).ShouldBeLessThan(Rows);
 
         await worker.RestartAsync();
-        await Eventually.UntilAsync(() => File.Exists(layout.Report(ReleaseList)), done => done, $"the file's report after the restart\n{worker.Describe()}", TimeSpan.FromSeconds(180));
+        // The report is written first, then the file leaves the inbox: wait for both.
+        await Eventually.UntilAsync(() => File.Exists(layout.Report(ReleaseList)) && File.Exists(Path.Combine(layout.Done, ReleaseList)), done => done, $"the file's report and its move to done after the restart\n{worker.Describe()}", TimeSpan.FromSeconds(180));
 
         var report = JsonSerializer.Deserialize<DropFileReport>(await File.ReadAllTextAsync(layout.Report(ReleaseList)), ContractJson.Options)!;
         (report.Rows, report.Published, report.Quarantined.Count).ShouldBe((Rows, Rows, 0));
