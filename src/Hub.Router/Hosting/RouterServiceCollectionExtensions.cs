@@ -41,7 +41,10 @@ public static class RouterServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LedgerOptions>, LedgerOptionsValidator>());
         services.AddOptions<LedgerIntegrityOptions>().Bind(configuration.GetSection(LedgerIntegrityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddLedgerAnchors(configuration);
-        services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.SectionName));
+        services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.SectionName))
+            .Validate(o => o.Participants.Values.SelectMany(files => files).All(File.Exists) && (o.KeyFile is null || File.Exists(o.KeyFile)),
+                "Router:Signing names a key file that does not exist (Participants:<agency>:<n> or KeyFile).")
+            .ValidateOnStart();
         services.TryAddSingleton<IngressSignatures>();
         if (configuration[$"{SigningOptions.SectionName}:{nameof(SigningOptions.KeyFile)}"] is { Length: > 0 } routerKey)
         {

@@ -14,7 +14,8 @@ public static class LedgerAnchorRegistration
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<LedgerAnchorOptions>().Bind(configuration.GetSection(LedgerAnchorOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LedgerAnchorOptions>, LedgerAnchorOptionsValidator>();
-        if (!configuration.GetSection(LedgerAnchorOptions.SectionName).Get<LedgerAnchorOptions>()?.Enabled ?? true)
+        var configured = configuration.GetSection(LedgerAnchorOptions.SectionName).Get<LedgerAnchorOptions>();
+        if (configured is not { Enabled: true })
         {
             return services;
         }
