@@ -30,7 +30,7 @@ public sealed class RetractedDemoLedger : IAsyncLifetime
         var (exitCode, _, errors) = await HubProcess.RunAsync("demo", "--ledger", LedgerPath, "--agreements", agreements);
         exitCode.ShouldBe(0, errors);
         Retracted = await StatutoryDeliveryAsync();
-        using var store = new SqliteConsentStore(LedgerPath);
+        var store = new SqliteConsentStore(LedgerPath);
         var at = TimeProvider.System.GetUtcNow();
         await store.RecordRetractedAsync(
             [new RetractedEvent { Source = Retracted.Source, EventId = Retracted.EventId, EventType = "custody.release.scheduled", RetractionId = RetractionId, Reason = "entered-in-error", RetractedAt = at, RecordedAt = at }],

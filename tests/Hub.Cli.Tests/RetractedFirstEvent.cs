@@ -15,7 +15,7 @@ internal static class RetractedFirstEvent
     public static async Task<Guid> AppendAsync(string ledgerPath, string eventType)
     {
         using var ledger = new SqliteLedgerStore(ledgerPath);
-        using var register = new SqliteConsentStore(ledgerPath);
+        var register = new SqliteConsentStore(ledgerPath);
         var original = (await ledger.ReadAsync(0, 10_000, CancellationToken.None)).First(r => r.Kind == LedgerEntryKind.Decision && r.EventType == eventType && r.Outcome == LedgerOutcome.Allowed);
         var rows = await ledger.ReadEventAsync(original.EventId!.Value, CancellationToken.None);
         var eventId = Guid.NewGuid();

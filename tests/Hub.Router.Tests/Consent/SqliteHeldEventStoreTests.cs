@@ -15,13 +15,11 @@ public sealed class SqliteHeldEventStoreTests : IDisposable
     public async Task When_the_store_is_opened_again_should_still_hold_the_event_until_its_consent_or_its_window_end()
     {
         var held = Held("C-1");
-        using (var first = await OpenAsync())
-        {
-            (await first.HoldAsync(held, CancellationToken.None)).ShouldBeTrue();
-            (await first.HoldAsync(held with { Body = "{}" }, CancellationToken.None)).ShouldBeFalse("the first hold stands");
-        }
+        var first = await OpenAsync();
+        (await first.HoldAsync(held, CancellationToken.None)).ShouldBeTrue();
+        (await first.HoldAsync(held with { Body = "{}" }, CancellationToken.None)).ShouldBeFalse("the first hold stands");
 
-        using var reopened = await OpenAsync();
+        var reopened = await OpenAsync();
         (await reopened.FindHeldAsync("nhs", held.EventId, CancellationToken.None)).ShouldBe(held);
         (await reopened.DueAsync(Arrived.AddSeconds(119), 10, CancellationToken.None)).ShouldBeEmpty();
         (await reopened.DueAsync(Arrived.AddSeconds(120), 10, CancellationToken.None)).ShouldHaveSingleItem().ShouldBe(new DueHeldEvent(held, ConsentRecorded: false));

@@ -83,7 +83,6 @@ internal sealed class RecallLedger : IDisposable
     public void Dispose()
     {
         Ledger.Dispose();
-        Store.Dispose();
         try
         {
             Directory.Delete(_directory, recursive: true);

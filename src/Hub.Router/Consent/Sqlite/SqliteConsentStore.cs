@@ -9,7 +9,8 @@ namespace Hub.Router.Consent.Sqlite;
 /// The consent registry in the embedded ledger file, and beside it the recall store (SqliteConsentStore.Recalls.cs), the
 /// retraction register (.RetractedEvents.cs) and the consent hold (.Holds.cs), all writing through one writer gate.
 /// </summary>
-public sealed partial class SqliteConsentStore(string path) : IConsentStore, IDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The write semaphore is deliberately never disposed: see _writer.")]
+public sealed partial class SqliteConsentStore(string path) : IConsentStore
 {
     private const string RecordColumns = """
         c.consent_id, c.recorded_by, c.purposes, c.recipients, c.agreement_id, c.given_at, c.expires_at, c.evidence_ref,
@@ -18,6 +19,8 @@ public sealed partial class SqliteConsentStore(string path) : IConsentStore, IDi
         """;
 
     private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+    // Never disposed: a container disposing the store while the bus still stops would strand writers waiting on it
+    // (Release on a disposed semaphore throws and wakes nobody). It holds no wait handle unless one is asked for.
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -96,7 +99,6 @@ public sealed partial class SqliteConsentStore(string path) : IConsentStore, IDi
         return await ReadRecordsAsync(command, cancellationToken);
     }
 
-    public void Dispose() => _writer.Dispose();
 
     private static async Task<IReadOnlyList<ConsentRecord>> ReadRecordsAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
