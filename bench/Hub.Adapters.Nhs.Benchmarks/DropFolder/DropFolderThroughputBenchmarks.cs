@@ -12,6 +12,8 @@ namespace Hub.Adapters.Nhs.Benchmarks.DropFolder;
 /// core. Mean is per row (<c>OperationsPerInvoke</c>), so Op/s is resources/s.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 6)]
+[GcServer(true)]
+[GcConcurrent(false)] // the NHS adapter's own GC settings (Hub.Adapters.Nhs.csproj)
 [Config(typeof(ThroughputColumnsConfig))]
 public class DropFolderThroughputBenchmarks
 {

@@ -25,7 +25,7 @@ public sealed class DecisionBatchBuilder(SubjectPseudonymiser pseudonymiser, Pro
     private readonly DeliverySigner? _signer = signers.SingleOrDefault();
 
     public (DecisionBatch Batch, Dictionary<Guid, EventDelivered> Messages) Build(
-        Guid? messageId, AgencyCode source, string eventType, EventEnvelope envelope, IReadOnlyList<string> pseudonyms, DecisionRequest request, IReadOnlyList<Decision> decisions, string setHash, DateTimeOffset now)
+        Guid? messageId, AgencyCode source, string eventType, EventEnvelope envelope, IReadOnlyList<string> pseudonyms, DecisionRequest request, IReadOnlyList<Decision> decisions, string setHash, DateTimeOffset now, EventSignatureDigest? signature = null)
     {
         var json = request.Event;
         var marks = new List<ProvenanceMark>();
@@ -38,7 +38,7 @@ public sealed class DecisionBatchBuilder(SubjectPseudonymiser pseudonymiser, Pro
         foreach (var decision in decisions)
         {
             Guid? deliveryId = decision.IsAllowed ? DeliveryIds.For(source, envelope.EventId, decision.Recipient) : null;
-            entries.Add(new LedgerEntry
+            var entry = new LedgerEntry
             {
                 EntryId = DeliveryIds.NameBased($"decision|{source.Value}|{envelope.EventId:N}|{decision.Recipient.Value}"),
                 RecordedAt = now,
@@ -67,9 +67,15 @@ public sealed class DecisionBatchBuilder(SubjectPseudonymiser pseudonymiser, Pro
                 SubjectKeyId = keyId,
                 CollectionPurpose = envelope.Consent.CollectionPurpose,
                 EventFacts = facts,
-            });
+                EventKeyId = signature?.KeyId,
+                EventSignatureSha256 = signature?.Sha256,
+            };
 
-            if (deliveryId is { } id)
+            if (deliveryId is not { } id)
+            {
+                entries.Add(entry);
+            }
+            else
             {
                 var delivery = new EventDelivered
                 {
@@ -96,8 +102,10 @@ public sealed class DecisionBatchBuilder(SubjectPseudonymiser pseudonymiser, Pro
                 };
                 delivery = _signer?.Sign(delivery) ?? delivery;
                 marks.AddRange(fingerprints.MarksFor(decision.Recipient.Value, pseudonyms, delivery.Payload, decision.ReleasedFields, source.Value, envelope.EventId, now, envelope.Consent, request.Inherited));
-                deliveries.Add(new OutboxDelivery(id, decision.Recipient.Value, JsonSerializer.Serialize(delivery, ContractJson.Options)));
+                var body = JsonSerializer.Serialize(delivery, ContractJson.Options);
+                deliveries.Add(new OutboxDelivery(id, decision.Recipient.Value, body));
                 messages.Add(id, delivery);
+                entries.Add(entry with { DeliverySha256 = DeliveryDigests.Of(body) });
             }
         }
 

@@ -142,7 +142,7 @@ public sealed class IngressProcessor(
         var json = request.Event;
         var decisions = retracted is null ? engine.Decide(request) : RetractedDecisions.Deny(engine.Decide(request), retracted);
 
-        var (batch, messages) = batches.Build(context.MessageId, source, eventType, envelope, pseudonyms, request, decisions, engine.AgreementSetHash, now);
+        var (batch, messages) = batches.Build(context.MessageId, source, eventType, envelope, pseudonyms, request, decisions, engine.AgreementSetHash, now, signatures.DigestOf(source, context));
         RouterTracing.Decided(engine.AgreementSetHash, batch.Entries);
         RecordResult result;
         using (var ledgerWrite = RouterTracing.StartLedgerWrite(batch))

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Signing;
@@ -38,6 +39,21 @@ public sealed partial class IngressSignatures(IOptions<SigningOptions> options)
             SignatureCheck.UnknownKey => Refuse($"event is signed with {(KeyIdPattern().IsMatch(keyId!) ? "key " + keyId : "a key id that is not one")}, which is not registered for {source}"),
             _ => Refuse($"event's signature does not verify with {source}'s key: it was altered or signed by someone else"),
         };
+    }
+
+    /// <summary>
+    /// The digest of the signature <see cref="Check"/> accepted, for the ledger; null when the source has no keys
+    /// registered (its events are not signed, or not checked).
+    /// </summary>
+    public EventSignatureDigest? DigestOf(AgencyCode source, ConsumeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var keyId = context.Headers.Get<string>(EventSignature.KeyIdHeader);
+        var signature = context.Headers.Get<string>(EventSignature.SignatureHeader);
+        var bytes = new byte[96];
+        return _keys.ContainsKey(source.Value) && keyId is not null && signature is not null && Convert.TryFromBase64String(signature, bytes, out var length)
+            ? new EventSignatureDigest(keyId, Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan(0, length))))
+            : null;
     }
 
     private static IngressRejection Refuse(string detail) => new(RejectionCodes.SignatureInvalid, detail);

@@ -81,4 +81,24 @@ public sealed record LedgerEntry
     /// conditions on them. Everything else about the payload stays out of the ledger.
     /// </summary>
     public IReadOnlyList<string> EventFacts { get; init; } = [];
+
+    /// <summary>
+    /// The key id the source agency signed the event with (<c>AgencyHub-Key-Id</c>), on decisions about a signed event
+    /// (docs/adr/0023). Null when the source does not sign.
+    /// </summary>
+    public string? EventKeyId { get; init; }
+
+    /// <summary>
+    /// SHA-256 (lowercase hex) of the event's signature bytes: ECDSA signatures are randomised, so this names the one
+    /// signed message the decision was made on, and a copy the source kept can be matched to the ledger without the
+    /// ledger holding the event. Null when the source does not sign.
+    /// </summary>
+    public string? EventSignatureSha256 { get; init; }
+
+    /// <summary>
+    /// SHA-256 (lowercase hex) of the delivery exactly as the outbox holds it (its UTF-8 JSON body), on allowed
+    /// decisions: <c>hub audit verify</c> compares the outbox with it, so a body changed after the decision is found
+    /// even by someone who can write the outbox but not the sealed ledger.
+    /// </summary>
+    public string? DeliverySha256 { get; init; }
 }

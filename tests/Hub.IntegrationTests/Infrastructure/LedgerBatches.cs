@@ -37,13 +37,18 @@ public static class LedgerBatches
                 SubjectKeyId = "00112233445566ff",
                 CollectionPurpose = "offender-management",
                 EventFacts = allowed ? ["cohortTier=\"mappa\"", "sentenceBand=\"under-12-months\""] : [],
+                EventKeyId = "0123456789abcdef",
+                EventSignatureSha256 = "5e8ff9bf55ba3508199d22e984129be6b6b8a0ee3bf0cc9d8c0b1b6fb4a0b6e1",
+                DeliverySha256 = deliveryId is { } d ? DeliveryDigests.Of(Body(d)) : null,
             });
             if (deliveryId is { } id)
             {
-                deliveries.Add(new OutboxDelivery(id, recipient, $$"""{"deliveryId":"{{id}}"}"""));
+                deliveries.Add(new OutboxDelivery(id, recipient, Body(id)));
             }
         }
 
         return new DecisionBatch("probation", eventId, "hash-" + eventId, recordedAt, entries, deliveries);
     }
+
+    private static string Body(Guid deliveryId) => $$$"""{"deliveryId":"{{{deliveryId}}}","payload":{"releaseDate":"2026-12-01","amount":1.50}}""";
 }

@@ -62,7 +62,7 @@ public sealed class LedgerReaderTests(ServersFixture servers) : IAsyncLifetime
 
         var entries = await _store.ReadAsync(0, 1000, CancellationToken.None);
         encoded.Select(r => r.Sequence).ShouldBe(entries.Select(e => e.Sequence));
-        foreach (var version in new[] { 1, 2, 3 })
+        foreach (var version in new[] { 1, 2, 3, 4 })
         {
             for (var i = 0; i < entries.Count; i++)
             {

@@ -100,9 +100,39 @@ public sealed class TamperDetectionTests(ServersFixture servers) : IAsyncLifetim
 
         okExit.ShouldBe(0, okErrors);
         okOutput.ShouldContain("4 seal(s), 20 row(s) verified through seq 21; 0 row(s) not yet sealed.");
+        okOutput.ShouldContain("Outbox OK: 10 delivery bod(ies) match the digest their ledger rows keep.");
         exitCode.ShouldBe(1);
         output.ShouldContain("at seal 3 (seq 12..16): content-changed");
         output.ShouldContain("Intact before it: 2 seal(s), 10 row(s).");
+    }
+
+    [Fact]
+    public async Task When_an_outbox_body_is_altered_after_its_decision_should_name_that_delivery_though_the_chain_is_intact()
+    {
+        // The outbox is not sealed, and jsonb keeps no byte-exact copy: the ledger row's digest of the delivery's
+        // canonical JSON is what the body is checked against (docs/adr/0025).
+        var reader = new Hub.Router.Ledger.Reading.Postgres.PostgresLedgerReader(_database.RuntimeSource);
+        var before = await OutboxVerifier.VerifyAsync(reader, CancellationToken.None);
+        var altered = await _database.CountAsync("SELECT count(*) FROM outbox_deliveries");
+        var target = await ScalarAsync("SELECT delivery_id::text FROM outbox_deliveries ORDER BY delivery_id LIMIT 1");
+        await _database.AsAdminAsync($"UPDATE outbox_deliveries SET body = jsonb_set(body, '{{payload,releaseDate}}', '\"2027-01-01\"') WHERE delivery_id = '{target}'");
+
+        var after = await OutboxVerifier.VerifyAsync(reader, CancellationToken.None);
+        var (exitCode, output, _) = await HubCli.RunAsync("audit", "verify", "--postgres", _database.Runtime);
+
+        (before.Checked, before.AlteredCount).ShouldBe((altered, 0L));
+        before.Checked.ShouldBe(10, "five batches of two deliveries, every one digested");
+        (after.AlteredCount, after.Altered.Single().ToString()).ShouldBe((1L, target));
+        (await _database.Verifier().VerifyAsync(CancellationToken.None)).IsIntact.ShouldBeTrue("the ledger itself was not touched");
+        exitCode.ShouldBe(1);
+        output.ShouldContain("Ledger OK");
+        output.ShouldContain($"Outbox ALTERED: 1 of 10 delivery bod(ies) differ from the digest their ledger rows keep (outbox-altered); first: {target}");
+    }
+
+    private async Task<string> ScalarAsync(string sql)
+    {
+        await using var command = _database.AdminSource.CreateCommand(sql);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task ShouldBreakAtAsync(long seal, long first, long last, ChainCheck check)

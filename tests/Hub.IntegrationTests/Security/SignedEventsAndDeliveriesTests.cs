@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Topology;
+using Hub.Contracts.Signing;
 using Hub.IntegrationTests.Infrastructure;
+using Hub.Router.Ledger;
+using Npgsql;
 
 namespace Hub.IntegrationTests.Security;
 
@@ -20,12 +23,14 @@ public sealed class SignedEventsAndDeliveriesTests(ServersFixture servers) : IAs
     private AdapterUnderTest _probation = null!;
     private AdapterUnderTest _police = null!;
     private BrokerClient _admin = null!;
+    private string _probationKeyId = null!;
 
     public async Task InitializeAsync()
     {
         _admin = await BrokerClient.ConnectAsync(servers.Broker, "hub-admin");
         await _admin.PurgeHubQueuesAsync();
         var (probationKey, probationPublic) = await KeyPairAsync("probation");
+        _probationKeyId = VerificationKeys.FromPemFiles([probationPublic]).KeyIds.Single();
         var (routerKey, routerPublic) = await KeyPairAsync("router");
         _ledger = await servers.CreateDatabaseAsync();
         _running.Add(await RouterUnderTest.StartAsync(servers.Broker, _ledger, TestAgreements.WriteFolder(), new Dictionary<string, string?>
@@ -94,4 +99,39 @@ public sealed class SignedEventsAndDeliveriesTests(ServersFixture servers) : IAs
         _police.Sink.Received.ShouldAllBe(d => d.EventId == signed.Envelope.EventId);
         (await Eventually.UntilAsync(() => _admin.DrainAsync(HubTopology.IngressQueue(AgencyCode.Probation) + "_error"), d => d.Count > 0, "the forgery in the dead-letter queue")).ShouldHaveSingleItem();
     }
+
+    [Fact]
+    public async Task When_a_signed_event_is_decided_should_ledger_its_key_id_its_signature_digest_and_each_deliverys_digest()
+    {
+        var signed = Events.Release();
+
+        await _probation.SubmitAsync(signed);
+
+        await Eventually.UntilAsync(() => _police.Sink.Received.Count, n => n >= 1, "the signed event at the police adapter");
+        await using var dataSource = NpgsqlDataSource.Create(_ledger);
+        await using var command = dataSource.CreateCommand("""
+            SELECT l.outcome, l.event_key_id, l.event_signature_sha256, l.delivery_sha256, o.body::text
+              FROM ledger_entries l LEFT JOIN outbox_deliveries o ON o.delivery_id = l.delivery_id
+             WHERE l.event_id = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = signed.Envelope.EventId });
+        var rows = new List<(string Outcome, string? KeyId, string? SignatureSha256, string? DeliverySha256, string? Body)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                rows.Add((reader.GetString(0), Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4)));
+            }
+        }
+
+        rows.ShouldNotBeEmpty();
+        rows.ShouldAllBe(r => r.KeyId == _probationKeyId && r.SignatureSha256 != null && r.SignatureSha256.Length == 64);
+        rows.Select(r => r.SignatureSha256).Distinct().ShouldHaveSingleItem("one signed message, one digest");
+        var allowed = rows.Where(r => r.Outcome == "allowed").ToList();
+        allowed.ShouldNotBeEmpty();
+        allowed.ShouldAllBe(r => r.Body != null && r.DeliverySha256 == DeliveryDigests.Of(r.Body));
+        rows.Where(r => r.Outcome != "allowed").ShouldAllBe(r => r.DeliverySha256 == null);
+    }
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -28,6 +28,17 @@ internal static class VerificationPrinter
         }
     }
 
+    public static void Write(TextWriter output, OutboxVerification outbox)
+    {
+        if (outbox.IsIntact)
+        {
+            output.WriteLine(Invariant($"Outbox OK: {outbox.Checked} delivery bod(ies) match the digest their ledger rows keep."));
+            return;
+        }
+
+        output.WriteLine(Invariant($"Outbox ALTERED: {outbox.AlteredCount} of {outbox.Checked} delivery bod(ies) differ from the digest their ledger rows keep (outbox-altered); first: {string.Join(", ", outbox.Altered)}"));
+    }
+
     /// <summary>The check's name as printed: kebab-case, stable for scripts.</summary>
     public static string Name(ChainCheck check) => check switch
     {

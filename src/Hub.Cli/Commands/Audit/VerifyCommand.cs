@@ -5,9 +5,10 @@ using Hub.Router.Ledger.Chain;
 namespace Hub.Cli.Commands.Audit;
 
 /// <summary>
-/// <c>hub audit verify</c>: recomputes the ledger's hash chain from its rows and compares it with the seals. Exit 0
-/// when intact, 1 at the first broken link or the first seal that differs from its signed anchor (named), 2 when the
-/// ledger, the anchors or their keys cannot be read.
+/// <c>hub audit verify</c>: recomputes the ledger's hash chain from its rows and compares it with the seals, and every
+/// outbox body with the digest its ledger row keeps. Exit 0 when intact, 1 at the first broken link, the first seal
+/// that differs from its signed anchor (named) or any altered outbox body, 2 when the ledger, the anchors or their
+/// keys cannot be read.
 /// </summary>
 internal static class VerifyCommand
 {
@@ -29,9 +30,11 @@ internal static class VerifyCommand
             }
 
             ChainVerification verification;
+            OutboxVerification outbox;
             try
             {
                 verification = await new LedgerVerifier(source.Reader, source.Chain).VerifyAsync(cancellationToken);
+                outbox = await OutboxVerifier.VerifyAsync(source.Reader, cancellationToken);
             }
             catch (DbException ex)
             {
@@ -40,13 +43,14 @@ internal static class VerifyCommand
             }
 
             VerificationPrinter.Write(Console.Out, source.Description, verification);
+            VerificationPrinter.Write(Console.Out, outbox);
             if (result.GetValue(anchors) is { } anchorFile
                 && await AnchorCheckRunner.RunAsync(anchorFile, result.GetValue(anchorKeys) ?? [], source.Chain, Console.Out, Console.Error, cancellationToken) is { } failed)
             {
                 return failed;
             }
 
-            return verification.IsIntact ? 0 : 1;
+            return verification.IsIntact && outbox.IsIntact ? 0 : 1;
         });
         return command;
     }

@@ -5,18 +5,20 @@ namespace Hub.Router.Ledger.Chain;
 /// columns explicitly, in order; a column added to <see cref="LedgerEntry"/> is covered only by a new version, so
 /// protecting it is a deliberate change (a unit test fails until the new property is placed). Version 2 adds
 /// <c>footing</c>, what a disclosure relied on (consent, gateway or basis: docs/adr/0007). Version 3 adds
-/// <c>subject_key_id</c>, <c>collection_purpose</c> and <c>event_facts</c> (docs/adr/0019). A seal records the
-/// version it was made with, so seals made under versions 1 and 2 still verify.
+/// <c>subject_key_id</c>, <c>collection_purpose</c> and <c>event_facts</c> (docs/adr/0019). Version 4 adds the event's
+/// signing key id and signature digest and the delivery body's SHA-256 (docs/adr/0025). A seal records the version it
+/// was made with, so seals made under earlier versions still verify.
 /// Values use <see cref="CanonicalWriter"/>'s grammar: text as UTF-8 exactly as stored, nulls distinct from empty
 /// text, arrays with their count and each element, timestamps in UTC microseconds, uuids as 16 bytes, integers as int64.
 /// </summary>
 public static class LedgerRowEncoding
 {
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     private const string RowDomainV1 = "agencyhub.ledger.row/v1";
     private const string RowDomainV2 = "agencyhub.ledger.row/v2";
     private const string RowDomainV3 = "agencyhub.ledger.row/v3";
+    private const string RowDomainV4 = "agencyhub.ledger.row/v4";
 
     /// <summary>The columns version 1 covers, in encoding order; <c>seq</c> is encoded only in the row encoding, not the content encoding.</summary>
     public static readonly IReadOnlyList<string> ColumnsV1 =
@@ -50,13 +52,23 @@ public static class LedgerRowEncoding
     public static readonly IReadOnlyList<string> PropertiesV3 =
         [.. PropertiesV2, nameof(LedgerEntry.SubjectKeyId), nameof(LedgerEntry.CollectionPurpose), nameof(LedgerEntry.EventFacts)];
 
+    /// <summary>The columns version 4 covers, in encoding order: version 3's, then the event's signature and the delivery's digest.</summary>
+    public static readonly IReadOnlyList<string> ColumnsV4 = [.. ColumnsV3, "event_key_id", "event_signature_sha256", "delivery_sha256"];
+
+    /// <summary>The <see cref="LedgerEntry"/> properties version 4 covers.</summary>
+    public static readonly IReadOnlyList<string> PropertiesV4 =
+        [.. PropertiesV3, nameof(LedgerEntry.EventKeyId), nameof(LedgerEntry.EventSignatureSha256), nameof(LedgerEntry.DeliverySha256)];
+
+    /// <summary>Each version's columns, version 1 first.</summary>
+    public static readonly IReadOnlyList<IReadOnlyList<string>> ColumnsByVersion = [ColumnsV1, ColumnsV2, ColumnsV3, ColumnsV4];
+
     /// <summary>
     /// <see cref="LedgerEntry"/> properties deliberately outside every encoding version (none yet). A property added
     /// to the type must be placed here or in a new version's list: a unit test fails until it is.
     /// </summary>
     public static readonly IReadOnlyList<string> PropertiesNotCovered = [];
 
-    public static bool IsSupported(int version) => version is 1 or 2 or 3;
+    public static bool IsSupported(int version) => version is >= 1 and <= CurrentVersion;
 
     /// <summary>The row as the chain hashes it: its position (seq) and its content.</summary>
     public static void WriteRow(CanonicalWriter writer, LedgerEntry entry, int version = CurrentVersion)
@@ -97,7 +109,8 @@ public static class LedgerRowEncoding
     {
         1 => RowDomainV1,
         2 => RowDomainV2,
-        _ => RowDomainV3,
+        3 => RowDomainV3,
+        _ => RowDomainV4,
     };
 
     private static void WriteColumns(CanonicalWriter writer, LedgerEntry entry, int version)
@@ -113,6 +126,13 @@ public static class LedgerRowEncoding
             writer.Text(entry.SubjectKeyId);
             writer.Text(entry.CollectionPurpose);
             writer.List(entry.EventFacts);
+        }
+
+        if (version >= 4)
+        {
+            writer.Text(entry.EventKeyId);
+            writer.Text(entry.EventSignatureSha256);
+            writer.Text(entry.DeliverySha256);
         }
     }
 

@@ -40,7 +40,8 @@ internal static class PostgresSchema
         );
 
         -- Columns added since the first release (LedgerRowCodec.AddedColumns): footing, what an allowed decision relied
-        -- on (recalls follow consent only, ADR 0007); subject_key_id, collection_purpose and event_facts (ADR 0019).
+        -- on (recalls follow consent only, ADR 0007); subject_key_id, collection_purpose and event_facts (ADR 0019);
+        -- event_key_id, event_signature_sha256 and delivery_sha256 (ADR 0025).
         {{PostgresLedgerValues.AddColumnsSql()}}
 
         -- Operator-access rows (docs/adr/0012): a ledger made before them has narrower checks, widened once here.

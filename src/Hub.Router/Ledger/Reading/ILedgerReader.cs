@@ -23,4 +23,7 @@ public interface ILedgerReader : ILedgerRowSource
 
     /// <summary>The recalls (with all their deliveries) that name any of <paramref name="deliveryIds"/>, in the order they were requested.</summary>
     Task<IReadOnlyList<RecallNotice>> RecallsOfDeliveriesAsync(IReadOnlyCollection<Guid> deliveryIds, CancellationToken cancellationToken);
+
+    /// <summary>Every outbox body whose decision row recorded a delivery digest, with that digest (<see cref="OutboxDigestQuery"/>), streamed.</summary>
+    IAsyncEnumerable<DigestedDelivery> DigestedDeliveriesAsync(CancellationToken cancellationToken);
 }

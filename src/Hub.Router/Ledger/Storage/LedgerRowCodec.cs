@@ -37,6 +37,9 @@ public static class LedgerRowCodec
         new("subject_key_id", LedgerColumnType.Text, AddedLater: true),
         new("collection_purpose", LedgerColumnType.Text, AddedLater: true),
         new("event_facts", LedgerColumnType.TextList, AddedLater: true),
+        new("event_key_id", LedgerColumnType.Text, AddedLater: true),
+        new("event_signature_sha256", LedgerColumnType.Text, AddedLater: true),
+        new("delivery_sha256", LedgerColumnType.Text, AddedLater: true),
     ];
 
     /// <summary>The columns added after the first release, which each store adds to an older ledger.</summary>
@@ -60,6 +63,7 @@ public static class LedgerRowCodec
             entry.ReleasedFields.ToArray(), entry.WithheldFields.ToArray(), entry.Reasons.ToArray(),
             entry.DeliveryId, entry.SubjectPseudonyms.ToArray(), entry.AgreementSetHash, entry.TraceId, entry.MessageId, LedgerFootings.ToText(entry.Footing),
             entry.SubjectKeyId, entry.CollectionPurpose, entry.EventFacts.ToArray(),
+            entry.EventKeyId, entry.EventSignatureSha256, entry.DeliverySha256,
         ];
     }
 
@@ -106,6 +110,9 @@ public static class LedgerRowCodec
             SubjectKeyId = (string?)v[24],
             CollectionPurpose = (string?)v[25],
             EventFacts = (string[]?)v[26] ?? [],
+            EventKeyId = (string?)v[27],
+            EventSignatureSha256 = (string?)v[28],
+            DeliverySha256 = (string?)v[29],
         };
     }
 }

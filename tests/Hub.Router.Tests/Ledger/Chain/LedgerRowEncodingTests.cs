@@ -39,17 +39,18 @@ public sealed class LedgerRowEncodingTests
     {
         // A new column is protected only by a deliberate new encoding version (docs/adr/0008).
         typeof(LedgerEntry).GetProperties().Select(p => p.Name)
-            .ShouldBe(LedgerRowEncoding.PropertiesV3.Concat(LedgerRowEncoding.PropertiesNotCovered), ignoreOrder: true);
+            .ShouldBe(LedgerRowEncoding.PropertiesV4.Concat(LedgerRowEncoding.PropertiesNotCovered), ignoreOrder: true);
         LedgerRowEncoding.ColumnsV1.Count.ShouldBe(LedgerRowEncoding.PropertiesV1.Count);
         LedgerRowEncoding.ColumnsV2.Count.ShouldBe(LedgerRowEncoding.PropertiesV2.Count);
         LedgerRowEncoding.ColumnsV3.Count.ShouldBe(LedgerRowEncoding.PropertiesV3.Count);
+        LedgerRowEncoding.ColumnsV4.Count.ShouldBe(LedgerRowEncoding.PropertiesV4.Count);
     }
 
     [Fact]
     public void When_the_stores_columns_are_listed_should_be_the_newest_encodings_columns_in_its_order()
     {
         // The Postgres wire encoder walks the store's columns as the chain's: they must be one list.
-        LedgerRowCodec.Columns.Select(c => c.Name).ShouldBe(LedgerRowEncoding.ColumnsV3.Skip(1));
+        LedgerRowCodec.Columns.Select(c => c.Name).ShouldBe(LedgerRowEncoding.ColumnsV4.Skip(1));
     }
 
     [Fact]
@@ -64,6 +65,25 @@ public sealed class LedgerRowEncodingTests
         }
 
         LedgerRowEncoding.EncodeRow(Fixed, 3).ShouldNotBe(LedgerRowEncoding.EncodeRow(Fixed, 2));
+    }
+
+    [Fact]
+    public void When_a_version_4_column_changes_should_change_the_version_4_encoding_and_not_earlier_versions()
+    {
+        // The event's signature and the delivery's digest (docs/adr/0025) are protected from version 4 on; seals made
+        // before it keep verifying.
+        LedgerEntry[] variants = [Fixed with { EventKeyId = "0123456789abcdef" }, Fixed with { EventSignatureSha256 = new string('a', 64) }, Fixed with { DeliverySha256 = new string('b', 64) }];
+        foreach (var variant in variants)
+        {
+            foreach (var earlier in new[] { 1, 2, 3 })
+            {
+                LedgerRowEncoding.EncodeRow(variant, earlier).ShouldBe(LedgerRowEncoding.EncodeRow(Fixed, earlier));
+            }
+
+            LedgerRowEncoding.EncodeRow(variant, 4).ShouldNotBe(LedgerRowEncoding.EncodeRow(Fixed, 4));
+        }
+
+        LedgerRowEncoding.EncodeRow(Fixed, 4).ShouldNotBe(LedgerRowEncoding.EncodeRow(Fixed, 3));
     }
 
     [Fact]

@@ -146,7 +146,7 @@ public sealed class SqliteChainTests : IAsyncLifetime, IDisposable
 
         result.IsIntact.ShouldBeTrue(result.Break?.ToString());
         (await _ledger.Chain.ReadSealsAsync(0, 10, CancellationToken.None)).Select(s => s.EncodingVersion).ShouldBe([2, LedgerRowEncoding.CurrentVersion]);
-        LedgerRowEncoding.CurrentVersion.ShouldBe(3);
+        LedgerRowEncoding.CurrentVersion.ShouldBe(4);
     }
 
     private static void ShouldBreakAt(ChainVerification result, long seal, long first, long last, ChainCheck check)

@@ -52,6 +52,16 @@ public sealed class PostgresLedgerReader(NpgsqlDataSource dataSource, int pageSi
         }
     }
 
+    public async IAsyncEnumerable<DigestedDelivery> DigestedDeliveriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(OutboxDigestQuery.Postgres);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new DigestedDelivery(reader.GetGuid(0), reader.GetString(1), reader.GetString(2));
+        }
+    }
+
     public async Task<IReadOnlyList<LedgerEntry>> SubjectDecisionsAsync(IReadOnlyCollection<string> pseudonyms, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pseudonyms);

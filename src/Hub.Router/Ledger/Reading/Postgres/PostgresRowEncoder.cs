@@ -20,14 +20,13 @@ internal sealed class PostgresRowEncoder
     private readonly ArrayBufferWriter<byte> _buffer = new(2048);
     private byte[] _scratch = new byte[1024];
 
-    /// <summary>The ordinals (1-based, after seq) of the last column of versions 1 and 2.</summary>
-    private static readonly int V1Last = Chain.LedgerRowEncoding.ColumnsV1.Count - 1;
-    private static readonly int V2Last = Chain.LedgerRowEncoding.ColumnsV2.Count - 1;
+    /// <summary>The ordinals (1-based, after seq) of the last column of each encoding version.</summary>
+    private static readonly int[] VersionLast = [.. Chain.LedgerRowEncoding.ColumnsByVersion.Select(c => c.Count - 1)];
 
     public EncodedLedgerRow Encode(NpgsqlDataReader reader)
     {
         _buffer.ResetWrittenCount();
-        int v1 = 0, v2 = 0;
+        var lengths = new int[VersionLast.Length];
         for (var i = 0; i < LedgerRowCodec.Columns.Count; i++)
         {
             var ordinal = i + 1;
@@ -41,11 +40,13 @@ internal sealed class PostgresRowEncoder
                 default: throw new InvalidOperationException($"No wire encoding for {LedgerRowCodec.Columns[i].Type}.");
             }
 
-            v1 = ordinal == V1Last ? _buffer.WrittenCount : v1;
-            v2 = ordinal == V2Last ? _buffer.WrittenCount : v2;
+            for (var v = 0; v < VersionLast.Length; v++)
+            {
+                lengths[v] = ordinal == VersionLast[v] ? _buffer.WrittenCount : lengths[v];
+            }
         }
 
-        return new EncodedLedgerRow(reader.GetInt64(0), _buffer.WrittenSpan.ToArray(), v1, v2);
+        return new EncodedLedgerRow(reader.GetInt64(0), _buffer.WrittenSpan.ToArray(), lengths);
     }
 
     private ReadOnlySpan<byte> Raw(NpgsqlDataReader reader, int ordinal)

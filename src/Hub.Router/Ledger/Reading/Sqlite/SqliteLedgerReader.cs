@@ -31,6 +31,18 @@ public sealed class SqliteLedgerReader(string path) : ILedgerReader
         }
     }
 
+    public async IAsyncEnumerable<DigestedDelivery> DigestedDeliveriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = OutboxDigestQuery.Sqlite;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new DigestedDelivery(reader.GetGuid(0), reader.GetString(1), reader.GetString(2));
+        }
+    }
+
     public async Task<IReadOnlyList<LedgerEntry>> SubjectDecisionsAsync(IReadOnlyCollection<string> pseudonyms, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pseudonyms);
