@@ -9,9 +9,11 @@ namespace Hub.Router.Recalls;
 
 /// <summary>
 /// Records a recipient's acknowledgement of a recall, arriving on that agency's ingress queue. The agency is the
-/// queue's, never the message's claim: an acknowledgement for another agency's recall is refused as forged.
+/// queue's, never the message's claim: an acknowledgement for another agency's recall is refused as forged, and from
+/// an agency whose keys the router holds, one its key did not sign is refused as <c>signature-invalid</c> (docs/adr/0023).
 /// </summary>
-public sealed class RecallAcknowledgedConsumer(IRecallStore store, RejectionRecorder rejections, TimeProvider time, ILogger<RecallAcknowledgedConsumer> logger) : IConsumer<RecallAcknowledged>
+public sealed class RecallAcknowledgedConsumer(IRecallStore store, RejectionRecorder rejections, TimeProvider time, ILogger<RecallAcknowledgedConsumer> logger, IngressSignatures signatures)
+    : IConsumer<RecallAcknowledged>
 {
     private const string MessageType = "recall.acknowledged";
 
@@ -39,6 +41,11 @@ public sealed class RecallAcknowledgedConsumer(IRecallStore store, RejectionReco
         if (ack.Recipient != source)
         {
             await RejectAsync(context, source.Value, new IngressRejection(RejectionCodes.ForgedSource, $"acknowledgement claims recipient '{ack.Recipient}' but arrived on the ingress queue of '{source}'"));
+        }
+
+        if (signatures.Check(source, context) is { } unsigned)
+        {
+            await RejectAsync(context, source.Value, unsigned);
         }
 
         var outcome = await store.AcknowledgeAsync(ack.RecallId, source.Value, ack.AcknowledgedAt, time.GetUtcNow(), ack.Erased?.Count ?? 0, ack.NotHeld?.Count ?? 0, context.CancellationToken);

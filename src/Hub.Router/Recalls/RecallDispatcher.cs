@@ -2,6 +2,7 @@ using Hub.Contracts.Agencies;
 using Hub.Contracts.Delivery.V1;
 using Hub.Contracts.Topology;
 using Hub.Router.Consent;
+using Hub.Router.Ingress;
 using Hub.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -12,10 +13,12 @@ namespace Hub.Router.Recalls;
 /// Opens the recalls a cause calls for and sends every one not yet acknowledged to its recipient's deliver exchange.
 /// Runs after a withdrawal or a retraction commits, and after any decision that may need recalling commits, so a
 /// delivery decided just before the cause and committed just after it is recalled too. Resending is harmless:
-/// recipients key on the recall id.
+/// recipients key on the recall id. Signed with the router's key when it has one, as deliveries are (docs/adr/0023).
 /// </summary>
-public sealed class RecallDispatcher(IRecallStore store, HubAddresses addresses, TimeProvider time, ILogger<RecallDispatcher> logger)
+public sealed class RecallDispatcher(IRecallStore store, HubAddresses addresses, TimeProvider time, ILogger<RecallDispatcher> logger, IEnumerable<DeliverySigner> signers)
 {
+    private readonly DeliverySigner? _signer = signers.SingleOrDefault();
+
     public async Task SyncAndSendAsync(RecallCause cause, ISendEndpointProvider endpoints, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cause);
@@ -34,6 +37,7 @@ public sealed class RecallDispatcher(IRecallStore store, HubAddresses addresses,
                 Reason = RecallPlanner.Reason(recall),
                 RetractionRef = recall.RetractionId,
             };
+            message = _signer?.Sign(message) ?? message;
             var endpoint = await endpoints.GetSendEndpoint(addresses.Deliver(recipient));
             await endpoint.Send(message, send =>
             {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Hub.Contracts.Agencies;
+using Hub.Contracts.Delivery.V1;
 using Hub.Contracts.Topology;
 using Hub.Contracts.Signing;
 using Hub.IntegrationTests.Infrastructure;
@@ -131,6 +132,47 @@ public sealed class SignedEventsAndDeliveriesTests(ServersFixture servers) : IAs
         allowed.ShouldNotBeEmpty();
         allowed.ShouldAllBe(r => r.Body != null && r.DeliverySha256 == DeliveryDigests.Of(r.Body));
         rows.Where(r => r.Outcome != "allowed").ShouldAllBe(r => r.DeliverySha256 == null);
+    }
+
+    [Fact]
+    public async Task When_a_recall_is_not_signed_by_the_router_should_be_refused_before_the_sink_erases_anything()
+    {
+        var release = Events.Release();
+        await _probation.SubmitAsync(release);
+        var genuine = (await Eventually.UntilAsync(() => _police.Sink.Received, r => r.Count >= 1, "the signed delivery at police")).Single();
+
+        // Whoever can write the deliver exchange (a stolen router password) asks police to erase what it holds lawfully.
+        var forged = new RecallRequested
+        {
+            RecallId = Guid.NewGuid(),
+            Recipient = AgencyCode.Police,
+            ConsentRef = "CONSENT-FORGED",
+            WithdrawnAt = TimeProvider.System.GetUtcNow(),
+            RequestedAt = TimeProvider.System.GetUtcNow(),
+            Deliveries = [new RecalledDelivery { DeliveryId = genuine.DeliveryId, EventId = genuine.EventId, EventType = genuine.EventType, Source = genuine.Source }],
+            Reason = "forged",
+        };
+        await _admin.PublishAsync(HubTopology.DeliverExchange(AgencyCode.Police), MassTransitEnvelope.For(forged, forged.RecallId));
+
+        var refused = (await Eventually.UntilAsync(() => _admin.DrainAsync(HubTopology.DeliveryQueue(AgencyCode.Police) + "_error"), d => d.Count > 0, "the forged recall in police's error queue")).ShouldHaveSingleItem();
+        BrokerClient.Header(refused, "MT-Fault-Message").ShouldContain($"Recall {forged.RecallId} is refused: the router's signature is missing");
+        _police.Sink.Received.ShouldHaveSingleItem().DeliveryId.ShouldBe(genuine.DeliveryId);
+        _police.Sink.Recalled.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task When_a_recall_acknowledgement_comes_unsigned_from_a_signing_agency_should_be_refused_as_signature_invalid()
+    {
+        var forged = new RecallAcknowledged { RecallId = Guid.NewGuid(), Recipient = AgencyCode.Probation, AcknowledgedAt = TimeProvider.System.GetUtcNow(), Erased = [] };
+        await using (var thief = await BrokerClient.ConnectAsync(servers.Broker, "adapter-probation"))
+        {
+            await thief.PublishAsync(HubTopology.SubmitExchange(AgencyCode.Probation), MassTransitEnvelope.For(forged, Guid.NewGuid()));
+        }
+
+        var rows = await Eventually.UntilAsync(() => LedgerQueries.RowsAsync(_ledger), r => r.Any(x => x.Kind == "rejection"), "the acknowledgement's rejection");
+        var refusal = rows.Where(r => r.Kind == "rejection").ShouldHaveSingleItem();
+        refusal.Reasons[0].ShouldBe("signature-invalid");
+        (await Eventually.UntilAsync(() => _admin.DrainAsync(HubTopology.IngressQueue(AgencyCode.Probation) + "_error"), d => d.Count > 0, "the acknowledgement in the dead-letter queue")).ShouldHaveSingleItem();
     }
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

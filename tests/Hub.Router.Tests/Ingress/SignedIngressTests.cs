@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Hub.Contracts.Agencies;
+using Hub.Contracts.Delivery.V1;
 using Hub.Contracts.Signing;
 using Hub.Router.Ingress;
 using Hub.Router.Ledger;
@@ -64,6 +65,20 @@ public sealed class SignedIngressTests(AgreementsFolder agreements) : IClassFixt
         await host.SendAsync(AgencyCode.Nhs, discharge);
 
         (await host.WaitForLedgerAsync(rows => rows.Count > 0, "the decisions")).ShouldAllBe(r => r.Kind == LedgerEntryKind.Decision);
+    }
+
+    [Theory]
+    [InlineData(true, "recall-unknown")]
+    [InlineData(false, "signature-invalid")]
+    public async Task When_a_recall_acknowledgement_arrives_from_a_signing_agency_should_check_its_signature_before_the_recall(bool isSigned, string reason)
+    {
+        await using var host = await StartAsync();
+        var ack = new RecallAcknowledged { RecallId = Guid.NewGuid(), Recipient = AgencyCode.Probation, AcknowledgedAt = TestEvents.OccurredAt, Erased = [] };
+
+        var messageId = await host.SendAsync(AgencyCode.Probation, ack, headers: isSigned ? Signed(ack, _probation) : null);
+
+        (await host.WaitForErrorQueueAsync(messageId)).FaultMessage.ShouldNotBeNull().ShouldStartWith(reason);
+        (await host.ReadLedgerAsync()).ShouldHaveSingleItem().Reasons[0].ShouldBe(reason);
     }
 
     public void Dispose()

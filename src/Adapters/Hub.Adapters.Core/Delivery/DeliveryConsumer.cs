@@ -36,7 +36,7 @@ public sealed class DeliveryConsumer(
         {
             // Never written: altered in the outbox or on the way, or not from the router at all.
             metrics.Delivery(delivery, AdapterMetrics.Results.SignatureInvalid);
-            throw new PermanentDeliveryFailureException($"Delivery {delivery.DeliveryId} is refused: the router's signature is {(check == SignatureCheck.NotSigned ? "missing" : check == SignatureCheck.UnknownKey ? "by a key not configured here" : "not valid for its contents")}.");
+            throw new PermanentDeliveryFailureException($"Delivery {delivery.DeliveryId} is refused: the router's signature is {DeliverySignatures.Describe(check)}.");
         }
 
         using var activity = AdapterTracing.StartSinkWrite(delivery, AdapterTracing.SinkKind(sink));

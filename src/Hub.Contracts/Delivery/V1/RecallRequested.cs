@@ -1,4 +1,5 @@
 using Hub.Contracts.Agencies;
+using Hub.Contracts.Signing;
 
 namespace Hub.Contracts.Delivery.V1;
 
@@ -34,4 +35,11 @@ public sealed record RecallRequested
     /// the source retracted them.
     /// </summary>
     public Guid? RetractionRef { get; init; }
+
+    /// <summary>
+    /// The router's signature over this recall with this property empty, made when it is sent: a recipient holding the
+    /// router's public key refuses a recall the router did not make, which would otherwise have it erase records it
+    /// holds lawfully (docs/adr/0023). Absent when the router has no signing key.
+    /// </summary>
+    public DetachedSignature? RouterSignature { get; init; }
 }
