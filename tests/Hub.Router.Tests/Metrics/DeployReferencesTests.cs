@@ -21,19 +21,7 @@ public sealed partial class DeployReferencesTests(AgreementsFolder agreements) :
     /// <summary>Series from Prometheus itself, not from the hub.</summary>
     private static readonly HashSet<string> PrometheusSeries = ["up"];
 
-    private static string Repository
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AgencyHub.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException($"AgencyHub.sln not found above {AppContext.BaseDirectory}");
-        }
-    }
+    private static string Repository => RepositoryRoot.Path;
 
     public static TheoryData<string> Dashboards() => [.. Directory.GetFiles(Path.Combine(Repository, "deploy", "grafana", "dashboards"), "*.json").Select(f => Path.GetFileName(f))];
 

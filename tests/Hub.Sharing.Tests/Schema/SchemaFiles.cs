@@ -20,14 +20,6 @@ internal static class SchemaFiles
             return copied;
         }
 
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "AgencyHub.sln")))
-            {
-                return Path.Combine(folder.FullName, "schemas", name);
-            }
-        }
-
-        throw new FileNotFoundException($"schemas/{name} is neither in {AppContext.BaseDirectory} nor in a folder above it holding AgencyHub.sln");
+        return RepositoryRoot.Combine("schemas", name);
     }
 }
