@@ -75,6 +75,6 @@ public sealed class AdapterMetrics
     public static string EventTypeLabel(EventDelivered delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return EventCatalogue.TryGet(delivery.EventType, out var info) ? info.Name : "unknown";
+        return delivery.EventType is { } name && EventCatalogue.TryGet(name, out var info) ? info.Name : "unknown";
     }
 }
