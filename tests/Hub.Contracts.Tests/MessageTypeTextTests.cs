@@ -9,6 +9,7 @@ public sealed class MessageTypeTextTests
     [InlineData("urn:message:Hub.Contracts.Custody.V1:ReleaseScheduled")]
     [InlineData("urn:message:Hub.Contracts.Custody.V12:ReleaseScheduled")]
     [InlineData("urn:message:Elsewhere:Exfiltrate")]
+    [InlineData("urn:message:Hub.Router.Tests.Ingress:Outer+NotAnEvent")]
     public void When_the_urn_reads_as_a_type_name_should_quote_it(string urn) =>
         MessageTypeText.Describe(urn).ShouldBe(urn);
 
@@ -18,6 +19,7 @@ public sealed class MessageTypeTextTests
     [InlineData("urn:message:Hub.JY123456C:ReleaseScheduled")]
     [InlineData("urn:message:Custody:2019/0412345P")]
     [InlineData("urn:message:Born:1994-03-02")]
+    [InlineData("urn:message:Nested:Outer+JY123456C")]
     [InlineData("urn:message:Address:SE99 9ZZ")]
     [InlineData("not a urn")]
     [InlineData("")]
