@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Hub.Contracts.Catalogue;
 using MassTransit;
 using MassTransit.Transports;
 
@@ -10,7 +10,7 @@ namespace Hub.Router.Ingress;
 /// ledgered as <c>unknown-type</c> and moved to the endpoint's <c>_skipped</c> queue with the reason in
 /// <c>MT-Reason</c>. Throwing instead would happen outside MassTransit's rescue pipe and redeliver forever.
 /// </summary>
-public sealed partial class UnknownTypeLedgerFilter(RejectionRecorder recorder) : IFilter<ReceiveContext>
+public sealed class UnknownTypeLedgerFilter(RejectionRecorder recorder) : IFilter<ReceiveContext>
 {
     public void Probe(ProbeContext context) => context.CreateFilterScope("unknownTypeLedger");
 
@@ -37,7 +37,10 @@ public sealed partial class UnknownTypeLedgerFilter(RejectionRecorder recorder) 
         await next.Send(context);
     }
 
-    /// <summary>The first message-type URN of the envelope, if it looks like one: the text is the sender's, so nothing else is echoed.</summary>
+    /// <summary>
+    /// The first message-type URN of the envelope if it reads as a type name (<see cref="MessageTypeText"/>): the text is
+    /// the sender's, and the reason is ledgered for good, so anything that could be an identifier is described, not echoed.
+    /// </summary>
     private static string DescribeTypes(ReceiveContext context)
     {
         try
@@ -47,10 +50,9 @@ public sealed partial class UnknownTypeLedgerFilter(RejectionRecorder recorder) 
                 && envelope.RootElement.TryGetProperty("messageType", out var types)
                 && types.ValueKind == JsonValueKind.Array
                 && types.GetArrayLength() > 0
-                && types[0].GetString() is { } urn
-                && UrnPattern().IsMatch(urn))
+                && types[0].ValueKind == JsonValueKind.String)
             {
-                return urn;
+                return MessageTypeText.Describe(types[0].GetString());
             }
         }
         catch (JsonException)
@@ -59,7 +61,4 @@ public sealed partial class UnknownTypeLedgerFilter(RejectionRecorder recorder) 
 
         return "(unrecognised)";
     }
-
-    [GeneratedRegex("^urn:message:[A-Za-z0-9_.:+-]{1,200}$", RegexOptions.CultureInvariant)]
-    private static partial Regex UrnPattern();
 }

@@ -125,6 +125,18 @@ public class DeadLetterReaderTests
     }
 
     [Fact]
+    public void When_an_unknown_message_type_carries_an_identifier_should_not_show_it()
+    {
+        var body = DeadLetterSamples.Envelope("urn:message:Exfiltrate:JY123456C", new { what = DeadLetterSamples.Name });
+        var message = DeadLetterSamples.Message("hub.ingress.probation_skipped", body, null, null, "unknown-type: message type (not quoted: not a type name) is not a shareable event type");
+
+        var letter = DeadLetterReader.Read(message);
+
+        letter.MessageType.ShouldBe("(unrecognised)");
+        DeadLetterSamples.Printed(letter).ShouldNotContain("JY123456C");
+    }
+
+    [Fact]
     public void When_an_ingress_message_had_an_unknown_type_should_show_the_routers_skip_reason()
     {
         var body = DeadLetterSamples.Envelope("urn:message:Elsewhere:Exfiltrate", new { what = DeadLetterSamples.Name });

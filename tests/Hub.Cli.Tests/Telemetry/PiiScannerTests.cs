@@ -56,6 +56,25 @@ public sealed class PiiScannerTests
     }
 
     [Fact]
+    public void When_a_dead_letter_header_report_or_console_line_carries_an_identifier_should_report_where()
+    {
+        (string Where, string? Text)[] texts =
+        [
+            ("hub.ingress.probation_error message 1 header MT-Fault-Message", "MT-Fault-Message=malformed: subject.nino 'jy 123456 c' is not a NINo"),
+            ("report release-list.csv", """{ "quarantined": [ { "row": 2, "reasons": [ "date_of_birth: 1994/03/02 is in the future" ] } ] }"""),
+            ("console line 7", "[router] info: Hub.Router.Ingress.IngressProcessor[1]"),
+            ("police /metrics line 3", "agencyhub_adapter_deliveries_total{agencyhub_recipient_agency=\"police\"} 1"),
+            ("hub ops dlq list line 1", null),
+        ];
+
+        var findings = new PiiScanner(Seeds).Scan(texts);
+
+        findings.Count.ShouldBe(2, string.Join("\n", findings));
+        findings.ShouldContain(f => f.StartsWith("'JY123456C' in hub.ingress.probation_error message 1 header MT-Fault-Message: ", StringComparison.Ordinal));
+        findings.ShouldContain(f => f.StartsWith("'1994-03-02' in report release-list.csv: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task When_a_log_record_through_the_hub_pipeline_carries_an_address_should_report_message_state_scope_and_exception()
     {
         var capture = new TelemetryCapture();

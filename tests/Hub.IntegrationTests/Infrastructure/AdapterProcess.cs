@@ -87,6 +87,15 @@ public sealed class AdapterProcess : IAsyncDisposable
         await WaitForConsumersAsync(n => n == 0, "'s consumer to be gone after the kill");
     }
 
+    /// <summary>SIGTERM: the worker stops in order; returns once it has exited and all it printed is in <see cref="Output"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not null)
+        {
+            await GracefulStop.StopAsync(_process, TimeSpan.FromSeconds(60));
+        }
+    }
+
     /// <summary>The worker's output, to append to an assertion that failed.</summary>
     public string Describe() => $"{Settings.Agency} worker ({(IsRunning ? "running" : "not running")}), last output:\n{Output.Tail()}";
 

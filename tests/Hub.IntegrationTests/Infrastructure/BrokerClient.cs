@@ -88,6 +88,19 @@ public sealed class BrokerClient : IAsyncDisposable
         return (state.MessageCount, state.ConsumerCount);
     }
 
+    /// <summary>Ready messages on a queue, 0 while MassTransit has not declared it yet (error and skipped queues appear on first use).</summary>
+    public async Task<uint> DepthAsync(string queue)
+    {
+        try
+        {
+            return (await QueueStateAsync(queue)).Messages;
+        }
+        catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode is 404 or 541)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Empties every hub queue that exists, so a test class starts from nothing.</summary>
     public async Task PurgeHubQueuesAsync()
     {

@@ -54,6 +54,9 @@ public sealed class RouterProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>SIGTERM: the router stops in order; returns once it has exited and all it printed is in <see cref="Output"/>.</summary>
+    public Task StopAsync() => GracefulStop.StopAsync(_process, TimeSpan.FromSeconds(60));
+
     /// <summary>SIGKILL: no shutdown hooks, no acknowledgements, in-flight work simply stops.</summary>
     public async Task KillAsync()
     {

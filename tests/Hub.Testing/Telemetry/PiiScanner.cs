@@ -4,8 +4,8 @@ using System.Globalization;
 namespace Hub.Testing.Telemetry;
 
 /// <summary>
-/// Looks for seeded personal data in exported telemetry: span names, tags, events, links, status descriptions and
-/// baggage; log messages, state values, scopes and exception text. Matching ignores case, and spaces, hyphens and
+/// Looks for seeded personal data in exported telemetry (span names, tags, events, links, status descriptions and
+/// baggage; log messages, state values, scopes and exception text) or in any other named text a process put out. Matching ignores case, and spaces, hyphens and
 /// slashes, so a reformatted identifier (<c>999 000 0018</c>) is still found.
 /// </summary>
 public sealed class PiiScanner
@@ -29,8 +29,18 @@ public sealed class PiiScanner
     {
         ArgumentNullException.ThrowIfNull(spans);
         ArgumentNullException.ThrowIfNull(logs);
+        return Scan(spans.SelectMany(Texts).Concat(logs.SelectMany(Texts)));
+    }
+
+    /// <summary>
+    /// Any named texts: a process's console output, a message's headers, a report file, a scrape of <c>/metrics</c>,
+    /// a command's output. Each finding names the seed and where it was seen, with the text it was seen in.
+    /// </summary>
+    public IReadOnlyList<string> Scan(IEnumerable<(string Where, string? Text)> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
         var findings = new List<string>();
-        foreach (var (where, text) in spans.SelectMany(Texts).Concat(logs.SelectMany(Texts)))
+        foreach (var (where, text) in texts)
         {
             if (string.IsNullOrEmpty(text))
             {

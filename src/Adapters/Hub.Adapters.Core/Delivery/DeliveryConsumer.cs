@@ -65,6 +65,6 @@ public sealed class DeliveryConsumer(
         metrics.Delivery(delivery, AdapterMetrics.Results.Handled);
         AdapterTracing.SinkWritten(activity, "written");
 
-        AdapterLog.DeliveryHandled(logger, delivery.DeliveryId, delivery.Recipient.Value, delivery.EventType);
+        AdapterLog.DeliveryHandled(logger, delivery.DeliveryId, delivery.Recipient.Value, AdapterMetrics.EventTypeLabel(delivery));
     }
 }

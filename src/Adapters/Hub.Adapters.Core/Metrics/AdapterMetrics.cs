@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Hub.Contracts.Catalogue;
 using Hub.Contracts.Delivery.V1;
 using Hub.ServiceDefaults.Metrics;
 
@@ -64,6 +65,16 @@ public sealed class AdapterMetrics
     {
         { HubMetricTags.SourceAgency, delivery.Source.Value },
         { HubMetricTags.RecipientAgency, delivery.Recipient.Value },
-        { HubMetricTags.EventType, delivery.EventType },
+        { HubMetricTags.EventType, EventTypeLabel(delivery) },
     };
+
+    /// <summary>
+    /// The delivery's event type if it is a catalogued one, else <c>unknown</c>: the field is the sender's text (a
+    /// misaddressed or forged delivery is counted before it is refused), and a label value is kept and exported.
+    /// </summary>
+    public static string EventTypeLabel(EventDelivered delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return delivery.EventType is { } name && EventCatalogue.TryGet(name, out var info) ? info.Name : "unknown";
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hub.Adapters.Core.Metrics;
 using Hub.Adapters.Core.Sources.Records;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Delivery.V1;
@@ -78,7 +79,8 @@ public static class AdapterTracing
     public static Activity? StartSinkWrite(EventDelivered delivery, string sinkKind)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var activity = ActivitySource.StartActivity("sink write " + delivery.EventType, ActivityKind.Internal);
+        var eventType = AdapterMetrics.EventTypeLabel(delivery);
+        var activity = ActivitySource.StartActivity("sink write " + eventType, ActivityKind.Internal);
         if (activity is null)
         {
             return null;
@@ -87,7 +89,7 @@ public static class AdapterTracing
         activity.SetTag(HubTraceAttributes.SinkKind, sinkKind);
         activity.SetTag(HubTraceAttributes.DeliveryId, delivery.DeliveryId.ToString());
         activity.SetTag(HubTraceAttributes.EventId, delivery.EventId.ToString());
-        activity.SetTag(HubTraceAttributes.EventType, delivery.EventType);
+        activity.SetTag(HubTraceAttributes.EventType, eventType);
         activity.SetTag(HubTraceAttributes.SourceAgency, delivery.Source.Value);
         activity.SetTag(HubTraceAttributes.RecipientAgency, delivery.Recipient.Value);
         activity.SetTag(HubTraceAttributes.AgreementId, delivery.AgreementId);

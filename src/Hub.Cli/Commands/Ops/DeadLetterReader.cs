@@ -117,7 +117,7 @@ public static partial class DeadLetterReader
             };
         }
 
-        return letter with { MessageType = urn is not null && Urn().IsMatch(urn) ? urn : "(unrecognised)" };
+        return letter with { MessageType = MessageTypeText.IsQuotable(urn) ? urn : "(unrecognised)" };
     }
 
     private static (string? Code, string? Reason) Refusal(DeadLetterKind kind, string? exceptionType, string? faultMessage, string queue)
@@ -205,9 +205,6 @@ public static partial class DeadLetterReader
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_.+`]{0,199}$", RegexOptions.CultureInvariant)]
     private static partial Regex TypeName();
-
-    [GeneratedRegex("^urn:message:[A-Za-z0-9_.:+-]{1,200}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Urn();
 
     [GeneratedRegex("^hub\\.[a-z0-9._-]{1,100}$", RegexOptions.CultureInvariant)]
     private static partial Regex QueueName();
