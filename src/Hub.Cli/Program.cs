@@ -19,4 +19,4 @@ foreach (var option in demo.Options)
 }
 
 root.Action = demo.Action;
-return await root.Parse(args).InvokeAsync();
+return await ExpectedFailures.InvokeAsync(root.Parse(args), Console.Error);
