@@ -7,8 +7,18 @@ public sealed class HttpIngestOptions
 
     public bool Enabled { get; set; }
 
-    /// <summary>Kestrel listen URLs, e.g. <c>https://0.0.0.0:8443</c>.</summary>
+    /// <summary>
+    /// Kestrel listen URLs, e.g. <c>https://0.0.0.0:8443</c>. Plain <c>http</c> only on loopback, unless
+    /// <see cref="AllowPlainHttpBehindTlsProxy"/>.
+    /// </summary>
     public string Urls { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>
+    /// Allows plain <c>http</c> on a non-loopback address. Only for a pod or host whose sole way in is a TLS-terminating
+    /// proxy or ingress in front of it (the k8s base: the ingress terminates TLS, the NetworkPolicy admits only it);
+    /// without it such a URL refuses to start, because API keys and records would cross the network in clear.
+    /// </summary>
+    public bool AllowPlainHttpBehindTlsProxy { get; set; }
 
     /// <summary>Named API keys (name → key), sent as <c>X-Api-Key</c>. Put keys in a secret store, never in appsettings.</summary>
     public Dictionary<string, string> ApiKeys { get; set; } = [];

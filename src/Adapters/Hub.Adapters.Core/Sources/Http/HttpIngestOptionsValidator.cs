@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace Hub.Adapters.Core.Sources.Http;
 
-/// <summary>Start-time checks: an enabled endpoint must have at least one way to authenticate, and usable keys.</summary>
+/// <summary>
+/// Start-time checks: an enabled endpoint must have at least one way to authenticate, usable keys, and no plain http
+/// beyond loopback unless a TLS-terminating proxy is declared in front.
+/// </summary>
 public sealed class HttpIngestOptionsValidator : IValidateOptions<HttpIngestOptions>
 {
     public ValidateOptionsResult Validate(string? name, HttpIngestOptions options)
@@ -45,6 +48,12 @@ public sealed class HttpIngestOptionsValidator : IValidateOptions<HttpIngestOpti
         else if (https && !File.Exists(options.ServerCertificatePath))
         {
             failures.Add($"{section}:ServerCertificatePath names a file that does not exist.");
+        }
+
+        var plain = PlainHttpUrls.BeyondLoopback(options.Urls);
+        if (plain.Count > 0 && !options.AllowPlainHttpBehindTlsProxy)
+        {
+            failures.Add($"{section}:Urls takes plain http beyond loopback ({string.Join(", ", plain)}): use an https URL with {section}:ServerCertificatePath, or set {section}:AllowPlainHttpBehindTlsProxy=true if a TLS-terminating proxy or ingress is the only way in.");
         }
 
         if (options.ClientCertificateThumbprints.Count > 0 && !https)
