@@ -68,6 +68,20 @@ public sealed class HttpIngestOptionsValidatorTests
     public void When_https_listens_beyond_loopback_with_a_certificate_should_start() =>
         Failures(new HttpIngestOptions { Enabled = true, Urls = "https://0.0.0.0:8443", ServerCertificatePath = typeof(HttpIngestOptionsValidatorTests).Assembly.Location, ApiKeys = { ["a"] = Key } }).ShouldBeEmpty();
 
+    [Fact]
+    public void When_a_sha256_pin_is_malformed_should_name_its_index()
+    {
+        Failures(new HttpIngestOptions { Enabled = true, Urls = "https://127.0.0.1:8443", ServerCertificatePath = typeof(HttpIngestOptionsValidatorTests).Assembly.Location, ClientCertificateSha256 = { "AB:CD" } })
+            .ShouldContain("Adapter:Sources:Http:ClientCertificateSha256:0 must be a 64-digit hex SHA-256 digest (colons allowed).");
+    }
+
+    [Fact]
+    public void When_a_client_ca_file_is_missing_should_name_the_setting()
+    {
+        Failures(new HttpIngestOptions { Enabled = true, Urls = "https://127.0.0.1:8443", ServerCertificatePath = typeof(HttpIngestOptionsValidatorTests).Assembly.Location, ClientCertificateSha256 = { new string('a', 64) }, ClientCertificateCaFile = "absent-ca.pem" })
+            .ShouldContain("Adapter:Sources:Http:ClientCertificateCaFile names a file that does not exist.");
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(2 * 1024 * 1024)]

@@ -20,6 +20,8 @@ public sealed class HttpIngestOptions
     /// </summary>
     public bool AllowPlainHttpBehindTlsProxy { get; set; }
 
+    internal bool PinsClientCertificates => ClientCertificateThumbprints.Count > 0 || ClientCertificateSha256.Count > 0;
+
     /// <summary>Named API keys (name → key), sent as <c>X-Api-Key</c>. Put keys in a secret store, never in appsettings.</summary>
     public Dictionary<string, string> ApiKeys { get; set; } = [];
 
@@ -35,6 +37,15 @@ public sealed class HttpIngestOptions
 
     /// <summary>SHA-1 thumbprints (hex) of client certificates allowed instead of an API key.</summary>
     public List<string> ClientCertificateThumbprints { get; set; } = [];
+
+    /// <summary>SHA-256 digests (hex, colons allowed) of client certificates allowed instead of an API key.</summary>
+    public List<string> ClientCertificateSha256 { get; set; } = [];
+
+    /// <summary>
+    /// Optional PEM bundle of the CA(s) that must have issued a pinned client certificate: with it, a pinned certificate
+    /// is accepted only while its chain to one of these builds (expired or re-issued by someone else: 401).
+    /// </summary>
+    public string? ClientCertificateCaFile { get; set; }
 
     /// <summary>How long to wait for the broker's confirm before answering 503.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
