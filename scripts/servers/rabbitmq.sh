@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Throwaway RabbitMQ node for tests and local runs, entirely under STATE_DIR.
 #   scripts/servers/rabbitmq.sh start   STATE_DIR   start a node, apply deploy/rabbitmq, write STATE_DIR/rabbitmq.env
-#                                                   (plain AMQP, plus AMQPS with a throwaway CA in STATE_DIR/tls)
+#                                                   (plain AMQP, plus mutual-TLS AMQPS with a throwaway CA in
+#                                                   STATE_DIR/tls that also issues each broker user's client
+#                                                   certificate, STATE_DIR/tls/clients)
 #   scripts/servers/rabbitmq.sh stop    STATE_DIR   stop it (safe when nothing runs)
 #   scripts/servers/rabbitmq.sh restart STATE_DIR   stop + start the same node (same ports, data, users)
 # Optional env:
@@ -99,19 +101,27 @@ SETTINGS
     chmod 400 "$DIR/home/.erlang.cookie"
     : > "$DIR/rabbitmq-env.conf"
     ensure_test_tls "$STATE"
+    ensure_client_certs
 
     {
         # The hub's own broker settings (message size, no default user), then where its definitions are: loaded at
         # boot, so no guest user is ever seeded; apply.sh adds the users once the node runs.
         cat "$REPO/deploy/rabbitmq/rabbitmq.conf"
         echo "load_definitions = $REPO/deploy/rabbitmq/definitions.json"
-        echo "# AMQPS beside plain AMQP; clients verify the server against STATE_DIR/tls/ca.pem."
+        echo "# AMQPS beside plain AMQP; clients verify the server against STATE_DIR/tls/ca.pem. Mutual TLS: a client"
+        echo "# without a certificate of the test CA is refused at the handshake (RabbitMQ has one set of ssl_options"
+        echo "# for all its AMQPS listeners, so there is no second, one-way listener). A client then logs in with its"
+        echo "# password (PLAIN) or as its certificate's common name (EXTERNAL, rabbitmq_auth_mechanism_ssl)."
         echo "listeners.ssl.1 = 127.0.0.1:$tls"
         echo "ssl_options.cacertfile = $STATE/tls/ca.pem"
         echo "ssl_options.certfile = $STATE/tls/server.pem"
         echo "ssl_options.keyfile = $STATE/tls/server.key"
-        echo "ssl_options.verify = verify_none"
-        echo "ssl_options.fail_if_no_peer_cert = false"
+        echo "ssl_options.verify = verify_peer"
+        echo "ssl_options.fail_if_no_peer_cert = true"
+        echo "auth_mechanisms.1 = PLAIN"
+        echo "auth_mechanisms.2 = AMQPLAIN"
+        echo "auth_mechanisms.3 = EXTERNAL"
+        echo "ssl_cert_login_from = common_name"
         if [ -n "$mgmt" ]; then
             echo "management.tcp.ip = 127.0.0.1"
             echo "management.tcp.port = $mgmt"
@@ -119,10 +129,30 @@ SETTINGS
     } > "$DIR/rabbitmq.conf"
 
     if [ -n "$mgmt" ]; then
-        echo "[rabbitmq_management]." > "$DIR/enabled_plugins"
+        echo "[rabbitmq_management,rabbitmq_auth_mechanism_ssl]." > "$DIR/enabled_plugins"
     else
-        echo "[]." > "$DIR/enabled_plugins"
+        echo "[rabbitmq_auth_mechanism_ssl]." > "$DIR/enabled_plugins"
     fi
+}
+
+# A client certificate of the test CA for each hub user (CN = the broker user, as EXTERNAL reads it), under
+# STATE_DIR/tls/clients: USER.pem and USER.key.
+ensure_client_certs() {
+    local dir="$STATE/tls"
+    mkdir -p "$dir/clients"
+    (
+        flock 9
+        printf '%s\n' "basicConstraints=CA:FALSE" "keyUsage=critical,digitalSignature" "extendedKeyUsage=clientAuth" > "$dir/client.ext"
+        for user in $(grep -o '"user": *"[^"]*"' "$REPO/deploy/rabbitmq/definitions.json" | sed 's/.*"user": *"\([^"]*\)"/\1/' | sort -u); do
+            [ -f "$dir/clients/$user.pem" ] && continue
+            openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=$user" \
+                -keyout "$dir/clients/$user.key" -out "$dir/clients/$user.csr" 2>/dev/null
+            openssl x509 -req -in "$dir/clients/$user.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
+                -days 30 -extfile "$dir/client.ext" -out "$dir/clients/$user.pem" 2>/dev/null
+            chmod 600 "$dir/clients/$user.key"
+            rm -f "$dir/clients/$user.csr"
+        done
+    ) 9>"$dir/.lock"
 }
 
 start_node() {
@@ -196,6 +226,8 @@ write_env_file() {
         # AMQPS (not in state folders prepared before it existed).
         if [ -n "${TLS_PORT:-}" ]; then
             echo "export AGENCYHUB_TEST_RABBITMQ_TLS_PORT=$TLS_PORT"
+            # USER.pem and USER.key for each broker user, for the mutual-TLS listener.
+            echo "export AGENCYHUB_TEST_RABBITMQ_CLIENT_CERTS=$(sh_quote "$STATE/tls/clients")"
             test_ca_env_line "$STATE"
         fi
         [ -n "$MANAGEMENT_PORT" ] && echo "export AGENCYHUB_TEST_RABBITMQ_MANAGEMENT_PORT=$MANAGEMENT_PORT"

@@ -47,16 +47,7 @@ public sealed class BrokerQueueSampler : IGaugeSampler, IAsyncDisposable
             if (_connection is not { IsOpen: true })
             {
                 await CloseAsync();
-                var factory = new ConnectionFactory
-                {
-                    HostName = _broker.Host,
-                    Port = _broker.Port,
-                    VirtualHost = _broker.VirtualHost,
-                    UserName = _broker.Username,
-                    Password = _broker.Password!,
-                    ClientProvidedName = "agencyhub-router-metrics",
-                };
-                BrokerTls.Configure(factory.Ssl, _broker);
+                var factory = BrokerConnectionFactory.Create(_broker, "agencyhub-router-metrics");
                 _connection = await factory.CreateConnectionAsync(cancellationToken);
             }
 

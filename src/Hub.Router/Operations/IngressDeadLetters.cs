@@ -116,15 +116,7 @@ public sealed class IngressDeadLetters(IOptions<BrokerOptions> broker) : IAsyncD
         }
 
         var options = broker.Value;
-        var factory = new ConnectionFactory
-        {
-            HostName = options.Host,
-            Port = options.Port,
-            VirtualHost = options.VirtualHost,
-            UserName = options.Username,
-            Password = options.Password!,
-            ClientProvidedName = "agencyhub-router-operations",
-        };
+        var factory = BrokerConnectionFactory.Create(options, "agencyhub-router-operations");
         _connection = await factory.CreateConnectionAsync(cancellationToken);
         return _connection;
     }

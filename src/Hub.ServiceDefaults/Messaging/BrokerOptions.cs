@@ -20,10 +20,13 @@ public sealed class BrokerOptions
     [Required]
     public string Username { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Broker:Password is required (set AGENCYHUB_Broker__Password or appsettings).")]
+    /// <summary>Required unless <c>Broker:Tls:UseCertificateIdentity</c> (checked by <see cref="BrokerOptionsCheck"/>).</summary>
     public string? Password { get; set; }
 
-    /// <summary>AMQPS with server-certificate verification (<c>Broker:Tls:*</c>); plain AMQP when not enabled.</summary>
+    /// <summary>
+    /// AMQPS with server-certificate verification, optionally a client certificate as the identity (<c>Broker:Tls:*</c>);
+    /// plain AMQP when not enabled.
+    /// </summary>
     public BrokerTlsOptions Tls { get; set; } = new();
 
     /// <summary>

@@ -2,6 +2,7 @@ using Hub.Contracts.Topology;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Hub.ServiceDefaults.Messaging;
@@ -19,6 +20,7 @@ public static class HubRabbitMq
         services.AddOptions<BrokerOptions>().Bind(configuration.GetSection(BrokerOptions.SectionName)).ValidateDataAnnotations()
             .Validate(b => b.StopTimeout >= b.ConsumerStopTimeout, "Broker:StopTimeout must be at least Broker:ConsumerStopTimeout.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, BrokerOptionsCheck>());
         services.AddOptions<MassTransitHostOptions>().Configure<IOptions<BrokerOptions>>((host, broker) =>
         {
             host.ConsumerStopTimeout = broker.Value.ConsumerStopTimeout;
@@ -34,8 +36,12 @@ public static class HubRabbitMq
         ArgumentNullException.ThrowIfNull(broker);
         rabbit.Host(broker.Host, (ushort)broker.Port, broker.VirtualHost, host =>
         {
-            host.Username(broker.Username);
-            host.Password(broker.Password!);
+            if (!broker.Tls.UseCertificateIdentity)
+            {
+                host.Username(broker.Username);
+                host.Password(broker.Password!);
+            }
+
             host.PublisherConfirmation = true;
             BrokerTls.Configure(host, broker);
         });

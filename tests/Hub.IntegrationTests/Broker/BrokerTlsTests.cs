@@ -9,8 +9,9 @@ using RabbitMQ.Client.Exceptions;
 namespace Hub.IntegrationTests.Broker;
 
 /// <summary>
-/// AMQPS on the hub's hops: router and adapters over the test broker's TLS listener, verifying its certificate
-/// against the throwaway test CA and nothing else.
+/// AMQPS on the hub's hops: router and adapters over the test broker's mutual-TLS listener, verifying its certificate
+/// against the throwaway test CA and nothing else, each presenting its own client certificate and logging in either
+/// with its password or as its certificate (EXTERNAL), per participant.
 /// </summary>
 [Collection(ServersGroup.Name)]
 public class BrokerTlsTests(ServersFixture servers)
@@ -18,7 +19,7 @@ public class BrokerTlsTests(ServersFixture servers)
     private readonly TlsBroker _tls = TlsBroker.FromEnvironment();
 
     [Fact]
-    public async Task When_router_and_adapters_connect_over_amqps_and_the_ledger_over_tls_should_deliver_the_release_notice_and_ledger_it()
+    public async Task When_router_and_adapters_connect_over_mutual_tls_some_by_certificate_alone_and_the_ledger_over_tls_should_deliver_the_release_notice_and_ledger_it()
     {
         await using (var admin = await BrokerClient.ConnectAsync(servers.Broker, "hub-admin"))
         {
@@ -27,10 +28,13 @@ public class BrokerTlsTests(ServersFixture servers)
 
         // The ledger hop too: Postgres over TLS, its certificate verified against the same test CA.
         var ledger = TestCa.VerifyFull(await servers.CreateDatabaseAsync(), _tls.CaFile);
-        await using var router = await RouterUnderTest.StartAsync(servers.Broker, ledger, TestAgreements.WriteFolder(), _tls.Settings(serverName: "localhost"));
-        await using var probation = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Probation, failing: false, _tls.Settings());
-        await using var police = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Police, failing: false, _tls.Settings());
-        await using var jcp = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Jcp, failing: false, _tls.Settings());
+
+        // The router and probation have no broker password at all (EXTERNAL: the user is the certificate's name);
+        // police and JCP present their certificates and log in with their passwords: certificate identity is per participant.
+        await using var router = await RouterUnderTest.StartAsync(servers.Broker, ledger, TestAgreements.WriteFolder(), _tls.Settings("hub-router", serverName: "localhost", certificateIdentity: true));
+        await using var probation = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Probation, failing: false, _tls.Settings("adapter-probation", certificateIdentity: true));
+        await using var police = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Police, failing: false, _tls.Settings("adapter-police"));
+        await using var jcp = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Jcp, failing: false, _tls.Settings("adapter-jcp"));
 
         var release = Events.Release();
         await probation.SubmitAsync(release);
@@ -97,6 +101,11 @@ public class BrokerTlsTests(ServersFixture servers)
         trusted.ExitCode.ShouldBe(0, trusted.Errors);
         trusted.Output.ShouldContain("dead-lettered message(s) listed");
 
+        // And with the operator's certificate as its only credential.
+        var byCertificate = await OpsOverTlsAsync(_tls.CaFile, certificateIdentity: true);
+        byCertificate.ExitCode.ShouldBe(0, byCertificate.Errors);
+        byCertificate.Output.ShouldContain("dead-lettered message(s) listed");
+
         var unrelated = TestCa.WriteUnrelated();
         try
         {
@@ -111,35 +120,33 @@ public class BrokerTlsTests(ServersFixture servers)
         }
     }
 
-    private Task<(int ExitCode, string Output, string Errors)> OpsOverTlsAsync(string caFile) =>
-        HubCli.RunAsync(
-            new Dictionary<string, string>
-            {
-                ["AGENCYHUB_Broker__Host"] = servers.Broker.Host,
-                ["AGENCYHUB_Broker__Port"] = _tls.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["AGENCYHUB_Broker__VirtualHost"] = servers.Broker.VirtualHost,
-                ["AGENCYHUB_Broker__Password"] = servers.Broker.PasswordOf("hub-operator"),
-                ["AGENCYHUB_Broker__Tls__Enabled"] = "true",
-                ["AGENCYHUB_Broker__Tls__CaFile"] = caFile,
-            },
-            ["ops", "dlq", "list", "--agency", "probation"]);
+    private Task<(int ExitCode, string Output, string Errors)> OpsOverTlsAsync(string caFile, bool certificateIdentity = false)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["AGENCYHUB_Broker__Host"] = servers.Broker.Host,
+            ["AGENCYHUB_Broker__Port"] = _tls.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["AGENCYHUB_Broker__VirtualHost"] = servers.Broker.VirtualHost,
+            ["AGENCYHUB_Broker__Tls__Enabled"] = "true",
+            ["AGENCYHUB_Broker__Tls__CaFile"] = caFile,
+            ["AGENCYHUB_Broker__Tls__ClientCertificateFile"] = _tls.CertificateFileOf("hub-operator"),
+            ["AGENCYHUB_Broker__Tls__ClientKeyFile"] = _tls.KeyFileOf("hub-operator"),
+        };
+        if (certificateIdentity)
+        {
+            environment["AGENCYHUB_Broker__Tls__UseCertificateIdentity"] = "true";
+        }
+        else
+        {
+            environment["AGENCYHUB_Broker__Password"] = servers.Broker.PasswordOf("hub-operator");
+        }
+
+        return HubCli.RunAsync(environment, ["ops", "dlq", "list", "--agency", "probation"]);
+    }
 
     /// <summary>The connection <c>hub ops</c> and the router's queue metrics make: RabbitMQ.Client with <see cref="BrokerTls"/>.</summary>
-    private async Task<IConnection> ConnectAsync(string caFile, string? serverName)
-    {
-        var options = Options("hub-operator", caFile, serverName);
-        var factory = new ConnectionFactory
-        {
-            HostName = options.Host,
-            Port = options.Port,
-            VirtualHost = options.VirtualHost,
-            UserName = options.Username,
-            Password = options.Password!,
-            ClientProvidedName = "agencyhub-tests-tls",
-        };
-        BrokerTls.Configure(factory.Ssl, options);
-        return await factory.CreateConnectionAsync();
-    }
+    private async Task<IConnection> ConnectAsync(string caFile, string? serverName) =>
+        await BrokerConnectionFactory.Create(Options("hub-operator", caFile, serverName), "agencyhub-tests-tls").CreateConnectionAsync();
 
     private BrokerOptions Options(string user, string caFile, string? serverName) => new()
     {
@@ -148,10 +155,10 @@ public class BrokerTlsTests(ServersFixture servers)
         VirtualHost = servers.Broker.VirtualHost,
         Username = user,
         Password = servers.Broker.PasswordOf(user),
-        Tls = new BrokerTlsOptions { Enabled = true, CaFile = caFile, ServerName = serverName },
+        Tls = new BrokerTlsOptions { Enabled = true, CaFile = caFile, ServerName = serverName, ClientCertificateFile = _tls.CertificateFileOf(user), ClientKeyFile = _tls.KeyFileOf(user) },
     };
 
-    private static IEnumerable<Exception> CausesOf(Exception exception)
+    internal static IEnumerable<Exception> CausesOf(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {

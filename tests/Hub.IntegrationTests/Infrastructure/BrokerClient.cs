@@ -26,6 +26,13 @@ public sealed class BrokerClient : IAsyncDisposable
             Password = broker.PasswordOf(user),
             ClientProvidedName = "agencyhub-tests-" + user,
         };
+        return await ConnectAsync(factory);
+    }
+
+    /// <summary>A client over a factory made elsewhere, e.g. AMQPS with a client certificate as the identity.</summary>
+    public static async Task<BrokerClient> ConnectAsync(ConnectionFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
         return new BrokerClient(factory, await factory.CreateConnectionAsync());
     }
 

@@ -28,6 +28,29 @@ public static class TestCa
         return path;
     }
 
+    /// <summary>
+    /// A client certificate for <paramref name="commonName"/> (a real broker user) issued by a CA the test servers do not
+    /// trust: PEM certificate and key files the caller deletes.
+    /// </summary>
+    public static (string CertificateFile, string KeyFile) WriteUnrelatedClient(string commonName)
+    {
+        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var caRequest = new CertificateRequest("CN=Unrelated test CA", caKey, HashAlgorithmName.SHA256);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
+        var now = TimeProvider.System.GetUtcNow();
+        using var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
+
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=" + commonName, key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        using var client = request.Create(ca, now.AddDays(-1), now.AddDays(1), [1, 2, 3, 4]);
+        var stem = Path.Combine(Path.GetTempPath(), $"agencyhub-unrelated-client-{Guid.NewGuid():N}");
+        System.IO.File.WriteAllText(stem + ".pem", client.ExportCertificatePem());
+        System.IO.File.WriteAllText(stem + ".key", key.ExportPkcs8PrivateKeyPem());
+        return (stem + ".pem", stem + ".key");
+    }
+
     /// <summary><paramref name="connectionString"/> over TLS, the server verified (name and chain) against <paramref name="caFile"/>.</summary>
     public static string VerifyFull(string connectionString, string caFile) =>
         new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { SslMode = Npgsql.SslMode.VerifyFull, RootCertificate = caFile }.ConnectionString;

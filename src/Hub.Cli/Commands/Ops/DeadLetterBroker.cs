@@ -19,16 +19,7 @@ internal sealed class DeadLetterBroker : IAsyncDisposable
     public static async Task<DeadLetterBroker> ConnectAsync(BrokerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var factory = new ConnectionFactory
-        {
-            HostName = options.Host,
-            Port = options.Port,
-            VirtualHost = options.VirtualHost,
-            UserName = options.Username,
-            Password = options.Password!,
-            ClientProvidedName = "agencyhub-ops",
-        };
-        BrokerTls.Configure(factory.Ssl, options);
+        var factory = BrokerConnectionFactory.Create(options, "agencyhub-ops");
         var connection = await factory.CreateConnectionAsync(cancellationToken);
         return new DeadLetterBroker(connection);
     }

@@ -7,14 +7,15 @@ namespace Hub.Adapters.Core.Sources.Http;
 
 /// <summary>
 /// API key (<c>X-Api-Key</c>, compared in constant time over SHA-256 digests so length leaks nothing) or an
-/// allow-listed client certificate thumbprint. Keys are never logged or echoed.
+/// allow-listed client certificate (SHA-1 thumbprint or SHA-256, optionally also chained to the agency's CA:
+/// <see cref="ClientCertificatePins"/>). Keys are never logged or echoed.
 /// </summary>
 public sealed class HttpIngestAuthenticator(IOptions<HttpIngestOptions> options)
 {
     public const string ApiKeyHeader = "X-Api-Key";
 
     private readonly byte[][] _keyDigests = [.. options.Value.ApiKeys.Values.Select(k => SHA256.HashData(Encoding.UTF8.GetBytes(k)))];
-    private readonly HashSet<string> _thumbprints = new(options.Value.ClientCertificateThumbprints, StringComparer.OrdinalIgnoreCase);
+    private readonly ClientCertificatePins _pins = new(options.Value);
 
     public bool IsAuthenticated(HttpContext context)
     {
@@ -34,7 +35,6 @@ public sealed class HttpIngestAuthenticator(IOptions<HttpIngestOptions> options)
             }
         }
 
-        var certificate = context.Connection.ClientCertificate;
-        return certificate is not null && _thumbprints.Contains(certificate.Thumbprint);
+        return _pins.Accepts(context.Connection.ClientCertificate);
     }
 }

@@ -40,10 +40,11 @@ public sealed class HttpIngestServer(IServiceProvider worker, IOptions<HttpInges
             kestrel.ConfigureHttpsDefaults(https =>
             {
                 https.ServerCertificate = server;
-                if (options.Value.ClientCertificateThumbprints.Count > 0)
+                if (options.Value.PinsClientCertificates)
                 {
-                    // The trust decision is the pinned thumbprint (HttpIngestAuthenticator), not a chain to a public root:
-                    // agencies' client certificates usually come from their own or a government CA.
+                    // The trust decision is the pin, with the chain to ClientCertificateCaFile when set
+                    // (HttpIngestAuthenticator), not a chain to a public root: agencies' client certificates usually
+                    // come from their own or a government CA.
                     https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
                     https.AllowAnyClientCertificate();
                 }
