@@ -49,15 +49,12 @@ public sealed class BrokerQueueSampler : IGaugeSampler, IAsyncDisposable
                 await CloseAsync();
                 var factory = new ConnectionFactory
                 {
-                    HostName = _broker.Host,
-                    Port = _broker.Port,
                     VirtualHost = _broker.VirtualHost,
                     UserName = _broker.Username,
                     Password = _broker.Password!,
                     ClientProvidedName = "agencyhub-router-metrics",
                 };
-                BrokerTls.Configure(factory.Ssl, _broker);
-                _connection = await factory.CreateConnectionAsync(cancellationToken);
+                _connection = await BrokerConnections.ConnectAsync(factory, _broker, cancellationToken);
             }
 
             var samples = new List<(string, string, uint, uint)>(_agencies.Count * QueueKind.All.Count);

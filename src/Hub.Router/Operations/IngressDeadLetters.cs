@@ -118,14 +118,12 @@ public sealed class IngressDeadLetters(IOptions<BrokerOptions> broker) : IAsyncD
         var options = broker.Value;
         var factory = new ConnectionFactory
         {
-            HostName = options.Host,
-            Port = options.Port,
             VirtualHost = options.VirtualHost,
             UserName = options.Username,
             Password = options.Password!,
             ClientProvidedName = "agencyhub-router-operations",
         };
-        _connection = await factory.CreateConnectionAsync(cancellationToken);
+        _connection = await BrokerConnections.ConnectAsync(factory, options, cancellationToken);
         return _connection;
     }
 }

@@ -21,15 +21,12 @@ internal sealed class DeadLetterBroker : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var factory = new ConnectionFactory
         {
-            HostName = options.Host,
-            Port = options.Port,
             VirtualHost = options.VirtualHost,
             UserName = options.Username,
             Password = options.Password!,
             ClientProvidedName = "agencyhub-ops",
         };
-        BrokerTls.Configure(factory.Ssl, options);
-        var connection = await factory.CreateConnectionAsync(cancellationToken);
+        var connection = await BrokerConnections.ConnectAsync(factory, options, cancellationToken);
         return new DeadLetterBroker(connection);
     }
 
