@@ -63,7 +63,7 @@ internal sealed class BrokerSettings
             : PlaceholderSecrets.IsPlaceholder(options.Password)
                 ? $"{PasswordVariable} holds a placeholder from a sample configuration; set the real password of broker user '{options.Username}'."
                 : options.Port is < 1 or > 65535 ? "--broker-port must be between 1 and 65535."
-                : BrokerNodes.TryRead(options, out _, out var nodes) ? null : $"{nodes} (from AGENCYHUB_Broker__Hosts__N)";
+                : BrokerNodes.TryRead(options, out _, out var nodes) ? null : $"{nodes!.TrimEnd('.')} (set by AGENCYHUB_Broker__Hosts__N).";
         return error is null ? options : null;
     }
 }
