@@ -16,6 +16,8 @@ REPO="$(cd "$HERE/../.." && pwd)"
 LOG_TAG=postgres
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$HERE/lib.sh"
+# shellcheck source-path=SCRIPTDIR source=lib-postgres.sh
+. "$HERE/lib-postgres.sh"
 
 usage() { echo "usage: $0 start|stop|restart STATE_DIR" >&2; exit 2; }
 [ $# -eq 2 ] || usage
@@ -25,50 +27,7 @@ STATE="$(cd "$2" && pwd)"
 # Where the cluster lives; normally STATE_DIR/postgres, or a /tmp fallback (see prepare).
 ROOT_FILE="$STATE/postgres.root"
 
-find_pgbin() {
-    if [ -n "${PGBIN:-}" ] && [ -x "$PGBIN/pg_ctl" ]; then echo "$PGBIN"; return 0; fi
-    if [ -x /usr/lib/postgresql/15/bin/pg_ctl ]; then echo /usr/lib/postgresql/15/bin; return 0; fi
-    # Any other installed major version (newest first) is fine for tests.
-    local d
-    while read -r d; do
-        [ -x "$d/pg_ctl" ] && { echo "$d"; return 0; }
-    done < <(printf '%s\n' /usr/lib/postgresql/*/bin | sort -t/ -k4 -rn)
-    return 1
-}
-
-# Root cannot run initdb/postgres: run them as the postgres user (or as ourselves when not root).
-as_pg() {
-    if [ "$(id -u)" -ne 0 ]; then "$@"; return; fi
-    if command -v runuser >/dev/null 2>&1; then runuser -u postgres -- "$@"
-    else su -s /bin/sh postgres -c "$(printf '%q ' "$@")"; fi
-}
-
-pg_can_write() { as_pg test -w "$1" -a -x "$1"; }
-
-prepare() {
-    local root="$STATE/postgres"
-    mkdir -p "$root"
-    if [ "$(id -u)" -eq 0 ]; then
-        id postgres >/dev/null 2>&1 || die "user postgres does not exist"
-        # mktemp dirs are 0700: let postgres traverse STATE_DIR (not list it) and own its subdir.
-        chmod o+x "$STATE"
-        chown postgres: "$root"
-    fi
-    # Fall back to a /tmp dir when postgres cannot reach STATE_DIR (a parent closed to it, e.g.
-    # /root), when the path has blanks (pg_ctl -o splits on them), or when the socket path would
-    # exceed the ~107-byte Unix socket limit.
-    if [ "$root" != "${root//[[:space:]]/}" ] || [ "${#root}" -gt 70 ] || { [ "$(id -u)" -eq 0 ] && ! pg_can_write "$root"; }; then
-        rm -rf "$root"
-        root=$(mktemp -d /tmp/agencyhub-pg.XXXXXX)
-        chmod 755 "$root"
-        if [ "$(id -u)" -eq 0 ]; then
-            chown postgres: "$root"
-            pg_can_write "$root" || die "postgres cannot write $root"
-        fi
-        log "STATE_DIR unsuitable for the postgres cluster; using $root"
-    fi
-    echo "$root" > "$ROOT_FILE"
-}
+prepare() { pg_prepare_root "$STATE" "$STATE/postgres" "$ROOT_FILE"; }
 
 load() {
     ROOT=$(cat "$ROOT_FILE")
@@ -114,11 +73,7 @@ stop_server() {
     fi
 }
 
-PGBIN=$(find_pgbin) || {
-    log "PostgreSQL binaries not found; installing from apt"
-    apt_install postgresql
-    PGBIN=$(find_pgbin) || die "PostgreSQL still missing after install"
-}
+PGBIN=$(pg_bin_or_install)
 
 case "$CMD" in
     start)

@@ -38,6 +38,14 @@ public sealed class RouterOptions
 
     public int EffectiveConcurrentMessageLimit => ConcurrentMessageLimit ?? Math.Min(128, PrefetchCount);
 
+    /// <summary>
+    /// How long an event keeps retrying in memory while the ledger database is unreachable (a primary lost and a standby
+    /// being promoted, docs/reliability.md) before it fails as any other event would (to the ingress error queue). Other
+    /// failures keep their short retries.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan DatabaseFailoverWindow { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Most events in one ledger transaction; a burst forms groups up to this size by itself.</summary>
     [Range(1, 10000)]
     public int LedgerGroupLimit { get; set; } = 512;

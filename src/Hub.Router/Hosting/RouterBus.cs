@@ -3,6 +3,7 @@ using Hub.Contracts.Catalogue;
 using Hub.Contracts.Topology;
 using Hub.Router.Configuration;
 using Hub.Router.Ingress;
+using Hub.Router.Ledger.Postgres;
 using Hub.Router.Operations;
 using Hub.Router.Recalls;
 using MassTransit;
@@ -71,9 +72,14 @@ public static class RouterBus
                     error.UseFilter(new ErrorTransportFilter());
                 });
 
+                // A database failover makes every ledger call fail for seconds: such failures retry here, for
+                // Router:DatabaseFailoverWindow, and skip the short retries below.
+                UseDatabaseFailoverRetry(endpoint, options.DatabaseFailoverWindow);
+
                 // Transient failures (broker or database blips) retry in memory; refusals and unreadable bodies never do.
                 endpoint.UseMessageRetry(retry =>
                 {
+                    retry.Ignore<Exception>(PostgresFailover.IsUnavailable);
                     retry.Ignore<IngressRejectedException>();
                     retry.Ignore<System.Text.Json.JsonException>();
                     retry.Ignore<System.Runtime.Serialization.SerializationException>();
@@ -96,7 +102,12 @@ public static class RouterBus
         {
             endpoint.ConfigureConsumeTopology = false;
             endpoint.PublishFaults = false;
-            endpoint.UseMessageRetry(retry => retry.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)));
+            UseDatabaseFailoverRetry(endpoint, options.DatabaseFailoverWindow);
+            endpoint.UseMessageRetry(retry =>
+            {
+                retry.Ignore<Exception>(PostgresFailover.IsUnavailable);
+                retry.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2));
+            });
             endpoint.ConfigureConsumer<DeliveryReplayConsumer>(context);
             if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
             {
@@ -107,6 +118,22 @@ public static class RouterBus
                 // Dead-letter queues exist on the broker only; the embedded run has none.
                 endpoint.ConfigureConsumer<IngressReplayConsumer>(context);
             }
+        });
+    }
+
+    /// <summary>Retries, once a second for <paramref name="window"/>, what fails because no writable database answers.</summary>
+    private static void UseDatabaseFailoverRetry(IReceiveEndpointConfigurator endpoint, TimeSpan window)
+    {
+        if (window <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var interval = TimeSpan.FromSeconds(1);
+        endpoint.UseMessageRetry(retry =>
+        {
+            retry.Handle<Exception>(PostgresFailover.IsUnavailable);
+            retry.Interval((int)Math.Ceiling(window / interval), interval);
         });
     }
 }

@@ -48,7 +48,7 @@ public sealed class BrokerQueueSampler : IGaugeSampler, IAsyncDisposable
             {
                 await CloseAsync();
                 var factory = BrokerConnectionFactory.Create(_broker, "agencyhub-router-metrics");
-                _connection = await factory.CreateConnectionAsync(cancellationToken);
+                _connection = await BrokerConnections.ConnectAsync(factory, _broker, cancellationToken);
             }
 
             var samples = new List<(string, string, uint, uint)>(_agencies.Count * QueueKind.All.Count);

@@ -117,7 +117,7 @@ public sealed class IngressDeadLetters(IOptions<BrokerOptions> broker) : IAsyncD
 
         var options = broker.Value;
         var factory = BrokerConnectionFactory.Create(options, "agencyhub-router-operations");
-        _connection = await factory.CreateConnectionAsync(cancellationToken);
+        _connection = await BrokerConnections.ConnectAsync(factory, options, cancellationToken);
         return _connection;
     }
 }

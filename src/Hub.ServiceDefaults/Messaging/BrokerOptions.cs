@@ -14,6 +14,14 @@ public sealed class BrokerOptions
     [Range(1, 65535)]
     public int Port { get; set; } = 5672;
 
+    /// <summary>
+    /// The nodes of a RabbitMQ cluster, each <c>host</c> or <c>host:port</c> (without a port, <see cref="Port"/>). When any
+    /// is named, <see cref="Host"/> is ignored: the participant connects to the first node that answers and, when its node
+    /// is lost, reconnects to another (docs/reliability.md). Bind as <c>Broker:Hosts:0</c>, <c>Broker:Hosts:1</c>, … (in
+    /// variables <c>Broker__Hosts__0</c>, …).
+    /// </summary>
+    public IList<string> Hosts { get; } = [];
+
     [Required]
     public string VirtualHost { get; set; } = HubTopology.VirtualHost;
 

@@ -16,7 +16,8 @@ public static class BrokerTls
     public static string ServerNameOf(BrokerOptions broker)
     {
         ArgumentNullException.ThrowIfNull(broker);
-        return string.IsNullOrWhiteSpace(broker.Tls.ServerName) ? broker.Host : broker.Tls.ServerName;
+        // One name for every node of a cluster (MassTransit applies one to them all): the first node's by default.
+        return string.IsNullOrWhiteSpace(broker.Tls.ServerName) ? BrokerNodes.Of(broker)[0].Host : broker.Tls.ServerName;
     }
 
     /// <summary>

@@ -31,6 +31,22 @@ public class OpsCommandTests
     }
 
     [Fact]
+    public async Task When_a_cluster_node_is_not_host_or_host_and_port_should_say_which_and_why()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["AGENCYHUB_Broker__Password"] = "not-a-real-password-0f3a",
+            ["AGENCYHUB_Broker__Hosts__0"] = "rabbit-1:5672",
+            ["AGENCYHUB_Broker__Hosts__1"] = "rabbit-2:amqp",
+        };
+
+        var (exitCode, _, errors) = await HubProcess.RunAsync(environment, "ops", "dlq", "list");
+
+        exitCode.ShouldBe(2);
+        errors.ShouldContain("Broker:Hosts:1 has a port that is not a number from 1 to 65535 (set by AGENCYHUB_Broker__Hosts__N).");
+    }
+
+    [Fact]
     public async Task When_no_broker_password_is_set_should_name_the_variable()
     {
         var (exitCode, _, errors) = await HubProcess.RunAsync("ops", "dlq", "list");

@@ -63,6 +63,11 @@ public sealed record AdapterSettings
             ["Adapter__Sources__DropFolder__PollInterval"] = "00:00:00.200",
             ["Adapter__Sources__DropFolder__SettleTime"] = "00:00:00",
         };
+        foreach (var (name, value) in broker.NodeVariables())
+        {
+            environment[name] = value;
+        }
+
         if (SinkPostgres is not null)
         {
             environment["Adapter__Sink__Kind"] = "Postgres";

@@ -10,9 +10,10 @@ namespace Hub.IntegrationTests.Infrastructure;
 public sealed class BrokerClient : IAsyncDisposable
 {
     private readonly ConnectionFactory _factory;
+    private readonly IReadOnlyList<AmqpTcpEndpoint> _nodes;
     private IConnection _connection;
 
-    private BrokerClient(ConnectionFactory factory, IConnection connection) => (_factory, _connection) = (factory, connection);
+    private BrokerClient(ConnectionFactory factory, IReadOnlyList<AmqpTcpEndpoint> nodes, IConnection connection) => (_factory, _nodes, _connection) = (factory, nodes, connection);
 
     public static async Task<BrokerClient> ConnectAsync(BrokerEndpoint broker, string user)
     {
@@ -26,14 +27,16 @@ public sealed class BrokerClient : IAsyncDisposable
             Password = broker.PasswordOf(user),
             ClientProvidedName = "agencyhub-tests-" + user,
         };
-        return await ConnectAsync(factory);
+        // A cluster's nodes, so the client reconnects to a survivor when its node is lost.
+        var nodes = broker.Nodes.Select(n => new AmqpTcpEndpoint(n[..n.LastIndexOf(':')], int.Parse(n[(n.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        return new BrokerClient(factory, nodes, await ConnectAsync(factory, nodes));
     }
 
     /// <summary>A client over a factory made elsewhere, e.g. AMQPS with a client certificate as the identity.</summary>
     public static async Task<BrokerClient> ConnectAsync(ConnectionFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return new BrokerClient(factory, await factory.CreateConnectionAsync());
+        return new BrokerClient(factory, [], await factory.CreateConnectionAsync());
     }
 
     /// <summary>
@@ -46,11 +49,14 @@ public sealed class BrokerClient : IAsyncDisposable
         if (!_connection.IsOpen)
         {
             _connection.Dispose();
-            _connection = await _factory.CreateConnectionAsync();
+            _connection = await ConnectAsync(_factory, _nodes);
         }
 
         return await _connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
     }
+
+    private static Task<IConnection> ConnectAsync(ConnectionFactory factory, IReadOnlyList<AmqpTcpEndpoint> nodes) =>
+        nodes.Count > 0 ? factory.CreateConnectionAsync(nodes) : factory.CreateConnectionAsync();
 
     /// <summary>Publishes raw bytes with publisher confirms, as a MassTransit envelope unless told otherwise.</summary>
     public async Task PublishAsync(string exchange, byte[] body, string contentType = "application/vnd.masstransit+json", string routingKey = "", string? messageId = null)

@@ -45,6 +45,9 @@ public static class ReleaseListCsv
         optInConsentRef ?? string.Empty);
 
     /// <summary>The header and new notices for people 1 to <paramref name="rows"/>.</summary>
-    public static string NewNotices(int rows) =>
-        string.Join('\n', [Header, .. Enumerable.Range(1, rows).Select(row => NewNotice(row))]) + "\n";
+    public static string NewNotices(int rows) => NewNotices(1, rows);
+
+    /// <summary>The header and new notices for people <paramref name="first"/> to <paramref name="first"/> + <paramref name="rows"/> - 1.</summary>
+    public static string NewNotices(int first, int rows) =>
+        string.Join('\n', [Header, .. Enumerable.Range(first, rows).Select(row => NewNotice(row))]) + "\n";
 }

@@ -33,6 +33,11 @@ public sealed class RouterProcess : IDisposable
         start.Environment["Broker__Host"] = broker.Host;
         start.Environment["Broker__Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Broker__VirtualHost"] = broker.VirtualHost;
+        foreach (var (name, value) in broker.NodeVariables())
+        {
+            start.Environment[name] = value;
+        }
+
         start.Environment["Broker__Username"] = "hub-router";
         start.Environment["Broker__Password"] = broker.PasswordOf("hub-router");
         start.Environment["ConnectionStrings__Ledger"] = ledgerConnectionString;

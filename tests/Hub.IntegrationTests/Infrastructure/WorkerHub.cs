@@ -12,11 +12,13 @@ namespace Hub.IntegrationTests.Infrastructure;
 public sealed class WorkerHub : IAsyncDisposable
 {
     private readonly ServersFixture _servers;
+    private readonly BrokerEndpoint _broker;
     private readonly Dictionary<AgencyCode, AdapterProcess> _adapters = [];
 
-    private WorkerHub(ServersFixture servers, string ledger, string root, RouterProcess router)
+    private WorkerHub(ServersFixture servers, BrokerEndpoint broker, string ledger, string root, RouterProcess router)
     {
         _servers = servers;
+        _broker = broker;
         Ledger = ledger;
         Root = root;
         Router = router;
@@ -24,7 +26,7 @@ public sealed class WorkerHub : IAsyncDisposable
 
     public string Ledger { get; }
 
-    public BrokerEndpoint Broker => _servers.Broker;
+    public BrokerEndpoint Broker => _broker;
 
     /// <summary>The temp folder every worker's source, sink and dedupe store live under.</summary>
     public string Root { get; }
@@ -40,14 +42,21 @@ public sealed class WorkerHub : IAsyncDisposable
     public static async Task<WorkerHub> StartAsync(ServersFixture servers, IReadOnlyDictionary<string, string> routerEnvironment, params AgencyCode[] agencies)
     {
         ArgumentNullException.ThrowIfNull(servers);
-        await using (var admin = await BrokerClient.ConnectAsync(servers.Broker, "hub-admin"))
+        return await StartAsync(servers, servers.Broker, await servers.CreateDatabaseAsync(), routerEnvironment, agencies);
+    }
+
+    /// <summary>As above, on another broker (e.g. a cluster, tests/Hub.IntegrationTests/Cluster) and with a given, empty ledger database.</summary>
+    public static async Task<WorkerHub> StartAsync(ServersFixture servers, BrokerEndpoint broker, string ledger, IReadOnlyDictionary<string, string> routerEnvironment, params AgencyCode[] agencies)
+    {
+        ArgumentNullException.ThrowIfNull(servers);
+        ArgumentNullException.ThrowIfNull(broker);
+        await using (var admin = await BrokerClient.ConnectAsync(broker, "hub-admin"))
         {
             await admin.PurgeHubQueuesAsync();
         }
 
-        var ledger = await servers.CreateDatabaseAsync();
         var agreements = Path.Combine(AppContext.BaseDirectory, "samples", "agreements");
-        var hub = new WorkerHub(servers, ledger, Directory.CreateTempSubdirectory("agencyhub-e2e-").FullName, RouterProcess.Start(servers.Broker, ledger, agreements, RouterProcess.NewSubjectKey(), routerEnvironment));
+        var hub = new WorkerHub(servers, broker, ledger, Directory.CreateTempSubdirectory("agencyhub-e2e-").FullName, RouterProcess.Start(broker, ledger, agreements, RouterProcess.NewSubjectKey(), routerEnvironment));
         try
         {
             await hub.UntilAsync(() => hub.ConsumersAsync(HubTopology.IngressQueue(AgencyCode.Probation)), n => n > 0, "the router to consume the ingress queues", TimeSpan.FromSeconds(90));
@@ -71,7 +80,7 @@ public sealed class WorkerHub : IAsyncDisposable
     public async Task<AdapterProcess> StartAdapterAsync(AdapterSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var adapter = await AdapterProcess.StartAsync(_servers.Broker, settings);
+        var adapter = await AdapterProcess.StartAsync(_broker, settings);
         lock (_adapters)
         {
             _adapters.Add(settings.Agency, adapter);
@@ -119,7 +128,7 @@ public sealed class WorkerHub : IAsyncDisposable
 
     private async Task<uint> ConsumersAsync(string queue)
     {
-        await using var admin = await BrokerClient.ConnectAsync(_servers.Broker, "hub-admin");
+        await using var admin = await BrokerClient.ConnectAsync(_broker, "hub-admin");
         return (await admin.QueueStateAsync(queue)).Consumers;
     }
 

@@ -98,7 +98,7 @@ internal sealed class LedgerSource : IAsyncDisposable
 
             var dataSource = NpgsqlDataSource.Create(builder);
             return new LedgerSource(
-                new PostgresLedgerStore(dataSource), new PostgresLedgerReader(dataSource), new PostgresChainStore(dataSource), $"postgres {builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}", dataSource, null);
+                new PostgresLedgerStore(dataSource), new PostgresLedgerReader(dataSource), new PostgresChainStore(dataSource), $"postgres {(builder.Host?.Contains(',', StringComparison.Ordinal) == true ? builder.Host : $"{builder.Host}:{builder.Port}")}/{builder.Database} as {builder.Username}", dataSource, null);
         }
 
         var path = (sqlite ?? new FileInfo(Path.Combine(".agencyhub", "ledger.db"))).FullName;

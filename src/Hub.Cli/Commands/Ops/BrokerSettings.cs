@@ -9,7 +9,7 @@ namespace Hub.Cli.Commands.Ops;
 /// Where <c>hub ops</c> reaches the broker: the router's own settings and variables (<c>AGENCYHUB_Broker__Host</c>,
 /// <c>__Port</c>, <c>__VirtualHost</c>, <c>__Username</c>, <c>__Password</c>, <c>__Tls__Enabled</c>, <c>__Tls__ServerName</c>,
 /// <c>__Tls__CaFile</c>, <c>__Tls__PinnedServerCertificateSha256__0</c>, <c>__Tls__ClientCertificateFile</c>,
-/// <c>__Tls__ClientKeyFile</c>, <c>__Tls__UseCertificateIdentity</c>), with the user defaulting to
+/// <c>__Tls__ClientKeyFile</c>, <c>__Tls__UseCertificateIdentity</c>, and a cluster's <c>__Hosts__0</c>, <c>__Hosts__1</c>, …), with the user defaulting to
 /// <c>hub-operator</c> (deploy/rabbitmq: reads only the dead-letter queues). Options override host, port, vhost and
 /// user; the password is taken from the environment only, never from the command line, where <c>ps</c> shows it.
 /// </summary>
@@ -51,12 +51,23 @@ internal sealed class BrokerSettings
             Password = fromEnvironment.Password,
             Tls = fromEnvironment.Tls,
         };
+        // A cluster's nodes (AGENCYHUB_Broker__Hosts__0, …), unless --broker-host names the one node to use.
+        if (result.GetValue(Host) is null)
+        {
+            foreach (var node in fromEnvironment.Hosts)
+            {
+                options.Hosts.Add(node);
+            }
+        }
+
         var identityIsCertificate = options.Tls.UseCertificateIdentity;
         error = !identityIsCertificate && string.IsNullOrEmpty(options.Password)
             ? $"No broker password: set {PasswordVariable} to the password of broker user '{options.Username}' (it is never taken from the command line), or log in with a client certificate ({CertificateIdentityVariable}=true)."
             : !identityIsCertificate && PlaceholderSecrets.IsPlaceholder(options.Password!)
                 ? $"{PasswordVariable} holds a placeholder from a sample configuration; set the real password of broker user '{options.Username}'."
-                : options.Port is < 1 or > 65535 ? "--broker-port must be between 1 and 65535." : BrokerOptionsCheck.ProblemWith(options);
+                : options.Port is < 1 or > 65535 ? "--broker-port must be between 1 and 65535."
+                : !BrokerNodes.TryRead(options, out _, out var nodes) ? $"{nodes!.TrimEnd('.')} (set by AGENCYHUB_Broker__Hosts__N)."
+                : BrokerOptionsCheck.ProblemWith(options);
         return error is null ? options : null;
     }
 }

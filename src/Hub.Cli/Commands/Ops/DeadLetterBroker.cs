@@ -20,7 +20,7 @@ internal sealed class DeadLetterBroker : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var factory = BrokerConnectionFactory.Create(options, "agencyhub-ops");
-        var connection = await factory.CreateConnectionAsync(cancellationToken);
+        var connection = await BrokerConnections.ConnectAsync(factory, options, cancellationToken);
         return new DeadLetterBroker(connection);
     }
 

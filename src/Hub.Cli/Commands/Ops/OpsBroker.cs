@@ -15,7 +15,7 @@ internal static class OpsBroker
         }
         catch (Exception ex) when (ex is BrokerUnreachableException or SocketException or OperationInterruptedException or TimeoutException)
         {
-            await Console.Error.WriteLineAsync($"Cannot connect to the broker at {options.Host}:{options.Port}/{options.VirtualHost} as {options.Username} ({ex.GetType().Name}): check the host, the user and {(options.Tls.UseCertificateIdentity ? "that the broker knows the client certificate's user" : BrokerSettings.PasswordVariable)}{(options.Tls.Enabled ? ", and that the broker's certificate carries the expected name and chains to a trusted CA (AGENCYHUB_Broker__Tls__CaFile when set) and any pin" : string.Empty)}.");
+            await Console.Error.WriteLineAsync($"Cannot connect to the broker at {BrokerNodes.Describe(options)}/{options.VirtualHost} as {options.Username} ({ex.GetType().Name}): check the host, the user and {(options.Tls.UseCertificateIdentity ? "that the broker knows the client certificate's user" : BrokerSettings.PasswordVariable)}{(options.Tls.Enabled ? ", and that the broker's certificate carries the expected name and chains to a trusted CA (AGENCYHUB_Broker__Tls__CaFile when set) and any pin" : string.Empty)}.");
             return null;
         }
     }
