@@ -15,7 +15,7 @@ namespace Hub.Cli.Commands;
 /// </summary>
 internal static class ExpectedFailures
 {
-    /// <summary>The command could not run: input missing or invalid, or a server unreachable (docs/cli.md, exit codes).</summary>
+    /// <summary>The command could not run: input missing or invalid, or a server unreachable (README, "Exit codes").</summary>
     public const int CannotRun = 2;
 
     public static async Task<int> InvokeAsync(ParseResult parse, TextWriter error)

@@ -19,7 +19,7 @@ public class BrokerTlsTests(ServersFixture servers)
     private readonly TlsBroker _tls = TlsBroker.FromEnvironment();
 
     [Fact]
-    public async Task When_router_and_adapters_connect_over_mutual_tls_some_by_certificate_alone_and_the_ledger_over_tls_should_deliver_the_release_notice_and_ledger_it()
+    public async Task When_router_and_adapters_connect_over_mutual_tls_some_by_certificate_alone_with_signatures_on_both_hops_and_the_ledger_over_tls_should_deliver_the_release_notice_and_ledger_it()
     {
         await using (var admin = await BrokerClient.ConnectAsync(servers.Broker, "hub-admin"))
         {
@@ -29,12 +29,27 @@ public class BrokerTlsTests(ServersFixture servers)
         // The ledger hop too: Postgres over TLS, its certificate verified against the same test CA.
         var ledger = TestCa.VerifyFull(await servers.CreateDatabaseAsync(), _tls.CaFile);
 
+        // Signatures on both hops (docs/adr/0023): probation signs its events, the router checks them and signs each
+        // delivery, police and JCP check the router's signature before their sinks.
+        var keys = Directory.CreateTempSubdirectory("agencyhub-tls-keys-").FullName;
+        var (probationKey, probationPublic) = await TestKeys.PairAsync(keys, "probation");
+        var (routerKey, routerPublic) = await TestKeys.PairAsync(keys, "router");
+        var routerSettings = _tls.Settings("hub-router", serverName: "localhost", certificateIdentity: true);
+        routerSettings["Router:Signing:Participants:probation:0"] = probationPublic;
+        routerSettings["Router:Signing:KeyFile"] = routerKey;
+        var probationSettings = _tls.Settings("adapter-probation", certificateIdentity: true);
+        probationSettings["Adapter:SigningKeyFile"] = probationKey;
+        var policeSettings = _tls.Settings("adapter-police");
+        policeSettings["Adapter:RouterKeyFiles:0"] = routerPublic;
+        var jcpSettings = _tls.Settings("adapter-jcp");
+        jcpSettings["Adapter:RouterKeyFiles:0"] = routerPublic;
+
         // The router and probation have no broker password at all (EXTERNAL: the user is the certificate's name);
         // police and JCP present their certificates and log in with their passwords: certificate identity is per participant.
-        await using var router = await RouterUnderTest.StartAsync(servers.Broker, ledger, TestAgreements.WriteFolder(), _tls.Settings("hub-router", serverName: "localhost", certificateIdentity: true));
-        await using var probation = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Probation, failing: false, _tls.Settings("adapter-probation", certificateIdentity: true));
-        await using var police = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Police, failing: false, _tls.Settings("adapter-police"));
-        await using var jcp = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Jcp, failing: false, _tls.Settings("adapter-jcp"));
+        await using var router = await RouterUnderTest.StartAsync(servers.Broker, ledger, TestAgreements.WriteFolder(), routerSettings);
+        await using var probation = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Probation, failing: false, probationSettings);
+        await using var police = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Police, failing: false, policeSettings);
+        await using var jcp = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Jcp, failing: false, jcpSettings);
 
         var release = Events.Release();
         await probation.SubmitAsync(release);
@@ -44,6 +59,9 @@ public class BrokerTlsTests(ServersFixture servers)
         police.Sink.Received.ShouldHaveSingleItem().Payload.GetProperty("subject").GetProperty("pncId").GetString().ShouldBe(Events.Pnc);
         jcp.Sink.Received.ShouldHaveSingleItem().Purpose.ShouldBe("benefit-continuity");
         rows.Where(r => r.Outcome == "allowed").Select(r => r.Recipient).Order().ShouldBe(["jcp", "police"]);
+        police.Sink.Received.Concat(jcp.Sink.Received).ShouldAllBe(d => d.RouterSignature != null);
+        rows.ShouldAllBe(r => r.Kind == "decision", "the signed event was decided, not refused");
+        Directory.Delete(keys, recursive: true);
     }
 
     [Fact]

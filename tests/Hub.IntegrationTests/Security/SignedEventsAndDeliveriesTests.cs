@@ -30,9 +30,9 @@ public sealed class SignedEventsAndDeliveriesTests(ServersFixture servers) : IAs
     {
         _admin = await BrokerClient.ConnectAsync(servers.Broker, "hub-admin");
         await _admin.PurgeHubQueuesAsync();
-        var (probationKey, probationPublic) = await KeyPairAsync("probation");
+        var (probationKey, probationPublic) = await TestKeys.PairAsync(_folder, "probation");
         _probationKeyId = VerificationKeys.FromPemFiles([probationPublic]).KeyIds.Single();
-        var (routerKey, routerPublic) = await KeyPairAsync("router");
+        var (routerKey, routerPublic) = await TestKeys.PairAsync(_folder, "router");
         _ledger = await servers.CreateDatabaseAsync();
         _running.Add(await RouterUnderTest.StartAsync(servers.Broker, _ledger, TestAgreements.WriteFolder(), new Dictionary<string, string?>
         {
@@ -41,15 +41,6 @@ public sealed class SignedEventsAndDeliveriesTests(ServersFixture servers) : IAs
         }));
         _running.Add(_probation = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Probation, failing: false, new Dictionary<string, string?> { ["Adapter:SigningKeyFile"] = probationKey }));
         _running.Add(_police = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Police, failing: false, new Dictionary<string, string?> { ["Adapter:RouterKeyFiles:0"] = routerPublic }));
-    }
-
-    private async Task<(string Private, string Public)> KeyPairAsync(string name)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var (privatePath, publicPath) = (Path.Combine(_folder, name + ".key"), Path.Combine(_folder, name + ".pub"));
-        await File.WriteAllTextAsync(privatePath, key.ExportPkcs8PrivateKeyPem());
-        await File.WriteAllTextAsync(publicPath, key.ExportSubjectPublicKeyInfoPem());
-        return (privatePath, publicPath);
     }
 
     public async Task DisposeAsync()
