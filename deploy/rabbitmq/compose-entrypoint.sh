@@ -6,9 +6,22 @@ set -euo pipefail
 
 # The hub's broker settings, and its definitions loaded at boot so that no guest user is seeded (rabbitmq.conf). The
 # image's own conf.d/10-defaults.conf lets guest log in from anywhere; this file comes after it and wins.
+# AMQPS only (5671), with the certificate deploy/tls/make-compose-certs.sh made; plain AMQP is off. The key is copied
+# and given to the rabbitmq user, which the image's entrypoint switches to.
+install -d -o rabbitmq -g rabbitmq -m 700 /etc/rabbitmq/tls
+install -o rabbitmq -g rabbitmq -m 600 /opt/agencyhub-tls/server.key /etc/rabbitmq/tls/server.key
+install -o rabbitmq -g rabbitmq -m 644 /opt/agencyhub-tls/server.pem /etc/rabbitmq/tls/server.pem
+install -o rabbitmq -g rabbitmq -m 644 /opt/agencyhub-tls/ca.pem /etc/rabbitmq/tls/ca.pem
 {
     cat /opt/agencyhub/rabbitmq.conf
     echo "load_definitions = /opt/agencyhub/definitions.json"
+    echo "listeners.tcp = none"
+    echo "listeners.ssl.default = 5671"
+    echo "ssl_options.cacertfile = /etc/rabbitmq/tls/ca.pem"
+    echo "ssl_options.certfile = /etc/rabbitmq/tls/server.pem"
+    echo "ssl_options.keyfile = /etc/rabbitmq/tls/server.key"
+    echo "ssl_options.verify = verify_none"
+    echo "ssl_options.fail_if_no_peer_cert = false"
 } > /etc/rabbitmq/conf.d/20-agencyhub.conf
 
 docker-entrypoint.sh rabbitmq-server &

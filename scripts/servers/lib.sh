@@ -77,10 +77,11 @@ sh_quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 # The env line naming the test CA (below) for clients that verify a test server.
 test_ca_env_line() { echo "export AGENCYHUB_TEST_CA_FILE=$(sh_quote "$1/tls/ca.pem")"; }
 
-# Throwaway test CA and one server certificate for localhost/127.0.0.1 under $1/tls (made once, reused):
-#   ca.pem (trust this), server.pem + server.key (for any test server). Both server scripts may call it at once.
+# Throwaway test CA and one server certificate under $1/tls (made once, reused): ca.pem (trust this), server.pem +
+# server.key (for any test server), the certificate naming $2 (subjectAltName; default localhost and 127.0.0.1).
+# Both server scripts may call it at once.
 ensure_test_tls() {
-    local dir="$1/tls"
+    local dir="$1/tls" names="${2:-DNS:localhost,IP:127.0.0.1}"
     mkdir -p "$dir"
     (
         flock 9
@@ -92,7 +93,7 @@ ensure_test_tls() {
         openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=localhost" \
             -keyout "$dir/server.key" -out "$dir/server.csr" 2>/dev/null
         printf '%s\n' "basicConstraints=CA:FALSE" "keyUsage=critical,digitalSignature,keyEncipherment" \
-            "extendedKeyUsage=serverAuth" "subjectAltName=DNS:localhost,IP:127.0.0.1" > "$dir/server.ext"
+            "extendedKeyUsage=serverAuth" "subjectAltName=$names" > "$dir/server.ext"
         openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
             -days 30 -extfile "$dir/server.ext" -out "$dir/server.pem" 2>/dev/null
         chmod 600 "$dir/ca.key" "$dir/server.key"

@@ -101,12 +101,97 @@ public sealed class ComposeFileTests
                 continue;
             }
 
-            foreach (var mount in ((YamlSequenceNode)volumes).Children.Select(v => v.ToString()).Where(v => v.StartsWith("./", StringComparison.Ordinal)))
+            // Certificates are made by deploy/tls/make-compose-certs.sh, never committed: checked by the test below.
+            foreach (var mount in ((YamlSequenceNode)volumes).Children.Select(v => v.ToString()).Where(v => v.StartsWith("./", StringComparison.Ordinal) && !v.StartsWith(CertificateMount, StringComparison.Ordinal)))
             {
                 var hostPath = RepoPaths.File(mount.Split(':')[0][2..].Split('/'));
                 (File.Exists(hostPath) || Directory.Exists(hostPath)).ShouldBeTrue(mount);
             }
         }
+    }
+
+    [Fact]
+    public void When_a_service_talks_to_the_broker_or_the_ledger_should_use_tls_verified_against_the_compose_ca()
+    {
+        var broker = 0;
+        foreach (var (name, node) in _services.Children)
+        {
+            var service = (YamlMappingNode)node;
+            if (!service.Children.TryGetValue("environment", out var environmentNode) || environmentNode is not YamlMappingNode environment)
+            {
+                continue;
+            }
+
+            var values = environment.Children.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString());
+            var mounts = service.Children.TryGetValue("volumes", out var volumes) ? ((YamlSequenceNode)volumes).Children.Select(v => v.ToString()).ToList() : [];
+            if (values.ContainsKey("Broker__Host"))
+            {
+                broker++;
+                (values.GetValueOrDefault("Broker__Port"), values.GetValueOrDefault("Broker__Tls__Enabled"), values.GetValueOrDefault("Broker__Tls__CaFile"))
+                    .ShouldBe(("5671", "true", "/opt/agencyhub-tls/ca.pem"), name.ToString());
+                mounts.ShouldContain(CertificateMount + "/ca.pem:/opt/agencyhub-tls/ca.pem:ro", name.ToString());
+            }
+
+            foreach (var (key, value) in values.Where(v => v.Key.StartsWith("ConnectionStrings__", StringComparison.Ordinal)))
+            {
+                value.ShouldEndWith(";SSL Mode=VerifyFull;Root Certificate=/opt/agencyhub-tls/ca.pem", Case.Sensitive, $"{name} {key}");
+                mounts.ShouldContain(CertificateMount + "/ca.pem:/opt/agencyhub-tls/ca.pem:ro", name.ToString());
+            }
+        }
+
+        broker.ShouldBe(6, "the router and the five adapters");
+        var ports = ((YamlSequenceNode)Service("rabbitmq").Children["ports"]).Children.Select(p => p.ToString()).ToList();
+        ports.ShouldContain("127.0.0.1:5671:5671");
+        ports.ShouldNotContain(p => p.EndsWith(":5672", StringComparison.Ordinal));
+        File.ReadAllText(RepoPaths.File("deploy", "rabbitmq", "compose-entrypoint.sh")).ShouldContain("listeners.tcp = none");
+        string.Join(' ', ((YamlSequenceNode)Service("postgres").Children["entrypoint"]).Children).ShouldContain("postgres -c ssl=on");
+        File.ReadAllText(RepoPaths.File("deploy", "postgres", "20-require-tls.sh")).ShouldContain("hostnossl all all all reject");
+    }
+
+    [Fact]
+    public void When_the_certificate_script_runs_should_make_every_file_compose_mounts_and_a_server_certificate_naming_both_services()
+    {
+        var folder = Directory.CreateTempSubdirectory("agencyhub-compose-tls-").FullName;
+        try
+        {
+            Run("bash", RepoPaths.File("deploy", "tls", "make-compose-certs.sh"), folder).ShouldBe(0);
+            foreach (var (_, node) in _services.Children)
+            {
+                var mounts = ((YamlMappingNode)node).Children.TryGetValue("volumes", out var volumes) ? ((YamlSequenceNode)volumes).Children.Select(v => v.ToString()) : [];
+                foreach (var mount in mounts.Where(m => m.StartsWith(CertificateMount, StringComparison.Ordinal)))
+                {
+                    var host = mount.Split(':')[0];
+                    var made = Path.Combine(folder, "tls", host.Length > CertificateMount.Length ? host[(CertificateMount.Length + 1)..] : string.Empty);
+                    (File.Exists(made) || Directory.Exists(made)).ShouldBeTrue(mount);
+                }
+            }
+
+            using var server = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(folder, "tls", "server.pem")));
+            server.MatchesHostname("rabbitmq").ShouldBeTrue();
+            server.MatchesHostname("postgres").ShouldBeTrue();
+            Run("openssl", $"verify -CAfile {Path.Combine(folder, "tls", "ca.pem")} {Path.Combine(folder, "tls", "server.pem")}", null).ShouldBe(0);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private const string CertificateMount = "./deploy/tls/compose/tls";
+
+    private static int Run(string program, string arguments, string? extra)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in (extra is null ? arguments : $"{arguments} {extra}").Split(' '))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit(TimeSpan.FromMinutes(1)).ShouldBeTrue();
+        return process.ExitCode;
     }
 
     private YamlMappingNode Service(string name) => (YamlMappingNode)_services.Children[name];
