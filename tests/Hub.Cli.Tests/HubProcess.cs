@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Hub.Cli.Tests;
 
 /// <summary>Runs the built <c>hub</c> command (or another program) as a separate process, as a user would.</summary>
@@ -12,40 +10,11 @@ internal static class HubProcess
     public static Task<(int ExitCode, string Output, string Errors)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         RunProgramAsync("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "hub.dll"), .. arguments], Path.GetTempPath(), TimeSpan.FromMinutes(2), environment);
 
-    /// <summary>Runs <paramref name="program"/> in <paramref name="workingDirectory"/>, killing it after <paramref name="timeout"/>.</summary>
+    /// <summary>Runs <paramref name="program"/> in <paramref name="workingDirectory"/> (<see cref="ProgramRun"/>).</summary>
     public static async Task<(int ExitCode, string Output, string Errors)> RunProgramAsync(
         string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{Path.GetFileName(program)} did not finish within {timeout}.");
-        }
-
-        return (process.ExitCode, await output, await errors);
+        var result = await ProgramRun.RunAsync(program, arguments, workingDirectory, timeout, environment);
+        return (result.ExitCode, result.Output, result.Errors);
     }
 }

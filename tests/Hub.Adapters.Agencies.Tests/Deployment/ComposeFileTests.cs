@@ -179,20 +179,8 @@ public sealed class ComposeFileTests
 
     private const string CertificateMount = "./deploy/tls/compose/tls";
 
-    private static int Run(string program, string arguments, string? extra)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in (extra is null ? arguments : $"{arguments} {extra}").Split(' '))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit(TimeSpan.FromMinutes(1)).ShouldBeTrue();
-        return process.ExitCode;
-    }
+    private static int Run(string program, string arguments, string? extra) =>
+        ProgramRun.RunAsync(program, (extra is null ? arguments : $"{arguments} {extra}").Split(' '), RepoPaths.Root, TimeSpan.FromMinutes(1)).GetAwaiter().GetResult().ExitCode;
 
     private YamlMappingNode Service(string name) => (YamlMappingNode)_services.Children[name];
 

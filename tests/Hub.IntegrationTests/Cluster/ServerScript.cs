@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Hub.IntegrationTests.Cluster;
 
 /// <summary>
@@ -8,41 +6,16 @@ namespace Hub.IntegrationTests.Cluster;
 /// </summary>
 public static class ServerScript
 {
-    /// <summary>The repository root: the test assembly runs from tests/Hub.IntegrationTests/bin/&lt;configuration&gt;/&lt;framework&gt;.</summary>
-    public static string Repository { get; } = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+    /// <summary>The repository root.</summary>
+    public static string Repository => RepositoryRoot.Path;
 
     /// <summary>Runs <c>bash scripts/servers/<paramref name="script"/> arguments…</c>; returns its standard output.</summary>
     public static async Task<string> RunAsync(string script, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = Repository, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(Repository, "scripts", "servers", script));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"scripts/servers/{script} {string.Join(' ', arguments.Take(1))} did not finish within {timeout}:\n{await errors}");
-        }
-
-        return process.ExitCode == 0
-            ? await output
-            : throw new InvalidOperationException($"scripts/servers/{script} {string.Join(' ', arguments.Take(1))} failed (exit {process.ExitCode}):\n{await errors}");
+        var result = await ProgramRun.RunAsync("bash", [Path.Combine(Repository, "scripts", "servers", script), .. arguments], Repository, timeout, environment);
+        return result.ExitCode == 0
+            ? result.Output
+            : throw new InvalidOperationException($"scripts/servers/{script} {string.Join(' ', arguments.Take(1))} failed (exit {result.ExitCode}):\n{result.Errors}");
     }
 
     /// <summary>The variables of an env file the scripts write (<c>export NAME=value</c> or <c>export NAME='value'</c>).</summary>
