@@ -55,3 +55,19 @@ pg_prepare_root() {
     fi
     echo "$root" > "$root_file"
 }
+
+# Starts the server of data folder $1 listening on port $2 with the postgres options $3, logging to $4, and waits
+# until it answers; $5 names it in errors. Runs pg_ctl from $ROOT, which the postgres user can always enter.
+pg_start_and_wait() {
+    local data=$1 port=$2 opts=$3 logfile=$4 label=$5
+    if ! (cd "$ROOT" && as_pg "$PGBIN/pg_ctl" -D "$data" -l "$logfile" -w -t 60 -o "$opts" start) >"$ROOT/pg_ctl.out" 2>&1; then
+        cat "$ROOT/pg_ctl.out" >&2
+        tail -n 30 "$logfile" >&2 || true
+        die "$label failed to start"
+    fi
+    local deadline=$((SECONDS + 30))
+    until "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$port" -U postgres; do
+        [ "$SECONDS" -lt "$deadline" ] || die "$label not ready on port $port"
+        sleep 0.2
+    done
+}

@@ -52,16 +52,7 @@ start_server() {
     opts="-c listen_addresses=127.0.0.1 -p $port -k $SOCKDIR -c fsync=off -c synchronous_commit=on -c max_connections=200"
     opts="$opts -c wal_level=replica -c max_wal_senders=5 -c max_replication_slots=5 -c hot_standby=on"
     [ -f "$data/server.key" ] && opts="$opts -c ssl=on"
-    if ! (cd "$ROOT" && as_pg "$PGBIN/pg_ctl" -D "$data" -l "$ROOT/node$n.log" -w -t 60 -o "$opts" start) >"$ROOT/pg_ctl.out" 2>&1; then
-        cat "$ROOT/pg_ctl.out" >&2
-        tail -n 30 "$ROOT/node$n.log" >&2 || true
-        die "server $n failed to start"
-    fi
-    local deadline=$((SECONDS + 30))
-    until "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$port" -U postgres; do
-        [ "$SECONDS" -lt "$deadline" ] || die "server $n not ready on port $port"
-        sleep 0.2
-    done
+    pg_start_and_wait "$data" "$port" "$opts" "$ROOT/node$n.log" "server $n"
 }
 
 stop_server() {

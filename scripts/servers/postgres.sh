@@ -45,16 +45,7 @@ start_server() {
     local opts="-c listen_addresses=127.0.0.1 -p $PORT -k $SOCKDIR -c fsync=$fsync -c synchronous_commit=on -c max_connections=200"
     # TLS (certificate from the throwaway test CA) when the cluster has one; plain connections stay allowed.
     [ -f "$PGDATA/server.key" ] && opts="$opts -c ssl=on"
-    if ! as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$ROOT/postgres.log" -w -t 60 -o "$opts" start >"$ROOT/pg_ctl.out" 2>&1; then
-        cat "$ROOT/pg_ctl.out" >&2
-        tail -n 30 "$ROOT/postgres.log" >&2 || true
-        die "postgres failed to start"
-    fi
-    local deadline=$((SECONDS + 30))
-    until "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" -U postgres; do
-        [ "$SECONDS" -lt "$deadline" ] || die "postgres not ready on port $PORT"
-        sleep 0.2
-    done
+    pg_start_and_wait "$PGDATA" "$PORT" "$opts" "$ROOT/postgres.log" postgres
 }
 
 stop_server() {
