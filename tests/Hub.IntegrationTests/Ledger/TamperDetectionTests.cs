@@ -129,6 +129,27 @@ public sealed class TamperDetectionTests(ServersFixture servers) : IAsyncLifetim
         output.ShouldContain($"Outbox ALTERED: 1 of 10 delivery bod(ies) differ from the digest their ledger rows keep (outbox-altered); first: {target}");
     }
 
+    [Fact]
+    public async Task When_asked_for_json_should_give_one_versioned_document_with_the_chain_the_outbox_and_the_first_break()
+    {
+        var (okExit, okOutput, okErrors) = await HubCli.RunAsync("audit", "verify", "--postgres", _database.Runtime, "--format", "json");
+        await _database.AsAdminAsync("UPDATE ledger_entries SET released_fields = '{releaseDate,subject.nino}' WHERE seq = 13");
+        var (exitCode, output, _) = await HubCli.RunAsync("audit", "verify", "--postgres", _database.Runtime, "--format", "json");
+
+        okExit.ShouldBe(0, okErrors);
+        using var ok = System.Text.Json.JsonDocument.Parse(okOutput);
+        ok.RootElement.GetProperty("schema").GetString().ShouldBe("agencyhub.audit.verify/1");
+        ok.RootElement.GetProperty("intact").GetBoolean().ShouldBeTrue();
+        var chain = ok.RootElement.GetProperty("chain");
+        (chain.GetProperty("sealsVerified").GetInt64(), chain.GetProperty("rowsVerified").GetInt64(), chain.GetProperty("head").GetProperty("lastSequence").GetInt64()).ShouldBe((4L, 20L, 21L));
+        ok.RootElement.GetProperty("outbox").GetProperty("checked").GetInt64().ShouldBe(10);
+        exitCode.ShouldBe(1);
+        using var broken = System.Text.Json.JsonDocument.Parse(output);
+        broken.RootElement.GetProperty("intact").GetBoolean().ShouldBeFalse();
+        var at = broken.RootElement.GetProperty("chain").GetProperty("break");
+        (at.GetProperty("seal").GetInt64(), at.GetProperty("check").GetString()).ShouldBe((3L, "content-changed"));
+    }
+
     private async Task<string> ScalarAsync(string sql)
     {
         await using var command = _database.AdminSource.CreateCommand(sql);

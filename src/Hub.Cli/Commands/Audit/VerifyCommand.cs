@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
+using System.Text.Json;
 using Hub.Router.Ledger.Chain;
 
 namespace Hub.Cli.Commands.Audit;
@@ -18,7 +19,9 @@ internal static class VerifyCommand
         var sqlite = LedgerSource.SqliteOption();
         var anchors = new Option<FileInfo?>("--anchors") { Description = "The router's anchor file (Ledger:Anchor:File): also check every seal against its signed anchor, which detects a rewrite of the whole chain" };
         var anchorKeys = new Option<FileInfo[]>("--anchor-key") { Description = "PEM public key of a router that signs anchors (repeat for rotated keys)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("verify", "Check the disclosure ledger's hash chain: detects any edit, deletion, insertion or reordering of sealed rows") { sqlite, anchors, anchorKeys };
+        var format = new Option<string>("--format") { Description = "text or json (one document, shape agencyhub.audit.verify/1)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("verify", "Check the disclosure ledger's hash chain: detects any edit, deletion, insertion or reordering of sealed rows") { sqlite, anchors, anchorKeys, format };
         postgres.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -42,15 +45,28 @@ internal static class VerifyCommand
                 return 2;
             }
 
-            VerificationPrinter.Write(Console.Out, source.Description, verification);
-            VerificationPrinter.Write(Console.Out, outbox);
-            if (result.GetValue(anchors) is { } anchorFile
-                && await AnchorCheckRunner.RunAsync(anchorFile, result.GetValue(anchorKeys) ?? [], source.Chain, Console.Out, Console.Error, cancellationToken) is { } failed)
+            var json = result.GetValue(format) == "json";
+            var text = json ? TextWriter.Null : Console.Out;
+            VerificationPrinter.Write(text, source.Description, verification);
+            VerificationPrinter.Write(text, outbox);
+            int? anchorExit = null;
+            AnchorReport? anchorReport = null;
+            if (result.GetValue(anchors) is { } anchorFile)
             {
-                return failed;
+                (anchorExit, anchorReport) = await AnchorCheckRunner.RunAsync(anchorFile, result.GetValue(anchorKeys) ?? [], source.Chain, text, Console.Error, cancellationToken);
+                if (anchorExit == 2)
+                {
+                    return 2;
+                }
             }
 
-            return verification.IsIntact && outbox.IsIntact ? 0 : 1;
+            var intact = verification.IsIntact && outbox.IsIntact && anchorExit is null;
+            if (json)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(VerificationJson.Of(source.Description, verification, outbox, anchorReport, intact), AuditJson.Options));
+            }
+
+            return anchorExit ?? (intact ? 0 : 1);
         });
         return command;
     }
