@@ -177,7 +177,7 @@ public sealed class ComposeFileTests
         }
     }
 
-    private const string CertificateMount = "./deploy/tls/compose/tls";
+    private const string CertificateMount = ComposeResourceChecks.GeneratedCertificates;
 
     private static int Run(string program, string arguments, string? extra) =>
         ProgramRun.RunAsync(program, (extra is null ? arguments : $"{arguments} {extra}").Split(' '), RepoPaths.Root, TimeSpan.FromMinutes(1)).GetAwaiter().GetResult().ExitCode;

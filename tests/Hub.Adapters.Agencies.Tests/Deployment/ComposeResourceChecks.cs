@@ -5,6 +5,12 @@ namespace Hub.Adapters.Agencies.Tests.Deployment;
 /// <summary>Volumes, declared resources, env files and ports of one service, for <see cref="ComposeValidator"/>.</summary>
 internal static class ComposeResourceChecks
 {
+    /// <summary>
+    /// Made by <c>deploy/tls/make-compose-certs.sh</c> before the first <c>up</c>, never committed; ComposeFileTests
+    /// runs the script and checks it makes every file mounted from here.
+    /// </summary>
+    public const string GeneratedCertificates = "./deploy/tls/compose/tls";
+
     public static void CheckVolumes(ComposeValidator validator, YamlMappingNode top, string name, YamlMappingNode service)
     {
         if (!service.Children.TryGetValue("volumes", out var node) || node is not YamlSequenceNode volumes)
@@ -24,7 +30,8 @@ internal static class ComposeResourceChecks
 
             if (type == "bind")
             {
-                if (!source.StartsWith('.') || !Path.Exists(Path.GetFullPath(Path.Combine(validator.Root, source))))
+                if (!source.StartsWith(GeneratedCertificates, StringComparison.Ordinal)
+                    && (!source.StartsWith('.') || !Path.Exists(Path.GetFullPath(Path.Combine(validator.Root, source)))))
                 {
                     validator.Problem($"service {name}: bind mount source '{source}' is not a path in the repository");
                 }
