@@ -1,3 +1,4 @@
+using Hub.Testing.Messaging;
 using System.Text;
 using System.Text.Json.Nodes;
 using Hub.Adapters.Agencies.Tests.Support;

@@ -1,3 +1,4 @@
+using Hub.Testing.Messaging;
 using Hub.Adapters.Core.Configuration;
 using Hub.Adapters.Core.Hosting;
 using Hub.Adapters.Core.Sources.DropFolder;
@@ -54,9 +55,9 @@ internal sealed class NhsDropFolderTestHost : IAsyncDisposable
     }
 
     /// <summary>Records the order in which publishes start from now on.</summary>
-    public PublishOrder RecordPublishOrder()
+    public SendOrder RecordPublishOrder()
     {
-        var order = new PublishOrder();
+        var order = new SendOrder();
         _provider.GetRequiredService<ITestHarness>().Bus.ConnectSendObserver(order);
         return order;
     }

@@ -1,3 +1,4 @@
+using Hub.Testing.Messaging;
 using System.Text;
 using Hub.Adapters.Core.Sources.DropFolder;
 using Hub.Adapters.Core.Sources.Records;

@@ -1,3 +1,4 @@
+using Hub.Testing.Messaging;
 using System.Text.Json;
 using Hub.Adapters.Core.Configuration;
 using Hub.Adapters.Core.Hosting;

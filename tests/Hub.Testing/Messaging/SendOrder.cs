@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using Hub.Contracts.Envelope;
 using MassTransit;
 
-namespace Hub.Adapters.Agencies.Tests.Nhs.DropFolder;
+namespace Hub.Testing.Messaging;
 
-/// <summary>The event ids of source publishes in the order their sends started.</summary>
-internal sealed class PublishOrder : ISendObserver
+/// <summary>The event ids of source publishes in the order their sends started, repeats included: an ISendObserver for the adapters' tests.</summary>
+public sealed class SendOrder : ISendObserver
 {
     private readonly ConcurrentQueue<Guid> _started = new();
 
