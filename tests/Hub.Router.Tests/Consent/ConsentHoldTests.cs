@@ -43,6 +43,32 @@ public sealed class ConsentHoldTests
     }
 
     [Fact]
+    public async Task When_the_consent_is_registered_while_the_hold_is_being_committed_should_release_it_without_waiting_for_the_poll()
+    {
+        GatedHoldStore? gate = null;
+        await using var host = await RouterTestHost.StartAsync(Agreements, moreSettings: HoldSettings, replace: services =>
+            services.AddSingleton<IHeldEventStore>(sp => gate = new GatedHoldStore((IHeldEventStore)sp.GetRequiredService<IConsentStore>())));
+        var referral = Passport.Referral();
+
+        // Ingress has read the registry (no consent) and is about to hold the referral when the consent arrives and
+        // its release pass runs, finding nothing held yet.
+        await host.SendAsync(AgencyCode.Nhs, referral);
+        await Eventually.UntilAsync(() => gate, g => g is not null, "the held-event store built");
+        await gate!.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        gate.DuePasses.ShouldBe(0);
+        await host.SendAsync(AgencyCode.Nhs, Passport.Recorded());
+        await Eventually.UntilAsync(() => gate.DuePasses, n => n == 1, "the release pass the consent started, finding nothing held yet");
+        (await host.Services.GetRequiredService<IConsentStore>().FindManyAsync([Passport.Id], CancellationToken.None)).Count.ShouldBe(1);
+
+        // The clock never moves here, so no poll comes: only the hold itself can wake the releaser.
+        gate.Open();
+
+        var rows = await host.WaitForLedgerAsync(r => r.Count(x => x.EventId == referral.Envelope.EventId) == 4, "the referral decided on the consent");
+        rows.Single(r => r.EventId == referral.Envelope.EventId && r.Recipient == "council").Footing.ShouldBe(DecisionFooting.Consent);
+        await WaitForHeldAsync(host, 0);
+    }
+
+    [Fact]
     public async Task When_the_window_ends_without_the_consent_should_deny_saying_by_when_and_how_long_after_arrival()
     {
         await using var host = await StartAsync();
@@ -122,12 +148,13 @@ public sealed class ConsentHoldTests
         (await host.Services.GetRequiredService<IHeldEventStore>().CountAsync(CancellationToken.None)).ShouldBe(0);
     }
 
-    private static Task<RouterTestHost> StartAsync() =>
-        RouterTestHost.StartAsync(Agreements, moreSettings: new Dictionary<string, string?>
-        {
-            ["Router:ConsentHoldWindow"] = "00:02:00",
-            ["Router:ConsentHoldPollInterval"] = "00:00:05",
-        });
+    private static readonly Dictionary<string, string?> HoldSettings = new()
+    {
+        ["Router:ConsentHoldWindow"] = "00:02:00",
+        ["Router:ConsentHoldPollInterval"] = "00:00:05",
+    };
+
+    private static Task<RouterTestHost> StartAsync() => RouterTestHost.StartAsync(Agreements, moreSettings: HoldSettings);
 
     private static Task<int> WaitForHeldAsync(RouterTestHost host, int count) =>
         Eventually.UntilAsync(() => host.Services.GetRequiredService<IHeldEventStore>().CountAsync(CancellationToken.None), n => n == count, $"{count} held events");

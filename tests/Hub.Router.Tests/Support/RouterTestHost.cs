@@ -63,7 +63,7 @@ public sealed class RouterTestHost : IAsyncDisposable
 
     public string AgreementSetHash => _provider.GetRequiredService<IAgreementProvider>().Current.AgreementSetHash;
 
-    public static async Task<RouterTestHost> StartAsync(string agreementsPath, int? maxEventBytes = null, IReadOnlyDictionary<string, string?>? moreSettings = null, DateTimeOffset? now = null)
+    public static async Task<RouterTestHost> StartAsync(string agreementsPath, int? maxEventBytes = null, IReadOnlyDictionary<string, string?>? moreSettings = null, DateTimeOffset? now = null, Action<IServiceCollection>? replace = null)
     {
         var directory = Directory.CreateTempSubdirectory("agencyhub-router-").FullName;
         var settings = new Dictionary<string, string?>
@@ -100,6 +100,7 @@ public sealed class RouterTestHost : IAsyncDisposable
         services.AddSingleton<DeliveryTraffic>();
         services.AddSendObserver(sp => sp.GetRequiredService<DeliveryTraffic>());
         services.AddConsumeObserver(sp => sp.GetRequiredService<DeliveryTraffic>());
+        replace?.Invoke(services);
         services.AddSingleton<ReceiveFaults>();
         services.AddReceiveObserver(sp => sp.GetRequiredService<ReceiveFaults>());
         services.AddMassTransitTestHarness(bus =>

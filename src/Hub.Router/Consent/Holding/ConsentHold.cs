@@ -18,7 +18,7 @@ namespace Hub.Router.Consent.Holding;
 /// agency may record the consent a little later. <see cref="HeldEventReleaser"/> sends it back to its ingress when the
 /// consent arrives (it is then decided on the consent) or when the window ends (decided here, the consent absent).
 /// </summary>
-public sealed class ConsentHold(IHeldEventStore store, IOptions<RouterOptions> options, TimeProvider time, RouterMetrics metrics, ILogger<ConsentHold> logger)
+public sealed class ConsentHold(IHeldEventStore store, HoldSignal signal, IOptions<RouterOptions> options, TimeProvider time, RouterMetrics metrics, ILogger<ConsentHold> logger)
 {
     private readonly TimeSpan _window = options.Value.ConsentHoldWindow;
 
@@ -39,7 +39,6 @@ public sealed class ConsentHold(IHeldEventStore store, IOptions<RouterOptions> o
         var contentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
         if (held is null)
         {
-
             held = new HeldEvent
             {
                 Source = source.Value,
@@ -56,6 +55,10 @@ public sealed class ConsentHold(IHeldEventStore store, IOptions<RouterOptions> o
             {
                 metrics.ConsentHeld(source.Value, eventType);
                 HoldLog.Held(logger, eventId, source.Value, eventType, held.ReleaseAt);
+
+                // The consent may have been registered, and its release pass run, after this ingress read the registry:
+                // a pass now sends the event on if so, rather than at the next poll.
+                signal.EventHeld();
                 return new HoldCheck(HoldOutcome.Held);
             }
 

@@ -98,14 +98,25 @@ public sealed class HeldEventReleaser(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = options.Value.ConsentHoldPollInterval;
+        // Ticks on a fixed cadence from start-up (not from the end of the last pass), so a pass that runs long, or one a
+        // signal started, never pushes the next poll back. Waits first, so the bus has started before anything is sent;
+        // a restart releases what is due at the first tick.
+        using var poll = new PeriodicTimer(options.Value.ConsentHoldPollInterval, time);
+        Task<bool>? tick = null;
+        Task? wake = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            // Waits first, so the bus has started before anything is sent; a restart releases what is due at the first pass.
-            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+            tick ??= poll.WaitForNextTickAsync(stoppingToken).AsTask();
+            wake ??= signal.WaitAsync(stoppingToken);
+            var woken = await Task.WhenAny(tick, wake);
+            await woken;
+            if (woken == tick)
             {
-                await Task.WhenAny(Task.Delay(interval, time, wait.Token), signal.WaitAsync(wait.Token));
-                await wait.CancelAsync();
+                tick = null;
+            }
+            else
+            {
+                wake = null;
             }
 
             try
