@@ -12,6 +12,12 @@ if (args.FirstOrDefault() == "migrate")
     return await RouterMigration.RunAsync(builder.Configuration, Console.Out, Console.Error);
 }
 
+// `prune-outbox`: the scheduled retention job for the outbox and the ingress register (docs/adr/0031), also as owner.
+if (args.FirstOrDefault() == "prune-outbox")
+{
+    return await RouterOutboxRetention.RunAsync(builder.Configuration, TimeProvider.System, Console.Out, Console.Error);
+}
+
 builder.AddHubRouter();
 await builder.Build().RunAsync();
 return 0;

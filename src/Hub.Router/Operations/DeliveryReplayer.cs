@@ -32,7 +32,7 @@ public sealed class DeliveryReplayer(IAgreementProvider agreements, ILedgerStore
         var stored = await ledger.FindDeliveryAsync(request.DeliveryId, cancellationToken);
         if (stored is null)
         {
-            await RecordAsync(request, null, null, OperatorActions.ReplayDenied, [$"delivery {request.DeliveryId} was never decided by this router: nothing to replay"], now, cancellationToken);
+            await RecordAsync(request, null, null, OperatorActions.ReplayDenied, [$"delivery {request.DeliveryId} is not in the outbox: never decided by this router, or its body was deleted by outbox retention (docs/adr/0031); nothing to replay"], now, cancellationToken);
             OperationsLog.ReplayDenied(logger, request.DeliveryId, request.RequestId, 1);
             return;
         }

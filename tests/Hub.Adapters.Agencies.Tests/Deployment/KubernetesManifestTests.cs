@@ -100,6 +100,21 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public void When_the_outbox_retention_job_runs_should_use_the_router_image_as_owner_nightly_and_never_overlap()
+    {
+        var router = Containers().Single(c => c.Deployment == "router").Container;
+        var cron = All().Single(m => Text(m.Document, "kind") == "CronJob" && Text(m.Document, "metadata", "name") == "ledger-retention").Document;
+        var prune = (YamlMappingNode)((YamlSequenceNode)At(cron, "spec", "jobTemplate", "spec", "template", "spec", "containers")!).Children.Single();
+
+        ((YamlSequenceNode)At(prune, "args")!).Children.Select(a => a.ToString()).ShouldBe(["prune-outbox"]);
+        Text(prune, "image").ShouldBe(Text(router, "image"));
+        Text(cron, "spec", "concurrencyPolicy").ShouldBe("Forbid");
+        var env = ((YamlSequenceNode)At(prune, "env")!).Children.ToDictionary(v => Text(v, "name")!, v => v, StringComparer.Ordinal);
+        Text(env["ConnectionStrings__LedgerAdmin"], "valueFrom", "secretKeyRef", "name").ShouldBe("agencyhub-ledger-migration");
+        TimeSpan.Parse(Text(env["Ledger__OutboxRetention"], "value")!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromDays(1));
+    }
+
+    [Fact]
     public void When_a_container_names_an_image_should_pin_its_tag()
     {
         foreach (var (_, name, container) in Containers())

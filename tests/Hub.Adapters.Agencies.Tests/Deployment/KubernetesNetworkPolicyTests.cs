@@ -16,11 +16,17 @@ public sealed class KubernetesNetworkPolicyTests
 
     private static YamlMappingNode Policy(string name) => Policies().Single(p => Text(p, "metadata", "name") == name);
 
-    /// <summary>Every Deployment and Job, with the labels of the pods it runs.</summary>
+    /// <summary>Every Deployment, Job and CronJob, with the labels of the pods it runs.</summary>
     private static IEnumerable<(string Name, Dictionary<string, string> Labels, YamlMappingNode Container)> Workloads() =>
-        All().Where(m => Text(m.Document, "kind") is "Deployment" or "Job").SelectMany(m =>
-            ((YamlSequenceNode)At(m.Document, "spec", "template", "spec", "containers")!).Children.Select(c =>
-                (Text(m.Document, "metadata", "name")!, Labels(At(m.Document, "spec", "template", "metadata", "labels")), (YamlMappingNode)c)));
+        All().Where(m => Text(m.Document, "kind") is "Deployment" or "Job" or "CronJob").SelectMany(m =>
+        {
+            var template = Text(m.Document, "kind") == "CronJob" ? At(m.Document, "spec", "jobTemplate", "spec", "template")! : At(m.Document, "spec", "template")!;
+            return ((YamlSequenceNode)At((YamlMappingNode)template, "spec", "containers")!).Children.Select(c =>
+                (Text(m.Document, "metadata", "name")!, Labels(At((YamlMappingNode)template, "metadata", "labels")), (YamlMappingNode)c));
+        });
+
+    /// <summary>The owner's jobs: schema migration and retention, which reach Postgres only.</summary>
+    private static readonly string[] OwnerJobs = ["ledger-migrate", "ledger-retention"];
 
     [Fact]
     public void When_the_base_is_applied_should_deny_all_ingress_and_egress_unless_a_policy_allows_it()
@@ -38,6 +44,7 @@ public sealed class KubernetesNetworkPolicyTests
     {
         var workloads = Workloads().ToList();
         workloads.Select(w => w.Name).ShouldContain("ledger-migrate");
+        workloads.Select(w => w.Name).ShouldContain("ledger-retention");
         workloads.Select(w => w.Name).ShouldContain("router");
 
         foreach (var (name, labels, _) in workloads)
@@ -67,8 +74,12 @@ public sealed class KubernetesNetworkPolicyTests
     {
         EgressPorts("router").ShouldBe(["5432", "5671"]);
         IngressPorts("router").ShouldBe(["8081"]);
-        EgressPorts("ledger-migrate").ShouldBe(["5432"]);
-        IngressPorts("ledger-migrate").ShouldBeEmpty();
+        foreach (var job in OwnerJobs)
+        {
+            EgressPorts(job).ShouldBe(["5432"], job);
+            IngressPorts(job).ShouldBeEmpty(job);
+        }
+
         EgressPorts("allow-dns").ShouldBe(["53", "53"]);
     }
 
@@ -93,7 +104,7 @@ public sealed class KubernetesNetworkPolicyTests
         Text(broker, "data", "port").ShouldBe("5671");
         Text(broker, "data", "tls").ShouldBe("true");
 
-        foreach (var (name, _, container) in Workloads().Where(w => w.Name != "ledger-migrate"))
+        foreach (var (name, _, container) in Workloads().Where(w => !OwnerJobs.Contains(w.Name)))
         {
             var env = ((YamlSequenceNode)At(container, "env")!).Children.ToDictionary(v => Text(v, "name")!, v => v, StringComparer.Ordinal);
             Text(env["Broker__Port"], "valueFrom", "configMapKeyRef", "key").ShouldBe("port", name);

@@ -1,0 +1,49 @@
+using Hub.Router.Ledger.Retention;
+using Microsoft.Data.Sqlite;
+
+namespace Hub.Router.Ledger.Sqlite;
+
+/// <summary>Outbox and ingress-register retention on the embedded SQLite ledger (docs/adr/0031).</summary>
+public sealed class SqliteOutboxRetention(string path) : IOutboxRetention
+{
+    private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+
+    public async Task<OutboxPruneResult> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await RunAsync(OutboxRetentionSql.SqliteChoose);
+        await RunAsync(OutboxRetentionSql.DeleteSentMarks);
+        var deliveries = await RunAsync(OutboxRetentionSql.DeleteDeliveries);
+        var registrations = await RunAsync(OutboxRetentionSql.DeleteRegistrations);
+        long unsent;
+        await using (var count = Command(OutboxRetentionSql.CountUnsent))
+        {
+            unsent = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        await RunAsync(OutboxRetentionSql.SqliteDone);
+        await transaction.CommitAsync(cancellationToken);
+        return new OutboxPruneResult(deliveries, registrations, unsent);
+
+        SqliteCommand Command(string sql)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            if (sql.Contains("$1", StringComparison.Ordinal))
+            {
+                command.Parameters.AddWithValue("$1", SqliteLedgerValues.Store(cutoff.ToUniversalTime()));
+            }
+
+            return command;
+        }
+
+        async Task<int> RunAsync(string sql)
+        {
+            await using var command = Command(sql);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
