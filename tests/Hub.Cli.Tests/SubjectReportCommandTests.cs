@@ -24,13 +24,85 @@ public sealed class SubjectReportCommandTests : IDisposable
         exitCode.ShouldBe(0, errors);
         var html = await File.ReadAllTextAsync(report);
         html.ShouldStartWith("<!DOCTYPE html>");
-        html.ShouldContain("Shared</span> with");
-        html.ShouldContain("Not shared</span> with");
+        html.ShouldContain("Shared</span>");
+        html.ShouldContain("Not shared</span>");
         html.ShouldContain("DSA-009@");
-        html.ShouldContain("Withdrawn");
         html.ShouldNotContain("<script", Case.Insensitive);
+        html.ShouldNotContain("http://", Case.Insensitive, "self-contained: nothing is fetched");
         html.ShouldNotContain(Pnc);
         html.ShouldNotContain(Nino);
+    }
+
+    [Fact]
+    public async Task When_an_ig_lead_reads_the_html_should_find_plain_words_a_summary_uk_times_consents_apart_and_the_rights()
+    {
+        var ledger = await DemoLedgerAsync();
+        var report = Path.Combine(_folder, "report.html");
+
+        var (exitCode, _, errors) = await HubProcess.RunAsync("audit", "subject", "--pnc-id", Pnc, "--sqlite", ledger, "--format", "html", "--out", report);
+
+        exitCode.ShouldBe(0, errors);
+        var html = System.Net.WebUtility.HtmlDecode(await File.ReadAllTextAsync(report));
+        html.ShouldContain("<h2>Summary</h2>");
+        html.ShouldContain("<th scope=\"col\">Who received it</th>");
+        html.ShouldContain("the Probation Service");
+        html.ShouldContain("a prison release notice");
+        html.ShouldContain("Supervising and managing offenders");
+        html.ShouldContain("Release date");
+        html.ShouldMatch(@"\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d:\d\d (GMT \(\+00:00\)|BST \(\+01:00\))", "UK time with its offset");
+        html.ShouldNotContain("Z</td>", customMessage: "no raw UTC instants");
+        html.IndexOf("<h2>Consents you gave</h2>", StringComparison.Ordinal).ShouldBeLessThan(html.IndexOf("<h2>Each decision in full</h2>", StringComparison.Ordinal));
+        html.ShouldContain("Information Commissioner");
+        html.ShouldContain("Draft: not ready to send.");
+        errors.ShouldContain("marked as a draft");
+    }
+
+    [Fact]
+    public async Task When_the_controller_is_configured_should_name_it_and_its_dpo_and_encode_what_it_was_given()
+    {
+        var ledger = await DemoLedgerAsync();
+        var report = Path.Combine(_folder, "report.html");
+        var issuer = new Dictionary<string, string>
+        {
+            ["AGENCYHUB_REPORT_CONTROLLER"] = "London Borough of Lewisham <script>alert(1)</script>",
+            ["AGENCYHUB_REPORT_DPO_CONTACT"] = "dpo@lewisham.example & 020 0000 0000",
+        };
+
+        var (exitCode, _, errors) = await HubProcess.RunAsync(issuer, "audit", "subject", "--pnc-id", Pnc, "--sqlite", ledger, "--format", "html", "--out", report);
+
+        exitCode.ShouldBe(0, errors);
+        var html = await File.ReadAllTextAsync(report);
+        html.ShouldContain("From London Borough of Lewisham &lt;script&gt;alert(1)&lt;/script&gt;");
+        html.ShouldContain("dpo@lewisham.example &amp; 020 0000 0000");
+        html.ShouldNotContain("<script", Case.Insensitive);
+        html.ShouldNotContain("Draft: not ready to send.");
+        errors.ShouldNotContain("draft");
+    }
+
+    [Fact]
+    public async Task When_asked_for_a_pdf_should_print_the_report_with_headless_chromium()
+    {
+        Hub.Reports.Rendering.PdfPrinter.FindChromium().ShouldNotBeNull("Chromium is needed for the PDF (scripts/test.sh installs the Debian package chromium)");
+        var ledger = await DemoLedgerAsync();
+        var report = Path.Combine(_folder, "report.pdf");
+
+        var (exitCode, _, errors) = await HubProcess.RunAsync("audit", "subject", "--pnc-id", Pnc, "--sqlite", ledger, "--format", "pdf", "--out", report);
+
+        exitCode.ShouldBe(0, errors);
+        var bytes = await File.ReadAllBytesAsync(report);
+        System.Text.Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-");
+        bytes.Length.ShouldBeGreaterThan(10_000);
+    }
+
+    [Fact]
+    public async Task When_a_pdf_is_asked_for_without_chromium_should_say_how_to_get_it()
+    {
+        var ledger = await DemoLedgerAsync();
+
+        var (exitCode, _, errors) = await HubProcess.RunAsync(new Dictionary<string, string> { ["AGENCYHUB_CHROMIUM"] = "/nonexistent/chromium" }, "audit", "subject", "--pnc-id", Pnc, "--sqlite", ledger, "--format", "pdf", "--out", Path.Combine(_folder, "r.pdf"));
+
+        exitCode.ShouldBe(2);
+        errors.Trim().ShouldBe("--format pdf needs Chromium: install the package chromium (Debian: apt-get install chromium), or set $AGENCYHUB_CHROMIUM to its path.");
     }
 
     [Fact]

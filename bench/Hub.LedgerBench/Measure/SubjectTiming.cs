@@ -1,3 +1,4 @@
+using Hub.Reports.Subject;
 using System.Diagnostics;
 using System.Text.Json;
 using Hub.Cli.Commands.Audit;

@@ -1,3 +1,5 @@
+using Hub.Reports.Rendering;
+using Hub.Reports.Subject;
 using System.CommandLine;
 using System.Text.Json;
 using Hub.Contracts.Subjects;
@@ -21,9 +23,9 @@ internal static class SubjectCommand
         var pnc = new SensitiveOption("pnc-id", "The person's PNC id", "AGENCYHUB_SUBJECT_PNC_ID");
         var nino = new SensitiveOption("nino", "The person's National Insurance number", "AGENCYHUB_SUBJECT_NINO");
         SensitiveOption[] identifiers = [nhs, pnc, nino];
-        var format = new Option<string>("--format") { Description = "json or html", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "html");
-        var output = new Option<FileInfo?>("--out") { Description = "Write the report to this file (needed for html)" };
+        var format = new Option<string>("--format") { Description = "json, html (a page to print or attach) or pdf (printed with headless Chromium)", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "html", "pdf");
+        var output = new Option<FileInfo?>("--out") { Description = "Write the report to this file (needed for html and pdf)" };
         var keyFile = new Option<FileInfo[]>("--subject-key-file")
         {
             Description = $"File holding the ledger's subject key; once per key after a rotation (default: ${SubjectKeys.Variable}, or subject.key beside a SQLite ledger)",
@@ -72,9 +74,17 @@ internal static class SubjectCommand
                 return 2;
             }
 
-            if (result.GetValue(format) == "html" && result.GetValue(output) is null)
+            var kind = result.GetValue(format)!;
+            if (kind != "json" && result.GetValue(output) is null)
             {
-                await Console.Error.WriteLineAsync("--format html needs --out FILE.");
+                await Console.Error.WriteLineAsync($"--format {kind} needs --out FILE.");
+                return 2;
+            }
+
+            var chromium = kind == "pdf" ? PdfPrinter.FindChromium() : null;
+            if (kind == "pdf" && chromium is null)
+            {
+                await Console.Error.WriteLineAsync($"--format pdf needs Chromium: install the package chromium (Debian: apt-get install chromium), or set ${PdfPrinter.ChromiumVariable} to its path.");
                 return 2;
             }
 
@@ -105,18 +115,42 @@ internal static class SubjectCommand
             {
                 SubjectKeyIdsSearched = check.Searched,
                 SubjectKeyIdsNotSearched = check.NotSearched,
+                Issuer = ReportIssuer.FromEnvironment(),
             };
-            var text = result.GetValue(format) == "html" ? SubjectReportHtml.Render(report) : JsonSerializer.Serialize(report, AuditJson.Options);
-            if (result.GetValue(output) is { } file)
+            if (kind != "json" && report.Issuer is null)
             {
-                await File.WriteAllTextAsync(file.FullName, text, cancellationToken);
-                await Console.Error.WriteLineAsync($"Wrote {report.Disclosures} disclosure(s) and {report.Denials} denial(s) to {file.FullName}");
-            }
-            else
-            {
-                Console.WriteLine(text);
+                await Console.Error.WriteLineAsync($"The report is marked as a draft: set ${ReportIssuer.ControllerVariable} and ${ReportIssuer.DpoVariable} to name the controller and its data protection officer.");
             }
 
+            if (result.GetValue(output) is not { } file)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, AuditJson.Options));
+                return 0;
+            }
+
+            switch (kind)
+            {
+                case "pdf":
+                    try
+                    {
+                        await PdfPrinter.PrintAsync(chromium!, await ReportRenderer.SubjectReportHtmlAsync(report), file.FullName, cancellationToken);
+                    }
+                    catch (PdfPrintException ex)
+                    {
+                        await Console.Error.WriteLineAsync($"The PDF could not be printed: {ex.Message}. The same report is available with --format html.");
+                        return 2;
+                    }
+
+                    break;
+                case "html":
+                    await File.WriteAllTextAsync(file.FullName, await ReportRenderer.SubjectReportHtmlAsync(report), cancellationToken);
+                    break;
+                default:
+                    await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(report, AuditJson.Options), cancellationToken);
+                    break;
+            }
+
+            await Console.Error.WriteLineAsync($"Wrote {report.Disclosures} disclosure(s) and {report.Denials} denial(s) to {file.FullName}");
             return 0;
         });
         return command;

@@ -1,3 +1,4 @@
+using Hub.Reports.Subject;
 using Hub.Router.Consent;
 using Hub.Router.Ledger;
 using Hub.Router.Recalls;
@@ -80,6 +81,7 @@ internal static class SubjectReportBuilder
         RecallId = recall.RecallId,
         RequestedAt = recall.RequestedAt,
         AcknowledgedAt = recall.AcknowledgedAt,
+        CauseReason = RecallWording.Why(recall),
         Explanation = recall.AcknowledgedAt is { } at
             ? $"{RecallWording.Why(recall)}; {recall.Recipient} was asked to erase this delivery on {recall.RequestedAt:yyyy-MM-dd HH:mm:ss}Z and acknowledged on {at:yyyy-MM-dd HH:mm:ss}Z"
             : $"{RecallWording.Why(recall)}; {recall.Recipient} was asked to erase this delivery on {recall.RequestedAt:yyyy-MM-dd HH:mm:ss}Z and has not yet acknowledged",

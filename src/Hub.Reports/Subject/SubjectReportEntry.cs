@@ -1,7 +1,7 @@
-namespace Hub.Cli.Commands.Audit;
+namespace Hub.Reports.Subject;
 
 /// <summary>One decision about the person: a disclosure (what left, on what footing) or a denial (and why).</summary>
-internal sealed record SubjectReportEntry
+public sealed record SubjectReportEntry
 {
     public required DateTimeOffset When { get; init; }
 

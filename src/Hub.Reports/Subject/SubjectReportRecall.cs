@@ -1,7 +1,7 @@
-namespace Hub.Cli.Commands.Audit;
+namespace Hub.Reports.Subject;
 
 /// <summary>A disclosure's recall status for one cause: requested and acknowledged, or (after a withdrawal) not recalled and why.</summary>
-internal sealed record SubjectReportRecall
+public sealed record SubjectReportRecall
 {
     /// <summary><c>consent-withdrawal</c> or <c>retraction</c>: what the recall (or its absence) is about.</summary>
     public required string Cause { get; init; }
@@ -14,6 +14,9 @@ internal sealed record SubjectReportRecall
     public DateTimeOffset? RequestedAt { get; init; }
 
     public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    /// <summary>Why the recipient was asked to erase (a withdrawn consent, a retraction); null when no recall was sent.</summary>
+    public string? CauseReason { get; init; }
 
     public required string Explanation { get; init; }
 }

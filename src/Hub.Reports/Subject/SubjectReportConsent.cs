@@ -1,7 +1,7 @@
-namespace Hub.Cli.Commands.Audit;
+namespace Hub.Reports.Subject;
 
 /// <summary>One consent the person gave, as registered, with its withdrawal if any.</summary>
-internal sealed record SubjectReportConsent
+public sealed record SubjectReportConsent
 {
     public required string ConsentId { get; init; }
 

@@ -1,7 +1,7 @@
-namespace Hub.Cli.Commands.Audit;
+namespace Hub.Reports.Subject;
 
 /// <summary>Everything the hub decided about one person: for a subject access response (UK GDPR Art. 15) and AS-20.</summary>
-internal sealed record SubjectReport
+public sealed record SubjectReport
 {
     public required DateTimeOffset GeneratedAt { get; init; }
 
@@ -19,6 +19,9 @@ internal sealed record SubjectReport
 
     /// <summary>Key ids the ledger holds rows under that no key given matches: those rows were not searched.</summary>
     public IReadOnlyList<string> SubjectKeyIdsNotSearched { get; init; } = [];
+
+    /// <summary>Who answers for the report: controller, data protection officer, how to exercise rights (from configuration).</summary>
+    public ReportIssuer? Issuer { get; init; }
 
     /// <summary>Every disclosure and denial, oldest first.</summary>
     public required IReadOnlyList<SubjectReportEntry> Decisions { get; init; }
