@@ -40,7 +40,8 @@ public static class HealthHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(dataSource);
-        return checks.Add(new HealthCheckRegistration(name, sp => new PostgresHealthCheck(dataSource(sp)), HealthStatus.Unhealthy, [HealthTags.Ready]));
+        // AspNetCore.HealthChecks.NpgSql's check (SELECT 1 through the process's own pool), its result redacted.
+        return checks.Add(new HealthCheckRegistration(name, sp => new RedactedHealthCheck(new HealthChecks.NpgSql.NpgSqlHealthCheck(new HealthChecks.NpgSql.NpgSqlHealthCheckOptions(dataSource(sp)))), HealthStatus.Unhealthy, [HealthTags.Ready]));
     }
 
     /// <summary>A readiness check of any kind, created from the container.</summary>

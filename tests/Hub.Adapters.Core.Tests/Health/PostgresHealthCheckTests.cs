@@ -1,12 +1,16 @@
 using System.Net;
 using System.Net.Sockets;
 using Hub.ServiceDefaults.Health;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
 namespace Hub.Adapters.Core.Tests.Health;
 
-/// <summary>The database check against a loopback port where nothing listens (the healthy path runs in Hub.IntegrationTests.Health).</summary>
+/// <summary>
+/// The database readiness check (AspNetCore.HealthChecks.NpgSql, redacted) against a loopback port where nothing
+/// listens; the healthy path runs in Hub.IntegrationTests.Health.
+/// </summary>
 public sealed class PostgresHealthCheckTests
 {
     [Fact]
@@ -14,13 +18,19 @@ public sealed class PostgresHealthCheckTests
     {
         var port = FreePort();
         await using var dataSource = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={port};Username=agency_secret_role;Password=pw;Database=agency_secret_db;Timeout=3");
-        var registration = new HealthCheckRegistration("sink-database", new PostgresHealthCheck(dataSource), HealthStatus.Unhealthy, [HealthTags.Ready]);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddHealthChecks().AddPostgresReadiness("sink-database", _ => dataSource);
+        await using var provider = services.BuildServiceProvider();
 
-        var result = await new PostgresHealthCheck(dataSource).CheckHealthAsync(new HealthCheckContext { Registration = registration });
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
 
-        result.Status.ShouldBe(HealthStatus.Unhealthy);
-        result.Exception.ShouldBeNull();
-        result.Description.ShouldNotBeNull().ShouldNotContain("agency_secret");
+        var entry = report.Entries["sink-database"];
+        entry.Status.ShouldBe(HealthStatus.Unhealthy);
+        entry.Exception.ShouldBeNull();
+        entry.Description.ShouldNotBeNull().ShouldNotContain("agency_secret");
+        entry.Description.ShouldNotContain(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        entry.Tags.ShouldContain(HealthTags.Ready);
     }
 
     private static int FreePort()
