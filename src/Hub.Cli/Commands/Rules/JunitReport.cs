@@ -28,8 +28,14 @@ internal static class JunitReport
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(report);
-        // A missing folder or a refused write throws here, before FILE is touched; ExpectedFailures says which in one line.
-        var temporary = Path.Combine(Path.GetDirectoryName(file.FullName)!, $".{file.Name}.{Guid.NewGuid():N}.tmp");
+        // A missing folder or a refused write throws before FILE is touched; ExpectedFailures says which in one line.
+        var folder = Path.GetDirectoryName(file.FullName)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"Cannot write the JUnit report {file.FullName}: its folder does not exist.");
+        }
+
+        var temporary = Path.Combine(folder, $".{file.Name}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = File.Create(temporary))
