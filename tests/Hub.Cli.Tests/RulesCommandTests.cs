@@ -5,7 +5,7 @@ public sealed class RulesCommandTests : IDisposable
 {
     private readonly string _agreements = Path.Combine(AppContext.BaseDirectory, "samples", "agreements");
     private readonly string _cases = Path.Combine(AppContext.BaseDirectory, "samples", "cases");
-    private readonly string _scratch = Directory.CreateTempSubdirectory("agencyhub-rules-").FullName;
+    private readonly SampleCopies _copies = new();
 
     [Fact]
     public async Task When_linting_the_samples_should_find_nothing()
@@ -19,7 +19,7 @@ public sealed class RulesCommandTests : IDisposable
     [Fact]
     public async Task When_linting_a_misspelt_field_should_locate_it_and_suggest_the_right_one()
     {
-        var folder = CopyAgreements(text => text.Replace("fields: [subject.nino, releaseDate,", "fields: [subject.nino, releaseDte,", StringComparison.Ordinal));
+        var folder = _copies.Agreements(text => text.Replace("fields: [subject.nino, releaseDate,", "fields: [subject.nino, releaseDte,", StringComparison.Ordinal));
 
         var (exitCode, output, errors) = await HubProcess.RunAsync("rules", "lint", folder);
 
@@ -47,7 +47,7 @@ public sealed class RulesCommandTests : IDisposable
     [Fact]
     public async Task When_an_agreement_change_breaks_a_case_should_fail_with_a_readable_difference()
     {
-        var folder = CopyAgreements(text => text.Replace("fields: [subject.pncId, releaseDate,", "fields: [subject.pncId, subject.nino, releaseDate,", StringComparison.Ordinal));
+        var folder = _copies.Agreements(text => text.Replace("fields: [subject.pncId, releaseDate,", "fields: [subject.pncId, subject.nino, releaseDate,", StringComparison.Ordinal));
 
         var (exitCode, output, _) = await HubProcess.RunAsync("rules", "test", folder, _cases);
 
@@ -73,7 +73,7 @@ public sealed class RulesCommandTests : IDisposable
     [Fact]
     public async Task When_diffing_a_change_should_show_the_field_it_stops_and_the_case_it_flips()
     {
-        var folder = CopyAgreements(text => text.Replace("fields: [subject.nino, releaseDate, previousReleaseDate, establishment, addressOnRelease, supersedesEventId]", "fields: [subject.nino, releaseDate, previousReleaseDate, establishment, supersedesEventId]", StringComparison.Ordinal));
+        var folder = _copies.Agreements(text => text.Replace("fields: [subject.nino, releaseDate, previousReleaseDate, establishment, addressOnRelease, supersedesEventId]", "fields: [subject.nino, releaseDate, previousReleaseDate, establishment, supersedesEventId]", StringComparison.Ordinal));
 
         var (exitCode, output, errors) = await HubProcess.RunAsync("rules", "diff", _agreements, folder, "--cases", _cases);
 
@@ -83,16 +83,5 @@ public sealed class RulesCommandTests : IDisposable
         output.ShouldContain("2 change(s) to sharing rules; 6 case decision(s) flip");
     }
 
-    public void Dispose() => Directory.Delete(_scratch, recursive: true);
-
-    private string CopyAgreements(Func<string, string> edit)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(_scratch, Guid.NewGuid().ToString("N")[..6])).FullName;
-        foreach (var file in Directory.GetFiles(_agreements, "*.yaml"))
-        {
-            File.WriteAllText(Path.Combine(folder, Path.GetFileName(file)), edit(File.ReadAllText(file)));
-        }
-
-        return folder;
-    }
+    public void Dispose() => _copies.Dispose();
 }

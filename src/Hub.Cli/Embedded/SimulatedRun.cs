@@ -19,13 +19,13 @@ namespace Hub.Cli.Embedded;
 /// <summary>
 /// <c>hub simulate --embedded</c>: the embedded hub (router, SQLite ledger, in-memory transport) with the probation
 /// adapter's real drop-folder processor and mappers. The simulator fills a probation inbox; each file goes through
-/// <see cref="DropFileProcessor"/> as the adapter would take it, and the router's decisions are counted by outcome.
+/// <see cref="DropFileProcessor"/> as the adapter would take it, and the router's ledger rows are collected for counting.
 /// </summary>
 internal sealed class SimulatedRun(string ledgerPath, string agreementsPath, string dropRoot)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
-    public async Task<int> ExecuteAsync(SimulationTimeline timeline, TextWriter output, CancellationToken cancellationToken)
+    public async Task<SimulatedRunOutcome> ExecuteAsync(SimulationTimeline timeline, CancellationToken cancellationToken)
     {
         var probationRoot = Path.Combine(dropRoot, AgencyCode.Probation.Value);
         using var host = new EmbeddedRun(ledgerPath, agreementsPath).Build(builder => AddProbationSource(builder, probationRoot));
@@ -55,8 +55,7 @@ internal sealed class SimulatedRun(string ledgerPath, string agreementsPath, str
             // The router writes one ledger row per candidate recipient of each published event.
             var expected = reports.Sum(r => r.Published) * (AgencyCode.WellKnown.Count - 1);
             var entries = await WaitForLedgerAsync(store, before, expected, cancellationToken);
-            new SimulatedRunReport(output).Write(reports, entries, ledgerPath, probationRoot);
-            return entries.Count >= expected ? 0 : 1;
+            return new SimulatedRunOutcome(reports, entries, expected, probationRoot);
         }
         finally
         {

@@ -11,10 +11,20 @@ namespace Hub.Cli.Embedded;
 /// </summary>
 internal sealed partial class SimulatedRunReport(TextWriter output)
 {
+    /// <summary>The kind of a simulated drop file: its name up to the date (release-list, consents, …).</summary>
+    public static string KindOf(DropFileReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.File[..report.File.IndexOf("-2", StringComparison.Ordinal)];
+    }
+
+    /// <summary>A reason with any consent id masked.</summary>
+    public static string Masked(string reason) => ConsentId().Replace(reason, "C-…");
+
     public void Write(IReadOnlyList<DropFileReport> reports, IReadOnlyList<LedgerEntry> entries, string ledgerPath, string probationRoot)
     {
         output.WriteLine($"Probation drop folder {probationRoot}: files taken by the SDK's drop-folder processor with the probation mappers");
-        foreach (var kind in reports.GroupBy(r => r.File[..r.File.IndexOf("-2", StringComparison.Ordinal)]).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var kind in reports.GroupBy(KindOf).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var problems = string.Join("; ", kind.SelectMany(r => r.Quarantined).SelectMany(q => q.Reasons).Distinct(StringComparer.Ordinal).Take(3));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind.Key,-13} {kind.Count(),4} file(s) {kind.Sum(r => r.Rows),6} row(s) {kind.Sum(r => r.Published),6} published {kind.Sum(r => r.Quarantined.Count),6} quarantined{(problems.Length > 0 ? " (" + problems + ")" : string.Empty)}"));
@@ -36,8 +46,6 @@ internal sealed partial class SimulatedRunReport(TextWriter output)
     }
 
     private static int Count(IReadOnlyList<LedgerEntry> entries, LedgerOutcome outcome) => entries.Count(e => e.Outcome == outcome);
-
-    private static string Masked(string reason) => ConsentId().Replace(reason, "C-…");
 
     [GeneratedRegex(@"C-[A-Z0-9][A-Z0-9-]*")]
     private static partial Regex ConsentId();

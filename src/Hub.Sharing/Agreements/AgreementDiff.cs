@@ -7,7 +7,7 @@ namespace Hub.Sharing.Agreements;
 /// </summary>
 public static class AgreementDiff
 {
-    public static IEnumerable<string> Compare(AgreementSet before, AgreementSet after, DateOnly day)
+    public static IEnumerable<AgreementChange> Compare(AgreementSet before, AgreementSet after, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
@@ -32,7 +32,7 @@ public static class AgreementDiff
                 (_, _, true, false) => $"no longer permitted (was {was!.Flows})",
                 _ => Changed(was!, becomes!),
             };
-            yield return $"{eventType} {source} -> {recipient}: {change}";
+            yield return new AgreementChange(eventType, source, recipient, change);
         }
     }
 

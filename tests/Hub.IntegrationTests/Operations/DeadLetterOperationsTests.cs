@@ -266,17 +266,7 @@ public class DeadLetterOperationsTests(ServersFixture servers) : IAsyncLifetime
         await Eventually.UntilAsync(() => Task.FromResult(provider.Current as AgreementDecisionEngine), e => e is not null && loaded(e), $"the router to load {file}");
     }
 
-    private Task<(int ExitCode, string Output, string Errors)> OpsAsync(params string[] arguments) =>
-        HubCli.RunAsync(
-            new Dictionary<string, string>
-            {
-                ["AGENCYHUB_Broker__Host"] = servers.Broker.Host,
-                ["AGENCYHUB_Broker__Port"] = servers.Broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["AGENCYHUB_Broker__VirtualHost"] = servers.Broker.VirtualHost,
-                ["AGENCYHUB_Broker__Username"] = "hub-operator",
-                ["AGENCYHUB_Broker__Password"] = servers.Broker.PasswordOf("hub-operator"),
-            },
-            ["ops", .. arguments]);
+    private Task<(int ExitCode, string Output, string Errors)> OpsAsync(params string[] arguments) => OperatorCli.RunAsync(servers.Broker, arguments);
 
     private async Task<IReadOnlyList<LedgerRow>> OperatorRowsAsync() => [.. (await LedgerQueries.RowsAsync(_ledger)).Where(r => r.Kind == "operator-access")];
 }

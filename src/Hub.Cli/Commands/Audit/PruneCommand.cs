@@ -23,7 +23,8 @@ internal static class PruneCommand
         {
             Description = $"Keep rows recorded within this many days (default: ${RetentionVariable})",
         };
-        var command = new Command("prune", "Delete whole sealed ledger batches older than the retention period, keeping the chain verifiable") { sqlite, retention };
+        var format = OutputFormat.Option(PruneJson.Schema);
+        var command = new Command("prune", "Delete whole sealed ledger batches older than the retention period, keeping the chain verifiable") { sqlite, retention, format };
         postgres.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -58,11 +59,22 @@ internal static class PruneCommand
                 return 2;
             }
 
+            var json = OutputFormat.IsJson(result, format);
+            if (json)
+            {
+                OutputFormat.Write(PruneJson.Of(source.Description, days.Value, cutoff, outcome));
+            }
+
             if (!outcome.Verification.IsIntact)
             {
                 await Console.Error.WriteLineAsync("Refusing to prune: the ledger does not verify, and pruning would destroy the evidence.");
-                VerificationPrinter.Write(Console.Out, source.Description, outcome.Verification);
+                VerificationPrinter.Write(OutputFormat.TextOut(json), source.Description, outcome.Verification);
                 return 1;
+            }
+
+            if (json)
+            {
+                return 0;
             }
 
             var at = cutoff.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);

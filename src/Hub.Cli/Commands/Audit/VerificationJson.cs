@@ -16,18 +16,7 @@ internal static class VerificationJson
         schema = Schema,
         ledger,
         intact,
-        chain = new
-        {
-            intact = chain.IsIntact,
-            sealsVerified = chain.SealsVerified,
-            rowsVerified = chain.RowsVerified,
-            unsealedRows = chain.UnsealedRows,
-            head = chain.Head is { } head ? new { seal = head.Number, lastSequence = head.LastSequence, chainHash = head.ChainHash } : null,
-            pruned = chain.Anchor is { } prune ? new { record = prune.Number, throughSeal = prune.ThroughSeal, throughSequence = prune.ThroughSequence, anchorHash = prune.AnchorHash } : null,
-            @break = chain.Break is { } broken
-                ? new { seal = broken.SealNumber, firstSequence = broken.FirstSequence, lastSequence = broken.LastSequence, check = VerificationPrinter.Name(broken.Check), detail = broken.Detail }
-                : null,
-        },
+        chain = ChainJson.Of(chain),
         outbox = new { intact = outbox.IsIntact, @checked = outbox.Checked, altered = outbox.AlteredCount, alteredDeliveries = outbox.Altered },
         anchors,
     };

@@ -13,8 +13,13 @@ namespace Hub.Cli.Commands.Ops;
 /// in its queue for the router to take, and it leaves the queue when the router has re-published it. Whenever a step
 /// does not complete, the message stays where it was.
 /// </summary>
-internal sealed class DeadLetterReplayer(DeadLetterBroker broker, AuditConnection ledger, string operatorName, string? reason)
+internal sealed class DeadLetterReplayer(DeadLetterBroker broker, AuditConnection ledger, string operatorName, string? reason, TextWriter output)
 {
+    private readonly List<ReplayResult> _results = [];
+
+    /// <summary>Every message handed to <see cref="ReplayAsync"/> so far, in the order it was settled.</summary>
+    public IReadOnlyList<ReplayResult> Results => _results;
+
     /// <summary>Replays <paramref name="messages"/>, taken in <paramref name="session"/>, and disposes the session.</summary>
     public async Task<(int Replayed, int Failed)> ReplayAsync(DeadLetterSession session, IEnumerable<(DeadLetterMessage Message, DeadLetter Letter)> messages, CancellationToken cancellationToken)
     {
@@ -22,44 +27,47 @@ internal sealed class DeadLetterReplayer(DeadLetterBroker broker, AuditConnectio
         ArgumentNullException.ThrowIfNull(messages);
         var replayed = 0;
         var failed = 0;
-        var ingress = new List<(DeadLetter Letter, IngressReplayRequested Request, string Detail)>();
+        var ingress = new List<(DeadLetter Letter, IngressReplayRequested Request, string Detail, string? Note)>();
         await using (session)
         {
             foreach (var (message, letter) in messages)
             {
-                var request = await RequestForAsync(message, letter, cancellationToken);
+                var (request, note) = await RequestForAsync(message, letter, cancellationToken);
                 var detail = request is null ? null : $"{ReplayPublisher.Describe(letter)}, request {RequestIdOf(request)}";
                 if (request is null || !await OpsLedger.RecordAsync(ledger, OperatorAccessRows.For(OperatorActions.ReplayRequested, letter, operatorName, reason, TimeProvider.System.GetUtcNow(), detail!), "replayed", cancellationToken))
                 {
+                    _results.Add(new ReplayResult(letter, false, null, note));
                     failed++;
                 }
                 else if (request is IngressReplayRequested asked)
                 {
-                    ingress.Add((letter, asked, detail!));
+                    ingress.Add((letter, asked, detail!, note));
                 }
                 else if (await SendAsync(letter, request, cancellationToken))
                 {
                     await session.RemoveAsync(message, cancellationToken);
-                    Report(letter, $"{detail}; removed from {letter.Queue}");
+                    Report(letter, $"{detail}; removed from {letter.Queue}", note);
                     replayed++;
                 }
                 else
                 {
+                    _results.Add(new ReplayResult(letter, false, null, note));
                     failed++;
                 }
             }
         }
 
         // The session is closed: the ingress dead letters are back in their queues, where the router looks for them.
-        foreach (var (letter, request, detail) in ingress)
+        foreach (var (letter, request, detail, note) in ingress)
         {
             if (await SendAsync(letter, request, cancellationToken))
             {
-                Report(letter, $"{detail}; it leaves {letter.Queue} once the router has re-published it");
+                Report(letter, $"{detail}; it leaves {letter.Queue} once the router has re-published it", note);
                 replayed++;
             }
             else
             {
+                _results.Add(new ReplayResult(letter, false, null, note));
                 failed++;
             }
         }
@@ -74,11 +82,17 @@ internal sealed class DeadLetterReplayer(DeadLetterBroker broker, AuditConnectio
         _ => throw new ArgumentException("Not a replay request.", nameof(request)),
     };
 
-    private static void Report(DeadLetter letter, string detail) =>
-        Console.WriteLine($"message {letter.MessageId ?? "(no id)"} ({letter.EventType ?? letter.MessageType ?? "?"}{(letter.EventId is { } e ? $", event {e}" : string.Empty)}) {detail}.");
+    private void Report(DeadLetter letter, string detail, string? note)
+    {
+        _results.Add(new ReplayResult(letter, true, detail, note));
+        output.WriteLine($"message {letter.MessageId ?? "(no id)"} ({letter.EventType ?? letter.MessageType ?? "?"}{(letter.EventId is { } e ? $", event {e}" : string.Empty)}) {detail}.");
+    }
 
-    /// <summary>What the router is to be asked, or null, said on stderr, when the message cannot be replayed.</summary>
-    private async Task<object?> RequestForAsync(DeadLetterMessage message, DeadLetter letter, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the router is to be asked, or null, said on stderr, when the message cannot be replayed; and a note, also
+    /// printed, when the event was decided before.
+    /// </summary>
+    private async Task<(object? Request, string? Note)> RequestForAsync(DeadLetterMessage message, DeadLetter letter, CancellationToken cancellationToken)
     {
         var now = TimeProvider.System.GetUtcNow();
         var shown = letter.MessageId ?? "(no id)";
@@ -87,18 +101,19 @@ internal sealed class DeadLetterReplayer(DeadLetterBroker broker, AuditConnectio
             if (DeadLetterReader.DeliveryIdOf(message.Body) is not { } deliveryId || letter.MessageType != "(delivery)")
             {
                 await Console.Error.WriteLineAsync($"message {shown} in {letter.Queue}: not a delivery ({letter.MessageType ?? "unreadable"}), so there is nothing for the router to re-check; left in place (purge it if it is not needed).");
-                return null;
+                return (null, null);
             }
 
-            return new DeliveryReplayRequested { RequestId = Guid.NewGuid(), DeliveryId = deliveryId, RequestedBy = operatorName, RequestedAt = now, FromQueue = letter.Queue };
+            return (new DeliveryReplayRequested { RequestId = Guid.NewGuid(), DeliveryId = deliveryId, RequestedBy = operatorName, RequestedAt = now, FromQueue = letter.Queue }, null);
         }
 
         if (!Guid.TryParse(letter.MessageId, out var messageId))
         {
             await Console.Error.WriteLineAsync($"message in {letter.Queue} without a message id: the router finds dead letters by id, so it cannot be replayed; left in place.");
-            return null;
+            return (null, null);
         }
 
+        string? note = null;
         if (letter.EventId is { } eventId)
         {
             IReadOnlyList<LedgerEntry> history;
@@ -109,17 +124,18 @@ internal sealed class DeadLetterReplayer(DeadLetterBroker broker, AuditConnectio
             catch (DbException ex)
             {
                 await Console.Error.WriteLineAsync($"message {shown}: cannot read the ledger ({ex.GetType().Name}, SQL state {ex.SqlState ?? "none"}); it stays in {letter.Queue}.");
-                return null;
+                return (null, null);
             }
 
             var earlier = history.FirstOrDefault(r => r.Kind == LedgerEntryKind.Decision && r.Source == letter.Agency);
             if (earlier is not null)
             {
-                Console.WriteLine($"note: event {eventId} was already decided at {DeadLetterPrinter.Time(earlier.RecordedAt)}; the router keeps that decision (idempotent per source and event id) and sends only its unsent deliveries.");
+                note = $"event {eventId} was already decided at {DeadLetterPrinter.Time(earlier.RecordedAt)}; the router keeps that decision (idempotent per source and event id) and sends only its unsent deliveries";
+                output.WriteLine($"note: {note}.");
             }
         }
 
-        return new IngressReplayRequested { RequestId = Guid.NewGuid(), MessageId = messageId, FromQueue = letter.Queue, RequestedBy = operatorName, RequestedAt = now };
+        return (new IngressReplayRequested { RequestId = Guid.NewGuid(), MessageId = messageId, FromQueue = letter.Queue, RequestedBy = operatorName, RequestedAt = now }, note);
     }
 
     private async Task<bool> SendAsync(DeadLetter letter, object request, CancellationToken cancellationToken)

@@ -20,7 +20,8 @@ internal static class PurgeCommand
         var who = new OperatorOptions();
         var postgres = AuditConnection.PostgresOption();
         var sqlite = AuditConnection.SqliteOption();
-        var command = new Command("purge", "Remove dead-lettered messages from one queue without replaying them; each removal is ledgered (needs --reason and --confirm)") { queue, olderThan, confirm, sqlite };
+        var format = OutputFormat.Option(DeadLetterPurgeJson.Schema);
+        var command = new Command("purge", "Remove dead-lettered messages from one queue without replaying them; each removal is ledgered (needs --reason and --confirm)") { queue, olderThan, confirm, sqlite, format };
         broker.AddTo(command);
         who.AddTo(command);
         postgres.AddTo(command);
@@ -65,7 +66,7 @@ internal static class PurgeCommand
 
             var depth = await connection.DepthAsync(name, cancellationToken) ?? 0;
             var now = TimeProvider.System.GetUtcNow();
-            var purged = 0;
+            var purged = new List<DeadLetter>();
             var kept = 0;
             if (depth > 0)
             {
@@ -86,11 +87,17 @@ internal static class PurgeCommand
                     }
 
                     await session.RemoveAsync(message, cancellationToken);
-                    purged++;
+                    purged.Add(letter);
                 }
             }
 
-            Console.WriteLine($"{purged} message(s) purged from {name}, {kept} kept{(age is null ? string.Empty : " (newer, or with no failure time)")}; each purge is in the ledger.");
+            if (OutputFormat.IsJson(result, format))
+            {
+                OutputFormat.Write(DeadLetterPurgeJson.Of(name, result.GetValue(olderThan), purged, kept));
+                return 0;
+            }
+
+            Console.WriteLine($"{purged.Count} message(s) purged from {name}, {kept} kept{(age is null ? string.Empty : " (newer, or with no failure time)")}; each purge is in the ledger.");
             return 0;
         });
         return command;

@@ -20,7 +20,8 @@ internal static class ReplayCommand
         var who = new OperatorOptions();
         var postgres = AuditConnection.PostgresOption();
         var sqlite = AuditConnection.SqliteOption();
-        var command = new Command("replay", "Replay dead-lettered messages through the router: ingress events are decided again, deliveries re-checked under the current agreements and consents") { id, all, sqlite };
+        var format = OutputFormat.Option(DeadLetterReplayJson.Schema);
+        var command = new Command("replay", "Replay dead-lettered messages through the router: ingress events are decided again, deliveries re-checked under the current agreements and consents") { id, all, sqlite, format };
         queues.AddTo(command);
         broker.AddTo(command);
         who.AddTo(command);
@@ -63,7 +64,8 @@ internal static class ReplayCommand
                 return 3;
             }
 
-            var replay = new DeadLetterReplayer(connection, ledger, operatorName!, reason);
+            var json = OutputFormat.IsJson(result, format);
+            var replay = new DeadLetterReplayer(connection, ledger, operatorName!, reason, OutputFormat.TextOut(json));
             if (messageId is not null)
             {
                 var found = await DeadLetterFinder.FindAsync(connection, selected!, messageId, cancellationToken);
@@ -74,6 +76,11 @@ internal static class ReplayCommand
                 }
 
                 var (one, _) = await replay.ReplayAsync(hit.Session, [(hit.Message, hit.Letter)], cancellationToken);
+                if (json)
+                {
+                    OutputFormat.Write(DeadLetterReplayJson.Of(replay.Results));
+                }
+
                 return one == 1 ? 0 : 1;
             }
 
@@ -94,7 +101,15 @@ internal static class ReplayCommand
                 failed += notDone;
             }
 
-            Console.WriteLine($"{replayed} message(s) replayed, {failed} left in place.");
+            if (json)
+            {
+                OutputFormat.Write(DeadLetterReplayJson.Of(replay.Results));
+            }
+            else
+            {
+                Console.WriteLine($"{replayed} message(s) replayed, {failed} left in place.");
+            }
+
             return failed == 0 ? 0 : 1;
         });
         return command;

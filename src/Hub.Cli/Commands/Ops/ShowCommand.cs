@@ -20,7 +20,8 @@ internal static class ShowCommand
         var who = new OperatorOptions();
         var postgres = AuditConnection.PostgresOption();
         var sqlite = AuditConnection.SqliteOption();
-        var command = new Command("show", "Show one dead-lettered message: metadata only, unless --payload with a --reason (ledgered first)") { id, payload, sqlite };
+        var format = OutputFormat.Option(DeadLetterShowJson.Schema);
+        var command = new Command("show", "Show one dead-lettered message: metadata only, unless --payload with a --reason (ledgered first)") { id, payload, sqlite, format };
         queues.AddTo(command);
         broker.AddTo(command);
         who.AddTo(command);
@@ -66,9 +67,15 @@ internal static class ShowCommand
             }
 
             await using var session = hit.Session;
-            DeadLetterPrinter.WriteDetail(Console.Out, hit.Letter);
+            var json = OutputFormat.IsJson(result, format);
+            DeadLetterPrinter.WriteDetail(OutputFormat.TextOut(json), hit.Letter);
             if (!showPayload)
             {
+                if (json)
+                {
+                    OutputFormat.Write(DeadLetterShowJson.Of(hit.Letter, payload: null));
+                }
+
                 return 0;
             }
 
@@ -76,6 +83,12 @@ internal static class ShowCommand
             if (!await OpsLedger.RecordAsync(ledger!, OperatorAccessRows.For(OperatorActions.PayloadViewed, hit.Letter, operatorName!, reason, TimeProvider.System.GetUtcNow()), "showing the payload", cancellationToken))
             {
                 return 2;
+            }
+
+            if (json)
+            {
+                OutputFormat.Write(DeadLetterShowJson.Of(hit.Letter, PayloadPrinter.ToJson(hit.Message.Body)));
+                return 0;
             }
 
             PayloadPrinter.Write(Console.Out, hit.Message.Body);

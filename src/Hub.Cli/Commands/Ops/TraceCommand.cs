@@ -19,7 +19,8 @@ internal static class TraceCommand
         var broker = new BrokerSettings();
         var postgres = AuditConnection.PostgresOption();
         var sqlite = AuditConnection.SqliteOption();
-        var command = new Command("trace", "Follow one event: decisions per recipient, deliveries sent or not, recalls, operator acts, and dead-lettered copies") { id, noBroker, sqlite };
+        var format = OutputFormat.Option(TraceJson.Schema);
+        var command = new Command("trace", "Follow one event: decisions per recipient, deliveries sent or not, recalls, operator acts, and dead-lettered copies") { id, noBroker, sqlite, format };
         broker.AddTo(command);
         postgres.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
@@ -68,7 +69,16 @@ internal static class TraceCommand
                     state = deadLetters.Count == 0 ? "in no dead-letter queue" : $"{deadLetters.Count} copy(ies) in dead-letter queues: {string.Join(", ", deadLetters.Select(d => d.Queue).Distinct())}";
                 }
 
-                TraceTimeline.Write(Console.Out, eventId, rows, TraceTimeline.Build(rows, outbox, recalls, deadLetters), state);
+                var steps = TraceTimeline.Build(rows, outbox, recalls, deadLetters);
+                if (OutputFormat.IsJson(result, format))
+                {
+                    OutputFormat.Write(TraceJson.Of(eventId, rows, outbox, recalls, options is null ? null : deadLetters, steps));
+                }
+                else
+                {
+                    TraceTimeline.Write(Console.Out, eventId, rows, steps, state);
+                }
+
                 return rows.Count == 0 && deadLetters.Count == 0 ? 1 : 0;
             }
             catch (DbException ex)

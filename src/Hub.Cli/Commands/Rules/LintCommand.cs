@@ -10,7 +10,8 @@ internal static class LintCommand
     {
         var folder = new Argument<DirectoryInfo>("DIR") { Description = "Folder of agreement files (*.yaml)" };
         var today = RulesOptions.Today();
-        var command = new Command("lint", "Check agreements: structure, vocabularies, lawful basis, gateways, dates, overlaps") { folder, today };
+        var format = OutputFormat.Option(LintJson.Schema);
+        var command = new Command("lint", "Check agreements: structure, vocabularies, lawful basis, gateways, dates, overlaps") { folder, today, format };
         command.SetAction(result =>
         {
             var directory = result.GetValue(folder)!.FullName;
@@ -25,12 +26,18 @@ internal static class LintCommand
                 return 2;
             }
 
+            var errors = lint.Diagnostics.Count(d => d.IsError);
+            if (OutputFormat.IsJson(result, format))
+            {
+                OutputFormat.Write(LintJson.Of(directory, lint));
+                return errors > 0 ? 1 : 0;
+            }
+
             foreach (var diagnostic in lint.Diagnostics)
             {
                 (diagnostic.IsError ? Console.Error : Console.Out).WriteLine(diagnostic);
             }
 
-            var errors = lint.Diagnostics.Count(d => d.IsError);
             var warnings = lint.Diagnostics.Count - errors;
             var counted = lint.Set is { } set ? $"{set.Agreements.Count} agreements, {set.Agreements.Sum(a => a.Flows.Count)} flows" : "agreements not loaded (an error stops the whole set)";
             if (lint is { Set: not null, Refused.Count: > 0 })

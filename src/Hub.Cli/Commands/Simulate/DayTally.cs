@@ -3,8 +3,8 @@ using Hub.Simulation.Timeline;
 
 namespace Hub.Cli.Commands.Simulate;
 
-/// <summary>Adds up written batches per simulated day and prints a day's counts once the run has moved past it.</summary>
-internal sealed class DayTally(SimulationPrinter printer)
+/// <summary>Adds up written batches per simulated day and hands a day's counts on once the run has moved past it.</summary>
+internal sealed class DayTally(Action<DateOnly, IReadOnlyDictionary<RecordKind, int>> completed)
 {
     private readonly Dictionary<RecordKind, int> _counts = [];
     private DateOnly? _day;
@@ -29,7 +29,7 @@ internal sealed class DayTally(SimulationPrinter printer)
     {
         if (_day is { } day)
         {
-            printer.Day(day, _counts);
+            completed(day, _counts);
         }
 
         _counts.Clear();
