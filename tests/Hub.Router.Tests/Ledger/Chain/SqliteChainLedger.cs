@@ -52,6 +52,7 @@ internal sealed class SqliteChainLedger : IDisposable
 
     public void Dispose()
     {
+        Sealer.Dispose();
         Store.Dispose();
         try
         {

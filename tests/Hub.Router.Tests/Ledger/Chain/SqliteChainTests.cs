@@ -30,6 +30,20 @@ public sealed class SqliteChainTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task When_the_background_sealer_and_an_explicit_seal_run_at_once_should_seal_each_row_once_and_fail_neither()
+    {
+        await _ledger.AppendAsync(200);
+
+        // The embedded run seals at its end while the background sealer may be in a pass: both used to read the same head.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => _ledger.Sealer.SealAsync(CancellationToken.None))));
+        var result = await _ledger.VerifyAsync();
+
+        outcomes.Sum(o => o.Rows).ShouldBe(200);
+        result.IsIntact.ShouldBeTrue(result.Break?.ToString());
+        (result.SealsVerified, result.RowsVerified, result.UnsealedRows).ShouldBe((40L, 200L, 0L));
+    }
+
+    [Fact]
     public async Task When_sealing_again_should_chain_the_new_seals_to_the_old_head()
     {
         await _ledger.AppendAsync(7);
