@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Hub.WebConsole.Security;
+
+/// <summary>
+/// Authorization policies, one per role; every page names one (<c>[Authorize(Policy = ...)]</c>) or is explicitly
+/// anonymous. The fallback policy covers any endpoint that names none: a signed-in user holding a console role.
+/// </summary>
+public static class ConsolePolicies
+{
+    public const string IgLead = "console-ig-lead";
+    public const string Operator = "console-operator";
+    public const string Auditor = "console-auditor";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(IgLead, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.IgLead));
+        options.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.Operator));
+        options.AddPolicy(Auditor, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.Auditor));
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(ConsoleRoles.All).Build();
+    }
+}
