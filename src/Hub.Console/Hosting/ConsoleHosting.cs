@@ -31,7 +31,7 @@ public static class ConsoleHosting
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseConsoleSecurityHeaders();
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),

@@ -4,7 +4,8 @@ namespace Hub.WebConsole.Security;
 
 /// <summary>
 /// Authorization policies, one per role; every page names one (<c>[Authorize(Policy = ...)]</c>) or is explicitly
-/// anonymous. The fallback policy covers any endpoint that names none: a signed-in user holding a console role.
+/// anonymous. <c>[Authorize]</c> without a policy, and the fallback for any endpoint that names none, both mean a
+/// signed-in user holding at least one console role.
 /// </summary>
 public static class ConsolePolicies
 {
@@ -18,6 +19,8 @@ public static class ConsolePolicies
         options.AddPolicy(IgLead, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.IgLead));
         options.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.Operator));
         options.AddPolicy(Auditor, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.Auditor));
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(ConsoleRoles.All).Build();
+        var anyRole = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(ConsoleRoles.All).Build();
+        options.DefaultPolicy = anyRole;
+        options.FallbackPolicy = anyRole;
     }
 }
