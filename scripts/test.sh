@@ -37,6 +37,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# Node.js/npm (Hub.Console's build) and chromium/chromedriver (its browser test), from Debian packages when missing.
+bash "$REPO/scripts/test-tools.sh"
+
 t0=$SECONDS
 # Postgres starts in ~1 s, RabbitMQ in ~5-10 s: start them side by side.
 if [ -z "${AGENCYHUB_TEST_POSTGRES:-}" ]; then

@@ -4,7 +4,7 @@ using System.Text;
 namespace Hub.WebConsole.Security.Local;
 
 /// <summary>
-/// The local user's password: generated at start-up (100 bits, no default, never configured), valid until the console
+/// The local user's password: generated at start-up (about 99 bits, no default, never configured), valid until the console
 /// stops. Compared in constant time.
 /// </summary>
 public sealed class LocalPassword
