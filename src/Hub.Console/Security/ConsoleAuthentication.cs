@@ -2,6 +2,7 @@ using Hub.WebConsole.Security.Local;
 using Hub.WebConsole.Security.Oidc;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,12 @@ public static class ConsoleAuthentication
             o.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+                {
+                    // A refused form post keeps a plain 403: re-executing it would post to the status page, answered 400.
+                    context.HttpContext.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+                }
+
                 return Task.CompletedTask;
             };
         });

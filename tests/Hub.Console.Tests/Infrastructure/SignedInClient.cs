@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Hub.WebConsole.Tests.Infrastructure;
@@ -19,13 +18,6 @@ internal static class SignedInClient
     }
 
     /// <summary>Fetches the sign-in form and posts it with <paramref name="password"/>; returns the post's response.</summary>
-    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string password, string path = "/sign-in")
-    {
-        var form = await Html.ReadAsync(await client.GetAsync(path));
-        var fields = form.QuerySelectorAll("form input[type=hidden]").OfType<IHtmlInputElement>()
-            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
-            .Append(new KeyValuePair<string, string>("Input.Password", password));
-        using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(path, content);
-    }
+    public static Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string password, string path = "/sign-in") =>
+        Forms.PostAsync(client, path, new Dictionary<string, string> { ["Input.Password"] = password });
 }

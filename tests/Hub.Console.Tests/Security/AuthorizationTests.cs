@@ -16,6 +16,7 @@ public sealed class AuthorizationTests : IDisposable
     [InlineData("/agreements")]
     [InlineData("/agreements/DSA-001")]
     [InlineData("/flow-matrix")]
+    [InlineData("/what-if")]
     [InlineData("/no-such-page")]
     public async Task Anonymous_requests_are_redirected_to_sign_in(string path)
     {
@@ -32,6 +33,7 @@ public sealed class AuthorizationTests : IDisposable
     [InlineData("/agreements")]
     [InlineData("/agreements/DSA-001")]
     [InlineData("/flow-matrix")]
+    [InlineData("/what-if")]
     public async Task A_user_without_the_ig_lead_role_gets_403_on_its_pages(string path)
     {
         using var factory = new ConsoleFactory(_agreements, [ConsoleRoles.Operator, ConsoleRoles.Auditor]);
@@ -50,6 +52,7 @@ public sealed class AuthorizationTests : IDisposable
     [InlineData("/agreements")]
     [InlineData("/agreements/DSA-001")]
     [InlineData("/flow-matrix")]
+    [InlineData("/what-if")]
     public async Task An_ig_lead_gets_the_page(string path)
     {
         using var factory = new ConsoleFactory(_agreements, [ConsoleRoles.IgLead]);
@@ -112,6 +115,22 @@ public sealed class AuthorizationTests : IDisposable
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task A_user_without_the_ig_lead_role_cannot_post_the_what_if_form()
+    {
+        using var leadFactory = new ConsoleFactory(_agreements, [ConsoleRoles.IgLead]);
+        using var lead = await SignedInClient.CreateAsync(leadFactory);
+        var form = await Html.ReadAsync(await lead.GetAsync("/what-if"));
+        var hidden = form.QuerySelectorAll("main form input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value")!);
+        using var factory = new ConsoleFactory(_agreements, [ConsoleRoles.Operator]);
+        using var client = await SignedInClient.CreateAsync(factory);
+
+        using var content = new FormUrlEncodedContent(hidden.Append(new("Input.CaseText", "source: probation")));
+        var response = await client.PostAsync("/what-if", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class PageAuthorizationTests
         var agreementPages = typeof(Program).Assembly.GetTypes()
             .Where(t => t.Namespace == "Hub.WebConsole.Pages.Agreements" && t.IsDefined(typeof(RouteAttribute), inherit: false))
             .ToList();
-        agreementPages.Count.ShouldBe(3);
+        agreementPages.Count.ShouldBe(4);
         foreach (var page in agreementPages)
         {
             page.GetCustomAttributes(typeof(AuthorizeAttribute), inherit: true).Cast<AuthorizeAttribute>()
