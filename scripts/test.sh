@@ -37,14 +37,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# Node.js/npm (Hub.Console's build) and chromium/chromedriver (its browser test, and the subject report's PDF),
+# from Debian packages when missing.
+bash "$REPO/scripts/test-tools.sh"
+
 t0=$SECONDS
-# Headless Chromium prints the subject report's PDF (hub audit subject --format pdf) and drives the browser tests:
-# installed from Debian packages when missing, like the servers. The tests that need it fail, never skip, without it.
-if ! command -v chromium >/dev/null 2>&1 && [ -z "${AGENCYHUB_CHROMIUM:-}" ]; then
-    log "installing chromium and chromium-driver (Debian packages)"
-    # shellcheck source=servers/lib.sh
-    ( LOG_TAG=test; . "$SERVERS/lib.sh"; apt_install chromium chromium-driver )
-fi
 
 # Postgres starts in ~1 s, RabbitMQ in ~5-10 s: start them side by side.
 if [ -z "${AGENCYHUB_TEST_POSTGRES:-}" ]; then

@@ -1,0 +1,8 @@
+namespace Hub.WebConsole.Agreements;
+
+public enum MatrixVerdict
+{
+    Nothing,
+    Permit,
+    Forbid,
+}
