@@ -79,8 +79,11 @@ public sealed class RecallViewsCommandTests(RetractedDemoLedger ledger) : IClass
             .Count(d => d.TryGetProperty("recall", out var r) && r.GetProperty("status").GetString() == "acknowledged")
             .ShouldBeGreaterThan(0, "the withdrawal's own recalls are still there, acknowledged");
         var text = await File.ReadAllTextAsync(html);
-        text.ShouldContain("Recall (retraction)");
-        text.ShouldContain("Recall (consent withdrawal)");
+        text = System.Net.WebUtility.HtmlDecode(text);
+        text.ShouldContain("Erasure after the sender withdrew the record</th>");
+        text.ShouldContain("Erasure asked for: the recipient has not yet confirmed it");
+        text.ShouldContain("Erasure after a consent withdrawal</th>");
+        text.ShouldContain("Not recalled (shared under law, not on consent)");
         json.Output.ShouldNotContain(Pnc);
     }
 }

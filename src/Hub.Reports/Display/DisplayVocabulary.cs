@@ -87,6 +87,9 @@ public static class DisplayVocabulary
 
     public static string RecallState(string status) => RecallStates.TryGetValue(status, out var text) ? text : status;
 
+    /// <summary>The row heading for one cause of erasure: the two can apply to one disclosure.</summary>
+    public static string RecallHeading(string cause) => cause == "retraction" ? "Erasure after the sender withdrew the record" : "Erasure after a consent withdrawal";
+
     public static string RecallCause(string cause) => cause == "retraction" ? "the agency that sent it withdrew the record" : "you withdrew your consent";
 
     /// <summary>"addressOnRelease" → "address on release".</summary>

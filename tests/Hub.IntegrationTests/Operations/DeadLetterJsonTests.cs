@@ -17,27 +17,11 @@ public class DeadLetterJsonTests(ServersFixture servers) : IAsyncLifetime
     private const string Operator = "ops-json-it";
     private static readonly string Submit = HubTopology.SubmitExchange(AgencyCode.Probation);
 
-    private readonly string _agreements = TestAgreements.WriteFolder();
-    private RouterUnderTest _router = null!;
-    private BrokerClient _probation = null!;
-    private BrokerClient _admin = null!;
-    private string _ledger = null!;
+    private OperationsRig _rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        _admin = await BrokerClient.ConnectAsync(servers.Broker, "hub-admin");
-        await _admin.PurgeHubQueuesAsync();
-        _ledger = await servers.CreateDatabaseAsync();
-        _router = await RouterUnderTest.StartAsync(servers.Broker, _ledger, _agreements);
-        _probation = await BrokerClient.ConnectAsync(servers.Broker, "adapter-probation");
-    }
+    public async Task InitializeAsync() => _rig = await OperationsRig.StartAsync(servers);
 
-    public async Task DisposeAsync()
-    {
-        await _router.DisposeAsync();
-        await _probation.DisposeAsync();
-        await _admin.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
 
     [Fact]
     public async Task When_forged_events_are_dead_lettered_should_list_show_replay_and_purge_them_as_json_documents()
@@ -46,7 +30,7 @@ public class DeadLetterJsonTests(ServersFixture servers) : IAsyncLifetime
         var messageIds = forged.Select(_ => Guid.NewGuid()).ToArray();
         for (var i = 0; i < forged.Length; i++)
         {
-            await _probation.PublishAsync(Submit, MassTransitEnvelope.For(forged[i], messageIds[i]), messageId: messageIds[i].ToString());
+            await _rig.Probation.PublishAsync(Submit, MassTransitEnvelope.For(forged[i], messageIds[i]), messageId: messageIds[i].ToString());
         }
 
         // list: both, with the router's reason code, as metadata.
@@ -72,14 +56,14 @@ public class DeadLetterJsonTests(ServersFixture servers) : IAsyncLifetime
         ShouldHoldNoPersonalData(show.Output);
         (await OperatorRowsAsync()).ShouldBeEmpty("showing metadata is not ledgered");
 
-        var payload = await JsonAsync("dlq", "show", messageIds[0].ToString(), "--payload", "--reason", "INC-11 check the forgery", "--operator", Operator, "--postgres", _ledger, "--format", "json");
+        var payload = await JsonAsync("dlq", "show", messageIds[0].ToString(), "--payload", "--reason", "INC-11 check the forgery", "--operator", Operator, "--postgres", _rig.Ledger, "--format", "json");
         payload.ExitCode.ShouldBe(0, payload.Errors);
         payload.Root.GetProperty("payloadShown").GetBoolean().ShouldBeTrue();
         payload.Root.GetProperty("payload").GetProperty("envelope").GetRawText().ShouldContain(forged[0].Envelope.EventId.ToString());
         (await OperatorRowsAsync()).ShouldHaveSingleItem().Outcome.ShouldBe("payload-viewed");
 
         // purge under an age limit keeps both; the document says so.
-        var young = await JsonAsync("dlq", "purge", "--queue", IngressErrors, "--older-than", "1d", "--reason", "INC-11", "--confirm", "--operator", Operator, "--postgres", _ledger, "--format", "json");
+        var young = await JsonAsync("dlq", "purge", "--queue", IngressErrors, "--older-than", "1d", "--reason", "INC-11", "--confirm", "--operator", Operator, "--postgres", _rig.Ledger, "--format", "json");
         young.ExitCode.ShouldBe(0, young.Errors);
         young.Root.GetProperty("schema").GetString().ShouldBe("agencyhub.ops.dlq.purge/1");
         young.Root.GetProperty("olderThan").GetString().ShouldBe("1d");
@@ -87,7 +71,7 @@ public class DeadLetterJsonTests(ServersFixture servers) : IAsyncLifetime
         young.Root.GetProperty("kept").GetInt32().ShouldBe(2);
 
         // replay --all: both go to the router, which decides them again (and refuses them again as forged).
-        var replay = await JsonAsync("dlq", "replay", "--all", "--queue", IngressErrors, "--reason", "INC-11", "--operator", Operator, "--postgres", _ledger, "--format", "json");
+        var replay = await JsonAsync("dlq", "replay", "--all", "--queue", IngressErrors, "--reason", "INC-11", "--operator", Operator, "--postgres", _rig.Ledger, "--format", "json");
         replay.ExitCode.ShouldBe(0, replay.Errors);
         replay.Root.GetProperty("schema").GetString().ShouldBe("agencyhub.ops.dlq.replay/1");
         replay.Root.GetProperty("replayed").GetInt32().ShouldBe(2);
@@ -99,7 +83,7 @@ public class DeadLetterJsonTests(ServersFixture servers) : IAsyncLifetime
 
         // purge: each removal ledgered, each purged message in the document.
         await Eventually.UntilAsync(() => JsonAsync("dlq", "list", "--queue", IngressErrors, "--format", "json"), r => Depth(r) == 2, "the replayed forgeries refused again");
-        var purge = await JsonAsync("dlq", "purge", "--queue", IngressErrors, "--reason", "INC-11", "--confirm", "--operator", Operator, "--postgres", _ledger, "--format", "json");
+        var purge = await JsonAsync("dlq", "purge", "--queue", IngressErrors, "--reason", "INC-11", "--confirm", "--operator", Operator, "--postgres", _rig.Ledger, "--format", "json");
         purge.ExitCode.ShouldBe(0, purge.Errors);
         purge.Root.GetProperty("purged").GetInt32().ShouldBe(2);
         purge.Root.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("eventId").GetGuid()).ShouldBe(forged.Select(f => f.Envelope.EventId), ignoreOrder: true);
@@ -123,5 +107,5 @@ public class DeadLetterJsonTests(ServersFixture servers) : IAsyncLifetime
         return new JsonRun(exitCode, output, errors);
     }
 
-    private async Task<IReadOnlyList<LedgerRow>> OperatorRowsAsync() => [.. (await LedgerQueries.RowsAsync(_ledger)).Where(r => r.Kind == "operator-access")];
+    private async Task<IReadOnlyList<LedgerRow>> OperatorRowsAsync() => [.. (await LedgerQueries.RowsAsync(_rig.Ledger)).Where(r => r.Kind == "operator-access")];
 }

@@ -27,34 +27,18 @@ public class DeadLetterOperationsTests(ServersFixture servers) : IAsyncLifetime
     private const string Operator = "ops-it";
     private static readonly string Submit = HubTopology.SubmitExchange(AgencyCode.Probation);
 
-    private readonly string _agreements = TestAgreements.WriteFolder();
-    private RouterUnderTest _router = null!;
-    private BrokerClient _probation = null!;
-    private BrokerClient _admin = null!;
-    private string _ledger = null!;
+    private OperationsRig _rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        _admin = await BrokerClient.ConnectAsync(servers.Broker, "hub-admin");
-        await _admin.PurgeHubQueuesAsync();
-        _ledger = await servers.CreateDatabaseAsync();
-        _router = await RouterUnderTest.StartAsync(servers.Broker, _ledger, _agreements);
-        _probation = await BrokerClient.ConnectAsync(servers.Broker, "adapter-probation");
-    }
+    public async Task InitializeAsync() => _rig = await OperationsRig.StartAsync(servers);
 
-    public async Task DisposeAsync()
-    {
-        await _router.DisposeAsync();
-        await _probation.DisposeAsync();
-        await _admin.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
 
     [Fact]
     public async Task When_a_consent_arrives_before_its_agreement_should_dead_letter_it_show_it_without_personal_data_and_replay_it_into_a_delivery_once_the_agreement_is_loaded()
     {
         var consent = ConsentBeforeItsAgreement();
         var messageId = Guid.NewGuid();
-        await _probation.PublishAsync(Submit, MassTransitEnvelope.For(consent, messageId), messageId: messageId.ToString());
+        await _rig.Probation.PublishAsync(Submit, MassTransitEnvelope.For(consent, messageId), messageId: messageId.ToString());
 
         // list: metadata and the router's own reason, nothing from the payload.
         var list = await Eventually.UntilAsync(() => OpsAsync("dlq", "list", "--agency", "probation"), r => r.Output.Contains(messageId.ToString(), StringComparison.Ordinal), "the refused consent in the probation dead-letter queue");
@@ -75,7 +59,7 @@ public class DeadLetterOperationsTests(ServersFixture servers) : IAsyncLifetime
         unrecorded.Errors.ShouldContain("Not showing the payload");
         unrecorded.Output.ShouldNotContain(Events.Nino);
 
-        var payload = await OpsAsync("dlq", "show", messageId.ToString(), "--payload", "--reason", "INC-7 check the consent", "--operator", Operator, "--postgres", _ledger);
+        var payload = await OpsAsync("dlq", "show", messageId.ToString(), "--payload", "--reason", "INC-7 check the consent", "--operator", Operator, "--postgres", _rig.Ledger);
         payload.ExitCode.ShouldBe(0, payload.Errors);
         payload.Output.ShouldContain(Events.Nino, customMessage: "the explicit payload view shows the body");
         var viewed = (await OperatorRowsAsync()).ShouldHaveSingleItem();
@@ -84,7 +68,7 @@ public class DeadLetterOperationsTests(ServersFixture servers) : IAsyncLifetime
         viewed.Reasons.ShouldContain($"operator {Operator}");
         viewed.Reasons.ShouldContain("queue " + IngressErrors);
         viewed.Reasons.ShouldContain("reason: INC-7 check the consent");
-        (await LedgerQueries.AllTextAsync(_ledger)).ShouldNotContain(Events.Nino);
+        (await LedgerQueries.AllTextAsync(_rig.Ledger)).ShouldNotContain(Events.Nino);
 
         // A replay whose ledger row cannot be written leaves the message where it is.
         var notLedgered = await OpsAsync("dlq", "replay", messageId.ToString(), "--postgres", await servers.CreateDatabaseAsync());
@@ -93,15 +77,15 @@ public class DeadLetterOperationsTests(ServersFixture servers) : IAsyncLifetime
 
         // The cause is fixed (the agreement is signed off and loaded): the replay is decided under it and delivered.
         await LoadAgreementAsync("dsa-it-opt.yaml", OptInAgreement, e => e.Agreements.Agreements.Any(a => a.Id == "DSA-IT-OPT"));
-        var replay = await OpsAsync("dlq", "replay", messageId.ToString(), "--operator", Operator, "--reason", "INC-7 agreement now live", "--postgres", _ledger);
+        var replay = await OpsAsync("dlq", "replay", messageId.ToString(), "--operator", Operator, "--reason", "INC-7 agreement now live", "--postgres", _rig.Ledger);
         replay.ExitCode.ShouldBe(0, replay.Errors + replay.Output);
         replay.Output.ShouldContain($"sent to the router to re-enter {HubTopology.IngressQueue(AgencyCode.Probation)} (hub.operate)");
 
         // The router, not the operator, takes the message from its dead-letter queue and re-publishes it into ingress.
-        var delivered = await Eventually.UntilAsync(() => _admin.DrainAsync(HubTopology.DeliveryQueue(AgencyCode.Jcp)), m => m.Count > 0, "the claim start delivered to JCP");
+        var delivered = await Eventually.UntilAsync(() => _rig.Admin.DrainAsync(HubTopology.DeliveryQueue(AgencyCode.Jcp)), m => m.Count > 0, "the claim start delivered to JCP");
         System.Text.Encoding.UTF8.GetString(delivered.ShouldHaveSingleItem().Body.Span).ShouldContain(consent.Envelope.EventId.ToString());
-        (await ConsentQueries.IsRegisteredAsync(_ledger, consent.ConsentId)).ShouldBeTrue();
-        (await ConsentQueries.DecisionsAsync(_ledger, consent.Envelope.EventId)).ShouldContain(d => d.Recipient == "jcp" && d.Outcome == "allowed" && d.Footing == "consent");
+        (await ConsentQueries.IsRegisteredAsync(_rig.Ledger, consent.ConsentId)).ShouldBeTrue();
+        (await ConsentQueries.DecisionsAsync(_rig.Ledger, consent.Envelope.EventId)).ShouldContain(d => d.Recipient == "jcp" && d.Outcome == "allowed" && d.Footing == "consent");
         var rows = await Eventually.UntilAsync(OperatorRowsAsync, r => r.Count == 3, "the router's replay row in the ledger");
         rows.Select(r => r.Outcome).ShouldBe(["payload-viewed", "replay-requested", "replay-allowed"]);
         rows[2].Reasons.ShouldContain($"operator {Operator}");
@@ -117,7 +101,7 @@ public class DeadLetterOperationsTests(ServersFixture servers) : IAsyncLifetime
         await DeadLetterAtPoliceAsync(release, deliveryId);
 
         await using var police = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Police);
-        var replay = await OpsAsync("dlq", "replay", deliveryId.ToString(), "--operator", Operator, "--postgres", _ledger);
+        var replay = await OpsAsync("dlq", "replay", deliveryId.ToString(), "--operator", Operator, "--postgres", _rig.Ledger);
         replay.ExitCode.ShouldBe(0, replay.Errors + replay.Output);
         replay.Output.ShouldContain("sent to the router for a re-check (hub.operate)");
 
@@ -127,7 +111,7 @@ public class DeadLetterOperationsTests(ServersFixture servers) : IAsyncLifetime
         rows.Select(r => r.Outcome).Order(StringComparer.Ordinal).ShouldBe(["replay-allowed", "replay-requested"]);
         rows.Single(r => r.Outcome == "replay-allowed").DeliveryId.ShouldBe(deliveryId);
 
-        var trace = await OpsAsync("trace", release.Envelope.EventId.ToString(), "--postgres", _ledger);
+        var trace = await OpsAsync("trace", release.Envelope.EventId.ToString(), "--postgres", _rig.Ledger);
         trace.ExitCode.ShouldBe(0, trace.Errors);
         trace.Output.ShouldContain($"event {release.Envelope.EventId}: custody.release.scheduled from probation");
         trace.Output.ShouldContain($"decision for police: ALLOWED under DSA-IT-1@4 flow F-police on basis (purpose offender-management), delivery {deliveryId}");
@@ -147,14 +131,14 @@ public class DeadLetterOperationsTests(ServersFixture servers) : IAsyncLifetime
 
         // The agreement was renewed as version 5: what version 4 allowed may not be sent again on its say-so.
         await LoadAgreementAsync("dsa-it-1.yaml", TestAgreements.ReleaseNotices.Replace("version: 4", "version: 5", StringComparison.Ordinal), e => e.Agreements.Agreements.Any(a => a.Id == "DSA-IT-1" && a.Version == 5));
-        var replay = await OpsAsync("dlq", "replay", deliveryId.ToString(), "--operator", Operator, "--postgres", _ledger);
+        var replay = await OpsAsync("dlq", "replay", deliveryId.ToString(), "--operator", Operator, "--postgres", _rig.Ledger);
         replay.ExitCode.ShouldBe(0, replay.Errors + replay.Output);
 
         var rows = await Eventually.UntilAsync(OperatorRowsAsync, r => r.Any(x => x.Outcome == "replay-denied"), "the router's refusal in the ledger");
         var denied = rows.Single(r => r.Outcome == "replay-denied");
         denied.DeliveryId.ShouldBe(deliveryId);
         denied.Reasons.ShouldContain(x => x.Contains("agreement DSA-IT-1 is now version 5", StringComparison.Ordinal));
-        (await _admin.QueueStateAsync(HubTopology.DeliveryQueue(AgencyCode.Police))).Messages.ShouldBe(0u, "a refused replay sends nothing");
+        (await _rig.Admin.QueueStateAsync(HubTopology.DeliveryQueue(AgencyCode.Police))).Messages.ShouldBe(0u, "a refused replay sends nothing");
     }
 
     [Theory]
@@ -178,16 +162,16 @@ public class DeadLetterOperationsTests(ServersFixture servers) : IAsyncLifetime
     {
         foreach (var _ in Enumerable.Range(0, 2))
         {
-            await _probation.PublishAsync(Submit, MassTransitEnvelope.For(Events.Release(claimedSource: AgencyCode.Police)));
+            await _rig.Probation.PublishAsync(Submit, MassTransitEnvelope.For(Events.Release(claimedSource: AgencyCode.Police)));
         }
 
         await Eventually.UntilAsync(() => OpsAsync("dlq", "list", "--queue", IngressErrors), r => r.Output.Contains($"{IngressErrors}: 2 message(s)", StringComparison.Ordinal), "both forged events dead-lettered");
 
-        var young = await OpsAsync("dlq", "purge", "--queue", IngressErrors, "--older-than", "1d", "--reason", "INC-9 forged test traffic", "--confirm", "--postgres", _ledger);
+        var young = await OpsAsync("dlq", "purge", "--queue", IngressErrors, "--older-than", "1d", "--reason", "INC-9 forged test traffic", "--confirm", "--postgres", _rig.Ledger);
         young.ExitCode.ShouldBe(0, young.Errors);
         young.Output.ShouldContain($"0 message(s) purged from {IngressErrors}, 2 kept");
 
-        var purge = await OpsAsync("dlq", "purge", "--queue", IngressErrors, "--reason", "INC-9 forged test traffic", "--confirm", "--operator", Operator, "--postgres", _ledger);
+        var purge = await OpsAsync("dlq", "purge", "--queue", IngressErrors, "--reason", "INC-9 forged test traffic", "--confirm", "--operator", Operator, "--postgres", _rig.Ledger);
         purge.ExitCode.ShouldBe(0, purge.Errors);
         purge.Output.ShouldContain($"2 message(s) purged from {IngressErrors}");
         (await OpsAsync("dlq", "list", "--queue", IngressErrors)).Output.ShouldContain($"{IngressErrors}: 0 message(s)");
@@ -252,7 +236,7 @@ public class DeadLetterOperationsTests(ServersFixture servers) : IAsyncLifetime
     {
         await using (var failing = await AdapterUnderTest.StartAsync(servers.Broker, AgencyCode.Police, failing: true))
         {
-            await _probation.PublishAsync(Submit, MassTransitEnvelope.For(release));
+            await _rig.Probation.PublishAsync(Submit, MassTransitEnvelope.For(release));
             var list = await Eventually.UntilAsync(() => OpsAsync("dlq", "list", "--queue", PoliceErrors), r => r.Output.Contains($"delivery {deliveryId}", StringComparison.Ordinal), "the refused delivery in police's error queue");
             list.Output.ShouldContain("Hub.Adapters.Core.Delivery.PermanentDeliveryFailureException (message withheld)");
             ShouldHoldNoPersonalData(list.Output);
@@ -261,12 +245,12 @@ public class DeadLetterOperationsTests(ServersFixture servers) : IAsyncLifetime
 
     private async Task LoadAgreementAsync(string file, string text, Func<AgreementDecisionEngine, bool> loaded)
     {
-        await File.WriteAllTextAsync(Path.Combine(_agreements, file), text);
-        var provider = _router.Services.GetRequiredService<IAgreementProvider>();
+        await File.WriteAllTextAsync(Path.Combine(_rig.Agreements, file), text);
+        var provider = _rig.Router.Services.GetRequiredService<IAgreementProvider>();
         await Eventually.UntilAsync(() => Task.FromResult(provider.Current as AgreementDecisionEngine), e => e is not null && loaded(e), $"the router to load {file}");
     }
 
     private Task<(int ExitCode, string Output, string Errors)> OpsAsync(params string[] arguments) => OperatorCli.RunAsync(servers.Broker, arguments);
 
-    private async Task<IReadOnlyList<LedgerRow>> OperatorRowsAsync() => [.. (await LedgerQueries.RowsAsync(_ledger)).Where(r => r.Kind == "operator-access")];
+    private async Task<IReadOnlyList<LedgerRow>> OperatorRowsAsync() => [.. (await LedgerQueries.RowsAsync(_rig.Ledger)).Where(r => r.Kind == "operator-access")];
 }
