@@ -10,18 +10,9 @@ public sealed class PostgresOutboxRetention(NpgsqlDataSource dataSource) : IOutb
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await RunAsync(OutboxRetentionSql.PostgresChoose);
-        await RunAsync(OutboxRetentionSql.DeleteSentMarks);
-        var deliveries = await RunAsync(OutboxRetentionSql.DeleteDeliveries);
-        var registrations = await RunAsync(OutboxRetentionSql.DeleteRegistrations);
-        long unsent;
-        await using (var count = Command(OutboxRetentionSql.CountUnsent))
-        {
-            unsent = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        }
-
+        var result = await OutboxRetentionSql.RunAsync(OutboxRetentionSql.PostgresChoose, null, RunAsync, CountAsync);
         await transaction.CommitAsync(cancellationToken);
-        return new OutboxPruneResult(deliveries, registrations, unsent);
+        return result;
 
         NpgsqlCommand Command(string sql)
         {
@@ -32,6 +23,12 @@ public sealed class PostgresOutboxRetention(NpgsqlDataSource dataSource) : IOutb
             }
 
             return command;
+        }
+
+        async Task<long> CountAsync(string sql)
+        {
+            await using var command = Command(sql);
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
 
         async Task<int> RunAsync(string sql)

@@ -24,6 +24,22 @@ internal static class OutboxRetentionSql
 
     public const string DeleteDeliveries = "DELETE FROM outbox_deliveries WHERE delivery_id IN (SELECT delivery_id FROM outbox_pruning)";
 
+    /// <summary>One pass, in the caller's transaction: <paramref name="execute"/> runs a statement (binding $1 where it appears), <paramref name="count"/> a count.</summary>
+    public static async Task<OutboxPruneResult> RunAsync(string choose, string? done, Func<string, Task<int>> execute, Func<string, Task<long>> count)
+    {
+        await execute(choose);
+        await execute(DeleteSentMarks);
+        var deliveries = await execute(DeleteDeliveries);
+        var registrations = await execute(DeleteRegistrations);
+        var unsent = await count(CountUnsent);
+        if (done is not null)
+        {
+            await execute(done);
+        }
+
+        return new OutboxPruneResult(deliveries, registrations, unsent);
+    }
+
     public const string DeleteRegistrations = """
         DELETE FROM ingress_events
          WHERE recorded_at < $1

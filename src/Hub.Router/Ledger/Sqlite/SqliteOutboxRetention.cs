@@ -13,19 +13,9 @@ public sealed class SqliteOutboxRetention(string path) : IOutboxRetention
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await RunAsync(OutboxRetentionSql.SqliteChoose);
-        await RunAsync(OutboxRetentionSql.DeleteSentMarks);
-        var deliveries = await RunAsync(OutboxRetentionSql.DeleteDeliveries);
-        var registrations = await RunAsync(OutboxRetentionSql.DeleteRegistrations);
-        long unsent;
-        await using (var count = Command(OutboxRetentionSql.CountUnsent))
-        {
-            unsent = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        }
-
-        await RunAsync(OutboxRetentionSql.SqliteDone);
+        var result = await OutboxRetentionSql.RunAsync(OutboxRetentionSql.SqliteChoose, OutboxRetentionSql.SqliteDone, RunAsync, CountAsync);
         await transaction.CommitAsync(cancellationToken);
-        return new OutboxPruneResult(deliveries, registrations, unsent);
+        return result;
 
         SqliteCommand Command(string sql)
         {
@@ -38,6 +28,12 @@ public sealed class SqliteOutboxRetention(string path) : IOutboxRetention
             }
 
             return command;
+        }
+
+        async Task<long> CountAsync(string sql)
+        {
+            await using var command = Command(sql);
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
 
         async Task<int> RunAsync(string sql)
