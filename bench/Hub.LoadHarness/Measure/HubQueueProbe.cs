@@ -48,10 +48,8 @@ public sealed class HubQueueProbe(ServerEnvironment servers) : IAsyncDisposable
             if (_connection is not { IsOpen: true })
             {
                 await DropConnectionAsync();
-                var factory = servers.Broker("hub-admin", "agencyhub-load-queue-probe");
                 // This probe reconnects on its own schedule; the client's recovery would only race it.
-                factory.AutomaticRecoveryEnabled = false;
-                _connection = await factory.CreateConnectionAsync(cancellationToken);
+                _connection = await servers.ConnectAsync("hub-admin", "agencyhub-load-queue-probe", recover: false, cancellationToken);
             }
 
             var found = await DeclarePassiveAsync(_connection, queues, cancellationToken);

@@ -91,6 +91,61 @@ public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnv
         return result with { SourceSeconds = (report.CompletedAt - dropped).TotalSeconds, BrokerRestart = restarted };
     }
 
+    /// <summary>
+    /// The chaos suite's burst: one release list with <paramref name="fault"/> running alongside (it waits for its
+    /// moment, injects the fault and repairs it). Returns once every event is decided, every queued delivery written and
+    /// the repair has finished; throws as soon as the fault itself fails.
+    /// </summary>
+    public async Task<PhaseResult> BurstWithFaultAsync(IReadOnlyList<ReleaseNotice> notices, Func<CancellationToken, Task> fault, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        ArgumentNullException.ThrowIfNull(fault);
+        const string name = "release-list-chaos-burst.csv";
+        var dropped = new DropWriter(_probation.Inbox).Drop(name, notices);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var faulting = fault(stop.Token);
+        var completing = CompleteAsync(notices.ToDictionary(ReleaseFeed.EventIdOf, _ => dropped), stop.Token);
+        if (await Task.WhenAny(faulting, completing) == faulting && faulting.IsFaulted)
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(completing);
+            await faulting;
+        }
+
+        PhaseResult result;
+        try
+        {
+            result = await completing;
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(faulting);
+            throw;
+        }
+
+        await faulting;
+        await CheckReportAsync(name, notices.Count, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Messages in the hub's dead-letter queues now, asking until the broker answers (at most a minute).</summary>
+    public async Task<IReadOnlyDictionary<string, uint>> DeadLettersNowAsync(CancellationToken cancellationToken)
+    {
+        for (var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromMinutes(1); ; await Task.Delay(PollEvery, cancellationToken))
+        {
+            if (await _queues.DeadLettersAsync(cancellationToken) is { } dead)
+            {
+                return dead;
+            }
+
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException("The broker did not answer the dead-letter probe for a minute after the run.");
+            }
+        }
+    }
+
     /// <summary>Notices offered one by one at <paramref name="rate"/> a second through <paramref name="path"/>, open loop.</summary>
     public async Task<PacedPhase> PacedAsync(FeedPath path, double rate, IReadOnlyList<ReleaseNotice> notices, CancellationToken cancellationToken)
     {
