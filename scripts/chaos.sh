@@ -11,7 +11,8 @@
 #   bash scripts/chaos.sh --help
 # Options: --events N (20000), --scenario NAME[,NAME…]|all (all), --seed S (random, printed), --timeout-minutes M
 # (each scenario's bound; default 5 + 0.03 s an event), --out DIR (artifacts/chaos: one JSON per scenario, the table,
-# and the logs of a scenario that failed), --no-build (the harness is built already, as in the integration tests).
+# and the logs of a scenario that failed), --no-build (the harness is built already in Release), --harness DLL (use
+# this build of Hub.LoadHarness.dll, no build: the integration tests pass their own configuration's).
 # Loopback only; the servers are stopped and removed after each scenario.
 set -euo pipefail
 
@@ -21,11 +22,12 @@ SERVERS="$REPO/scripts/servers"
 SCENARIOS=(broker-node-kill broker-restart router-kill postgres-failover postgres-restart recipient-kill network-pause)
 log() { printf '[chaos] %s\n' "$*" >&2; }
 usage() {
-    sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
 events=20000 chosen=all seed="" timeout="" out="$REPO/artifacts/chaos" build=1
+HARNESS="$REPO/bench/Hub.LoadHarness/bin/Release/net10.0/Hub.LoadHarness.dll"
 while [ $# -gt 0 ]; do
     case "$1" in
         --events) events=${2:?}; shift 2 ;;
@@ -34,6 +36,7 @@ while [ $# -gt 0 ]; do
         --timeout-minutes) timeout=${2:?}; shift 2 ;;
         --out) out=${2:?}; shift 2 ;;
         --no-build) build=0; shift ;;
+        --harness) HARNESS=${2:?}; build=0; shift 2 ;;
         -h|--help) usage ;;
         *) log "unknown option $1 (see --help)"; exit 2 ;;
     esac
@@ -55,7 +58,6 @@ if [ "$build" -eq 1 ]; then
     log "building bench/Hub.LoadHarness with the router, the five workers and the CLI (Release)"
     dotnet build bench/Hub.LoadHarness -c Release -v quiet -nologo >&2
 fi
-HARNESS="$REPO/bench/Hub.LoadHarness/bin/Release/net10.0/Hub.LoadHarness.dll"
 [ -f "$HARNESS" ] || { log "$HARNESS is missing: build without --no-build"; exit 1; }
 
 mkdir -p "$out"

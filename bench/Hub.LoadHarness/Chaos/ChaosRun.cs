@@ -125,7 +125,8 @@ public static class ChaosRun
         try
         {
             dead = (await run.DeadLettersNowAsync(bound.Token)).Values.Sum(v => (long)v);
-            tally = await ChaosTally.CountAsync(events, ledger, new SinkScanner(stack.Agencies.ToDictionary(a => a.Key.Value, a => a.Value.Sink)), bound.Token);
+            var sinks = new SinkScanner(stack.Agencies.ToDictionary(a => a.Key.Value, a => a.Value.Sink));
+            tally = await AfterOutageAsync(() => ChaosTally.CountAsync(events, ledger, sinks, bound.Token), bound.Token);
             var (exitCode, output) = await AuditVerify.RunAsync(stack.Ledger, bound.Token);
             verify = exitCode;
             await File.WriteAllTextAsync(Path.Combine(settings.WorkRoot, "logs", "audit-verify.log"), output, bound.Token);
@@ -150,6 +151,22 @@ public static class ChaosRun
             notRunning,
             consuming,
             error);
+    }
+
+    /// <summary>The probe's pooled connections to a server that died fail once each: a few tries, two seconds apart.</summary>
+    private static async Task<T> AfterOutageAsync<T>(Func<Task<T>> query, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await query();
+            }
+            catch (Npgsql.NpgsqlException) when (attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+        }
     }
 
     private static long SinkFiles(IEnumerable<string> folders) =>

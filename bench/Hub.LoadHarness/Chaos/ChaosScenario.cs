@@ -14,7 +14,7 @@ public sealed record ChaosScenario(string Name, string Fault, bool NeedsCluster 
 {
     public static readonly ChaosScenario BrokerNodeKill = new("broker-node-kill", "kill -9 of the cluster node leading hub.ingress.probation (every process connected to it), restarted after 10 s", NeedsCluster: true);
     public static readonly ChaosScenario BrokerRestart = new("broker-restart", "kill -9 of the single RabbitMQ node and a start of it again");
-    public static readonly ChaosScenario RouterKill = new("router-kill", "kill -9 of one of three routers, then all three restarted in turn (SIGTERM, start, wait for its consumers)", Routers: 3);
+    public static readonly ChaosScenario RouterKill = new("router-kill", "kill -9 of one of three routers, started again 3 s later, then all three restarted in turn (SIGTERM, start, wait for its consumers)", Routers: 3);
     public static readonly ChaosScenario PostgresFailover = new("postgres-failover", "kill -9 of the Postgres primary, the standby promoted 3 s later", NeedsPostgresPair: true);
     public static readonly ChaosScenario PostgresRestart = new("postgres-restart", "kill -9 of the Postgres server and a start of it again");
     public static readonly ChaosScenario RecipientKill = new("recipient-kill", "kill -9 of the police worker while it files deliveries, started again 3 s later");

@@ -16,9 +16,9 @@ public static class ProcessFaults
     public static readonly AgencyCode Recipient = AgencyCode.Police;
 
     /// <summary>
-    /// kill -9 of one router (chosen by <paramref name="random"/>); three seconds later a rolling restart: each router in
-    /// turn is stopped with SIGTERM (the killed one is already down), started again, and the next waits until the
-    /// ingress queue has as many consumers as before the fault.
+    /// kill -9 of one router (chosen by <paramref name="random"/>), started again three seconds later; once the ingress
+    /// queue has as many consumers as before the fault, a rolling restart: each router in turn is stopped with SIGTERM
+    /// and started again, and the next waits until the consumers are all back.
     /// </summary>
     public static async Task<string> KillRouterThenRollAsync(RunningHub stack, ServerEnvironment servers, Random random, Action injected, CancellationToken cancellationToken)
     {
@@ -30,18 +30,16 @@ public static class ProcessFaults
         victim.Kill();
         injected();
         await Task.Delay(Down, cancellationToken);
+        victim.StartAgain();
+        await UntilConsumersAsync(servers, BrokerFaults.IngressQueue, consumers, victim, cancellationToken);
         foreach (var router in routers)
         {
-            if (!router.HasExited)
-            {
-                await router.StopAsync(cancellationToken);
-            }
-
+            await router.StopAsync(cancellationToken);
             router.StartAgain();
             await UntilConsumersAsync(servers, BrokerFaults.IngressQueue, consumers, router, cancellationToken);
         }
 
-        return $"{victim.Name} killed, {routers.Count} restarted in turn";
+        return $"{victim.Name} killed and started again, then all {routers.Count} restarted in turn";
     }
 
     /// <summary>kill -9 of the recipient's worker while deliveries arrive, started again three seconds later.</summary>
