@@ -27,8 +27,8 @@ public static class BrokerFaults
     {
         var (script, state) = Cluster(servers);
         var node = (await LeaderAsync(servers, logPath, cancellationToken)).ToString(CultureInfo.InvariantCulture);
-        await ServerCommand.RunAsync(script, ["kill-node", state, node], Fast, logPath, cancellationToken);
         injected();
+        await ServerCommand.RunAsync(script, ["kill-node", state, node], Fast, logPath, cancellationToken);
         await Task.Delay(NodeDown, cancellationToken);
         await ServerCommand.RunAsync(script, ["restart-node", state, node], Fast, logPath, cancellationToken);
         return $"node {node} (leader of {IngressQueue})";
@@ -49,8 +49,8 @@ public static class BrokerFaults
         var pid = new BrokerProcess(servers.BrokerPidFile).Find()
             ?? throw new InvalidOperationException("network-pause needs the broker's pid file (AGENCYHUB_TEST_RABBITMQ_PID_FILE, from scripts/servers/rabbitmq.sh) and its VM on this machine.");
         var target = pid.ToString(CultureInfo.InvariantCulture);
-        await ServerCommand.RunAsync("kill", ["-STOP", target], Fast, logPath, cancellationToken);
         injected();
+        await ServerCommand.RunAsync("kill", ["-STOP", target], Fast, logPath, cancellationToken);
         try
         {
             await Task.Delay(Pause, cancellationToken);

@@ -17,8 +17,8 @@ public static class PostgresFaults
             throw new InvalidOperationException("postgres-failover needs the Postgres pair (AGENCYHUB_TEST_POSTGRES_HA and _HA_STATE, from scripts/servers/postgres-ha.sh).");
         }
 
-        await ServerCommand.RunAsync(script, ["kill-primary", state], None, logPath, cancellationToken);
         injected();
+        await ServerCommand.RunAsync(script, ["kill-primary", state], None, logPath, cancellationToken);
         await Task.Delay(BeforePromotion, cancellationToken);
         await ServerCommand.RunAsync(script, ["promote", state], None, logPath, cancellationToken);
         return "primary killed, standby promoted";
@@ -33,8 +33,8 @@ public static class PostgresFaults
             ?? throw new InvalidOperationException("postgres-restart needs the Postgres server on this machine (its postmaster was not found).");
         var pid = postmaster.ToString(CultureInfo.InvariantCulture);
         // The backends first, then (the arguments, "$@") the postmaster.
-        await ServerCommand.RunAsync("kill -KILL $(ps -o pid= --ppid \"$1\")", [pid], None, logPath, cancellationToken);
         injected();
+        await ServerCommand.RunAsync("kill -KILL $(ps -o pid= --ppid \"$1\")", [pid], None, logPath, cancellationToken);
         await ServerCommand.RunAsync(restart, [], None, logPath, cancellationToken);
         return "postmaster and backends killed, server started again";
     }

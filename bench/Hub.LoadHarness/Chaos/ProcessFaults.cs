@@ -27,8 +27,8 @@ public static class ProcessFaults
         var routers = stack.Routers;
         var consumers = await ConsumersAsync(servers, BrokerFaults.IngressQueue, cancellationToken);
         var victim = routers[random.Next(routers.Count)];
-        victim.Kill();
         injected();
+        victim.Kill();
         await Task.Delay(Down, cancellationToken);
         victim.StartAgain();
         await UntilConsumersAsync(servers, BrokerFaults.IngressQueue, consumers, victim, cancellationToken);
@@ -47,8 +47,8 @@ public static class ProcessFaults
     {
         ArgumentNullException.ThrowIfNull(stack);
         var worker = stack.Worker(Recipient);
-        worker.Kill();
         injected();
+        worker.Kill();
         await Task.Delay(Down, cancellationToken);
         worker.StartAgain();
         await UntilConsumersAsync(servers, HubTopology.DeliveryQueue(Recipient), 1, worker, cancellationToken);

@@ -31,7 +31,8 @@ public sealed class ProgressWatch : IAsyncDisposable
         List<(DateTimeOffset At, long Count)> samples;
         lock (_samples)
         {
-            samples = [.. _samples.Where(s => s.At >= fault)];
+            // From the last sample before the fault: a stall (or a gap) can begin with the fault itself.
+            samples = [.. _samples.SkipWhile((s, i) => i + 1 < _samples.Count && _samples[i + 1].At <= fault)];
         }
 
         var recovery = TimeSpan.Zero;
@@ -46,7 +47,7 @@ public sealed class ProgressWatch : IAsyncDisposable
 
             // A gap with no sample (the ledger's server was down) is a stall too.
             var gap = j + 1 < samples.Count && samples[j + 1].At - samples[j].At >= Stall + Every;
-            if (j + 1 < samples.Count && (samples[j].At - samples[i].At >= Stall || gap) && samples[i].At <= repaired)
+            if (j + 1 < samples.Count && (samples[j].At - samples[i].At >= Stall || gap) && samples[i].At <= repaired && samples[j + 1].At > fault)
             {
                 recovery = samples[j + 1].At - fault;
             }
