@@ -5,7 +5,7 @@ namespace Hub.LoadHarness.Chaos;
 /// <param name="Fault">What was done, and to what.</param>
 /// <param name="Events">Rows in the release list.</param>
 /// <param name="Seed">The seed of the simulator and of the fault's moment (and victim).</param>
-/// <param name="FaultAfterDecisions">Events decided when the fault was injected.</param>
+/// <param name="FaultAfterDecisions">Events decided when the fault's moment came; the fault follows within the time its command takes (for broker-node-kill, asking the cluster which node leads the queue).</param>
 /// <param name="Tally">What the ledger and the sinks hold afterwards.</param>
 /// <param name="RecoverySeconds">From the fault until progress resumed after its last stall (0: no stall), null if the fault never happened.</param>
 /// <param name="RepairSeconds">From the fault until its repair (restart, promotion, SIGCONT…) had finished.</param>

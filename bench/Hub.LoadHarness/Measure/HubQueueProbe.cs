@@ -56,7 +56,9 @@ public sealed class HubQueueProbe(ServerEnvironment servers) : IAsyncDisposable
             _backoff = TimeSpan.FromSeconds(1);
             return found;
         }
-        catch (Exception ex) when (ex is BrokerUnreachableException or OperationInterruptedException or IOException or TimeoutException or ObjectDisposedException)
+        // A broker that does not answer at all (paused: SIGSTOP) ends the client's own wait with a cancellation.
+        catch (Exception ex) when (ex is BrokerUnreachableException or OperationInterruptedException or IOException or TimeoutException or ObjectDisposedException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             Unreachable++;
             await DropConnectionAsync();
