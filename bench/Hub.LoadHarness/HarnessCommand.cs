@@ -30,6 +30,9 @@ public static class HarnessCommand
             root.Options.Add(option);
         }
 
+        // scripts/chaos.sh: one fault under load per run (docs/reliability.md#chaos-suite).
+        root.Subcommands.Add(Chaos.ChaosCommand.Create());
+
         root.SetAction(async (result, cancellationToken) =>
         {
             if (!TryRates(result.GetValue(rates), out var pacedRates)

@@ -14,6 +14,7 @@ namespace Hub.LoadHarness;
 /// <param name="WorkerEnvironment">Extra environment for every worker (<c>--worker-env</c>), over the harness's own.</param>
 /// <param name="BrokerRestartAt">Seconds into the burst to kill -9 and restart the RabbitMQ node, or null.</param>
 /// <param name="SkipBaselines">Hub phases only (for quick checks); the report then has no ratios.</param>
+/// <param name="Routers">Router processes on the one ledger (the chaos suite's router scenario runs three).</param>
 public sealed record HarnessSettings(
     int Events,
     int WarmupEvents,
@@ -28,7 +29,8 @@ public sealed record HarnessSettings(
     IReadOnlyDictionary<string, string> RouterEnvironment,
     IReadOnlyDictionary<string, string> WorkerEnvironment,
     double? BrokerRestartAt,
-    bool SkipBaselines)
+    bool SkipBaselines,
+    int Routers = 1)
 {
     /// <summary>The hub's default log level in the run: production would not log every message at Information either.</summary>
     public const string HubLogLevel = "Warning";

@@ -48,17 +48,17 @@ public sealed class HubQueueProbe(ServerEnvironment servers) : IAsyncDisposable
             if (_connection is not { IsOpen: true })
             {
                 await DropConnectionAsync();
-                var factory = servers.Broker("hub-admin", "agencyhub-load-queue-probe");
                 // This probe reconnects on its own schedule; the client's recovery would only race it.
-                factory.AutomaticRecoveryEnabled = false;
-                _connection = await factory.CreateConnectionAsync(cancellationToken);
+                _connection = await servers.ConnectAsync("hub-admin", "agencyhub-load-queue-probe", recover: false, cancellationToken);
             }
 
             var found = await DeclarePassiveAsync(_connection, queues, cancellationToken);
             _backoff = TimeSpan.FromSeconds(1);
             return found;
         }
-        catch (Exception ex) when (ex is BrokerUnreachableException or OperationInterruptedException or IOException or TimeoutException or ObjectDisposedException)
+        // A broker that does not answer at all (paused: SIGSTOP) ends the client's own wait with a cancellation.
+        catch (Exception ex) when (ex is BrokerUnreachableException or OperationInterruptedException or IOException or TimeoutException or ObjectDisposedException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             Unreachable++;
             await DropConnectionAsync();

@@ -9,6 +9,7 @@ using Hub.LoadHarness.Pacing;
 using Hub.LoadHarness.Processes;
 using Hub.LoadHarness.Servers;
 using Hub.Simulation.Timeline;
+using Npgsql;
 
 namespace Hub.LoadHarness.Measure;
 
@@ -35,6 +36,9 @@ public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnv
     private readonly HttpFeeder _http = new(stack.HttpIngest);
     private IReadOnlyDictionary<string, uint> _deadBefore = new Dictionary<string, uint>();
     private int _pacedPhases;
+
+    // Set for a chaos burst, whose fault may take the ledger's server away for a while.
+    private bool _ledgerMayFail;
 
     /// <summary>Times the queue probe found the broker unreachable (a broker restart) and reconnected later.</summary>
     public int BrokerUnreachable => _queues.Unreachable;
@@ -91,6 +95,62 @@ public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnv
         return result with { SourceSeconds = (report.CompletedAt - dropped).TotalSeconds, BrokerRestart = restarted };
     }
 
+    /// <summary>
+    /// The chaos suite's burst: one release list with <paramref name="fault"/> running alongside (it waits for its
+    /// moment, injects the fault and repairs it). Returns once every event is decided, every queued delivery written and
+    /// the repair has finished; throws as soon as the fault itself fails.
+    /// </summary>
+    public async Task<PhaseResult> BurstWithFaultAsync(IReadOnlyList<ReleaseNotice> notices, Func<CancellationToken, Task> fault, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        ArgumentNullException.ThrowIfNull(fault);
+        const string name = "release-list-chaos-burst.csv";
+        _ledgerMayFail = true;
+        var dropped = new DropWriter(_probation.Inbox).Drop(name, notices);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var faulting = fault(stop.Token);
+        var completing = CompleteAsync(notices.ToDictionary(ReleaseFeed.EventIdOf, _ => dropped), stop.Token);
+        if (await Task.WhenAny(faulting, completing) == faulting && faulting.IsFaulted)
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(completing);
+            await faulting;
+        }
+
+        PhaseResult result;
+        try
+        {
+            result = await completing;
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(faulting);
+            throw;
+        }
+
+        await faulting;
+        await CheckReportAsync(name, notices.Count, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Messages in the hub's dead-letter queues now, asking until the broker answers (at most a minute).</summary>
+    public async Task<IReadOnlyDictionary<string, uint>> DeadLettersNowAsync(CancellationToken cancellationToken)
+    {
+        for (var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromMinutes(1); ; await Task.Delay(PollEvery, cancellationToken))
+        {
+            if (await _queues.DeadLettersAsync(cancellationToken) is { } dead)
+            {
+                return dead;
+            }
+
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException("The broker did not answer the dead-letter probe for a minute after the run.");
+            }
+        }
+    }
+
     /// <summary>Notices offered one by one at <paramref name="rate"/> a second through <paramref name="path"/>, open loop.</summary>
     public async Task<PacedPhase> PacedAsync(FeedPath path, double rate, IReadOnlyList<ReleaseNotice> notices, CancellationToken cancellationToken)
     {
@@ -120,55 +180,62 @@ public sealed class HubRun(RunningHub stack, HarnessSettings settings, ServerEnv
         var (progressMark, progressAt) = (-1L, TimeProvider.System.GetUtcNow());
         for (var poll = 0; ; poll++)
         {
-            var (decided, rejected) = await _ledger.DecidedAsync(events, cancellationToken);
-            if (rejected > 0)
+            try
             {
-                throw new InvalidOperationException($"The router rejected {rejected} of the phase's events; see the router log under {settings.WorkRoot}/logs.");
-            }
-
-            if (Directory.Exists(_probation.Quarantine) && Directory.EnumerateFiles(_probation.Quarantine).FirstOrDefault() is { } quarantined)
-            {
-                throw new InvalidOperationException($"The probation worker quarantined rows of the feed ({Path.GetFileName(quarantined)}): its reasons column says why.");
-            }
-
-            // Every other poll: the probe opens a channel per queue, load the measurement should not carry. Null while the broker is away.
-            if (poll % 2 == 1 && await _queues.DeadLettersAsync(cancellationToken) is { } dead && DeadLetteredSince(_deadBefore, dead) is { Length: > 0 } newly)
-            {
-                throw new InvalidOperationException($"Messages were dead-lettered ({newly}); the workers' and router's logs under {settings.WorkRoot}/logs say why.");
-            }
-
-            // Deliveries are looked for only once every event is decided: the sink files keep their write times, and
-            // scanning tens of thousands of them every second would load the machine being measured.
-            var writtenCount = 0;
-            if (decided == events.Length)
-            {
-                var queued = await _ledger.DeliveriesAsync(events, cancellationToken);
-                _sinks.Scan();
-                var written = _sinks.Documents.Where(d => queued.Contains(d.DeliveryId)).ToList();
-                if (written.Count == queued.Count)
+                var (decided, rejected) = await _ledger.DecidedAsync(events, cancellationToken);
+                if (rejected > 0)
                 {
-                    return await SummariseAsync(fed, written, queued, cancellationToken);
+                    throw new InvalidOperationException($"The router rejected {rejected} of the phase's events; see the router log under {settings.WorkRoot}/logs.");
                 }
 
-                writtenCount = written.Count;
-            }
+                if (Directory.Exists(_probation.Quarantine) && Directory.EnumerateFiles(_probation.Quarantine).FirstOrDefault() is { } quarantined)
+                {
+                    throw new InvalidOperationException($"The probation worker quarantined rows of the feed ({Path.GetFileName(quarantined)}): its reasons column says why.");
+                }
 
-            var now = TimeProvider.System.GetUtcNow();
-            if (decided + writtenCount != progressMark)
-            {
-                (progressMark, progressAt) = (decided + writtenCount, now);
-            }
-            else if (now - progressAt > StallPatience && poll % 5 == 0 && await StalledAsync(now - progressAt, cancellationToken) is { } stalled)
-            {
-                throw new InvalidOperationException(stalled);
-            }
+                // Every other poll: the probe opens a channel per queue, load the measurement should not carry. Null while the broker is away.
+                if (poll % 2 == 1 && await _queues.DeadLettersAsync(cancellationToken) is { } dead && DeadLetteredSince(_deadBefore, dead) is { Length: > 0 } newly)
+                {
+                    throw new InvalidOperationException($"Messages were dead-lettered ({newly}); the workers' and router's logs under {settings.WorkRoot}/logs say why.");
+                }
 
-            if (now > deadline)
+                // Deliveries are looked for only once every event is decided: the sink files keep their write times, and
+                // scanning tens of thousands of them every second would load the machine being measured.
+                var writtenCount = 0;
+                if (decided == events.Length)
+                {
+                    var queued = await _ledger.DeliveriesAsync(events, cancellationToken);
+                    _sinks.Scan();
+                    var written = _sinks.Documents.Where(d => queued.Contains(d.DeliveryId)).ToList();
+                    if (written.Count == queued.Count)
+                    {
+                        return await SummariseAsync(fed, written, queued, cancellationToken);
+                    }
+
+                    writtenCount = written.Count;
+                }
+
+                var now = TimeProvider.System.GetUtcNow();
+                if (decided + writtenCount != progressMark)
+                {
+                    (progressMark, progressAt) = (decided + writtenCount, now);
+                }
+                else if (now - progressAt > StallPatience && poll % 5 == 0 && await StalledAsync(now - progressAt, cancellationToken) is { } stalled)
+                {
+                    throw new InvalidOperationException(stalled);
+                }
+
+                if (now > deadline)
+                {
+                    _sinks.Scan();
+                    throw new TimeoutException(
+                        $"After {HarnessSettings.PhaseTimeout(events.Length).TotalSeconds:0} s: {decided}/{events.Length} events decided, " +
+                        $"{_sinks.Documents.Count(d => fed.ContainsKey(d.EventId))} of their deliveries written; logs in {settings.WorkRoot}/logs.");
+                }
+            }
+            catch (NpgsqlException) when (_ledgerMayFail && TimeProvider.System.GetUtcNow() < deadline)
             {
-                _sinks.Scan();
-                throw new TimeoutException(
-                    $"After {HarnessSettings.PhaseTimeout(events.Length).TotalSeconds:0} s: {decided}/{events.Length} events decided, " +
-                    $"{_sinks.Documents.Count(d => fed.ContainsKey(d.EventId))} of their deliveries written; logs in {settings.WorkRoot}/logs.");
+                // A chaos burst's fault took the ledger's server away: this poll is skipped, the deadline still holds.
             }
 
             await Task.Delay(PollEvery, cancellationToken);

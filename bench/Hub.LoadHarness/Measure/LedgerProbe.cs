@@ -49,5 +49,33 @@ public sealed class LedgerProbe(string ledger) : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// The chaos suite's ledger checks: allowed decisions with no delivery in the outbox (a decision that can never
+    /// reach its recipient), and outbox deliveries with no committed allowed decision (a delivery the ledger does not
+    /// account for).
+    /// </summary>
+    public async Task<(long AllowedWithoutDelivery, long DeliveryWithoutDecision)> LedgerGapsAsync(Guid[] events, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT
+                (SELECT count(*) FROM ledger_entries l WHERE l.kind = 'decision' AND l.outcome = 'allowed' AND l.event_id = ANY($1)
+                    AND NOT EXISTS (SELECT 1 FROM outbox_deliveries o WHERE o.event_id = l.event_id AND o.recipient = l.recipient)),
+                (SELECT count(*) FROM outbox_deliveries o WHERE o.event_id = ANY($1)
+                    AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.kind = 'decision' AND l.outcome = 'allowed' AND l.event_id = o.event_id AND l.recipient = o.recipient))
+            """);
+        command.Parameters.Add(new() { Value = events });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>Decision rows in the whole ledger: the chaos suite's cheap progress counter.</summary>
+    public async Task<long> DecisionRowsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT count(*) FROM ledger_entries WHERE kind = 'decision'");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

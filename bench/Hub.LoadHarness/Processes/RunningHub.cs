@@ -12,13 +12,16 @@ namespace Hub.LoadHarness.Processes;
 /// router on a fresh Postgres ledger with the sample agreements and its health listener (for <c>/metrics</c>), and the
 /// five agency workers, each with a drop-folder source, a drop-folder sink and a SQLite deduplication store; the
 /// probation worker also with its HTTP ingest on a loopback port and an API key. Everything logs at Warning. The run's
-/// <c>--router-env</c> and <c>--worker-env</c> come last, so they override any of these.
+/// <c>--router-env</c> and <c>--worker-env</c> come last, so they override any of these. On a cluster every process
+/// lists all its nodes (<c>Broker:Hosts</c>, in <see cref="ServerEnvironment.Nodes"/>' order); the chaos suite may run
+/// several routers (competing consumers on one ledger, each with its own health listener).
 /// </summary>
 public sealed class RunningHub : IAsyncDisposable
 {
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(120);
 
     private readonly List<HubProcess> _processes = [];
+    private readonly string _subjectKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     private RunningHub(string ledger, IReadOnlyDictionary<AgencyCode, AgencyFolders> agencies)
     {
@@ -37,8 +40,17 @@ public sealed class RunningHub : IAsyncDisposable
 
     public HttpIngestEndpoint HttpIngest { get; }
 
-    /// <summary>Each process's name (router, or the worker's agency) and pid.</summary>
+    /// <summary>Each process's name (router, router-2, …, or the worker's agency) and pid.</summary>
     public IReadOnlyList<(string Name, int Pid)> Processes => [.. _processes.Select(p => (p.Name, p.Id))];
+
+    /// <summary>The routers, first to last.</summary>
+    public IReadOnlyList<HubProcess> Routers => [.. _processes.Where(p => p.Name.StartsWith("router", StringComparison.Ordinal))];
+
+    /// <summary>The worker of <paramref name="agency"/>.</summary>
+    public HubProcess Worker(AgencyCode agency) => _processes.Single(p => p.Name == agency.Value);
+
+    /// <summary>Processes that are not running now (none should be once a chaos scenario has restarted what it killed).</summary>
+    public IReadOnlyList<string> Exited => [.. _processes.Where(p => p.HasExited).Select(p => p.Name)];
 
     public static async Task<RunningHub> StartAsync(ServerEnvironment servers, HarnessSettings settings, CancellationToken cancellationToken)
     {
@@ -51,8 +63,15 @@ public sealed class RunningHub : IAsyncDisposable
             AgencyCode.WellKnown.ToDictionary(a => a, a => AgencyFolders.Under(settings.WorkRoot, a)));
         try
         {
-            var router = With(stack.RouterEnvironment(servers, repository), settings.RouterEnvironment);
-            stack._processes.Add(HubProcess.Start("router", Repository.Output(repository, "src/Hub.Router", "Hub.Router.dll"), router, logs));
+            for (var n = 1; n <= settings.Routers; n++)
+            {
+                // The first router's health listener is RouterMetrics, the one the report scrapes.
+                var health = n == 1 ? stack.RouterMetrics : new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+                var router = With(stack.RouterEnvironment(servers, repository, health), settings.RouterEnvironment);
+                var name = n == 1 ? "router" : string.Create(CultureInfo.InvariantCulture, $"router-{n}");
+                stack._processes.Add(HubProcess.Start(name, Repository.Output(repository, "src/Hub.Router", "Hub.Router.dll"), router, logs));
+            }
+
             foreach (var folders in stack.Agencies.Values)
             {
                 var project = "Hub.Adapters." + CultureInfo.InvariantCulture.TextInfo.ToTitleCase(folders.Agency.Value);
@@ -75,7 +94,7 @@ public sealed class RunningHub : IAsyncDisposable
     public async Task WaitUntilConsumingAsync(ServerEnvironment servers, CancellationToken cancellationToken)
     {
         var queues = AgencyCode.WellKnown.SelectMany(a => new[] { HubTopology.IngressQueue(a), HubTopology.DeliveryQueue(a) }).ToList();
-        await using var connection = await servers.Broker("hub-admin", "agencyhub-load-probe").CreateConnectionAsync(cancellationToken);
+        await using var connection = await servers.ConnectAsync("hub-admin", "agencyhub-load-probe", recover: true, cancellationToken);
         var deadline = TimeProvider.System.GetUtcNow() + StartPatience;
         while (true)
         {
@@ -110,7 +129,7 @@ public sealed class RunningHub : IAsyncDisposable
         }
     }
 
-    private Dictionary<string, string> RouterEnvironment(ServerEnvironment servers, string repository) => new()
+    private Dictionary<string, string> RouterEnvironment(ServerEnvironment servers, string repository, Uri health) => WithNodes(servers, new()
     {
         ["DOTNET_ENVIRONMENT"] = "Production",
         ["Logging__LogLevel__Default"] = HarnessSettings.HubLogLevel,
@@ -121,9 +140,9 @@ public sealed class RunningHub : IAsyncDisposable
         ["Broker__Password"] = servers.Passwords["hub-router"],
         ["ConnectionStrings__Ledger"] = Ledger,
         ["Router__AgreementsPath"] = Path.Combine(repository, "samples", "agreements"),
-        ["Ledger__SubjectKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        ["Health__Urls"] = RouterMetrics.GetLeftPart(UriPartial.Authority),
-    };
+        ["Ledger__SubjectKey"] = _subjectKey,
+        ["Health__Urls"] = health.GetLeftPart(UriPartial.Authority),
+    });
 
     private Dictionary<string, string> WorkerEnvironment(ServerEnvironment servers, AgencyFolders folders, TimeSpan pollInterval)
     {
@@ -152,6 +171,17 @@ public sealed class RunningHub : IAsyncDisposable
             environment["Adapter__Sources__Http__Enabled"] = "true";
             environment["Adapter__Sources__Http__Urls"] = HttpIngest.BaseAddress.GetLeftPart(UriPartial.Authority);
             environment["Adapter__Sources__Http__ApiKeys__loadharness"] = HttpIngest.ApiKey;
+        }
+
+        return WithNodes(servers, environment);
+    }
+
+    /// <summary>On a cluster: every node as <c>Broker__Hosts__i</c> (which the participants then use instead of <c>Broker__Host</c>).</summary>
+    private static Dictionary<string, string> WithNodes(ServerEnvironment servers, Dictionary<string, string> environment)
+    {
+        for (var i = 0; i < servers.Nodes.Count; i++)
+        {
+            environment[string.Create(CultureInfo.InvariantCulture, $"Broker__Hosts__{i}")] = servers.Nodes[i];
         }
 
         return environment;

@@ -12,18 +12,12 @@ public static class BrokerRestart
     public static async Task<BrokerRestartResult> AfterAsync(TimeSpan delay, string command, string logPath, CancellationToken cancellationToken)
     {
         await Task.Delay(delay, cancellationToken);
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(command);
-        start.Environment["AGENCYHUB_RABBITMQ_FAST_STOP"] = "1";
         var began = Stopwatch.GetTimestamp();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run the broker restart command.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        await File.WriteAllTextAsync(logPath, await output + await errors, cancellationToken);
-        return process.ExitCode == 0
-            ? new BrokerRestartResult(delay.TotalSeconds, Stopwatch.GetElapsedTime(began).TotalSeconds)
-            : throw new InvalidOperationException($"The broker restart command failed (exit {process.ExitCode}); see {logPath}.");
+        await NowAsync(command, logPath, cancellationToken);
+        return new BrokerRestartResult(delay.TotalSeconds, Stopwatch.GetElapsedTime(began).TotalSeconds);
     }
+
+    /// <summary>kill -9 of the node and a start of it again, now.</summary>
+    public static Task NowAsync(string command, string logPath, CancellationToken cancellationToken) =>
+        ServerCommand.RunAsync(command, [], new Dictionary<string, string> { ["AGENCYHUB_RABBITMQ_FAST_STOP"] = "1" }, logPath, cancellationToken);
 }

@@ -7,7 +7,9 @@ namespace Hub.LoadHarness.Servers;
 /// <summary>
 /// The RabbitMQ node and Postgres server to load, read from the variables scripts/servers/*.sh write
 /// (the same ones scripts/test.sh exports for the integration tests). The pid file finds the broker's process for
-/// CPU accounting; the restart command (kill -9 and start again) serves <c>--broker-restart-at</c>.
+/// CPU accounting; the restart command (kill -9 and start again) serves <c>--broker-restart-at</c>. The chaos suite
+/// also reads the cluster's nodes and the fault commands of scripts/servers/rabbitmq-cluster.sh, postgres-ha.sh and
+/// postgres.sh (<see cref="Faults"/>).
 /// </summary>
 public sealed record ServerEnvironment(
     string BrokerHost,
@@ -18,6 +20,12 @@ public sealed record ServerEnvironment(
     string? BrokerPidFile = null,
     string? BrokerRestartCommand = null)
 {
+    /// <summary>A cluster's nodes as <c>host:port</c> (the order participants try them in), empty for one node.</summary>
+    public IReadOnlyList<string> Nodes { get; init; } = [];
+
+    /// <summary>The servers' fault commands, for the chaos suite.</summary>
+    public ServerFaults Faults { get; init; } = new(null, null, null, null, null);
+
     public static readonly IReadOnlyList<string> Users =
         ["hub-router", "hub-admin", "adapter-police", "adapter-probation", "adapter-jcp", "adapter-nhs", "adapter-council"];
 
@@ -34,7 +42,37 @@ public sealed record ServerEnvironment(
             Users.ToDictionary(u => u, u => Required("AGENCYHUB_BROKER_PASSWORD_" + u.ToUpperInvariant().Replace('-', '_'))),
             Required("AGENCYHUB_TEST_POSTGRES"),
             Environment.GetEnvironmentVariable("AGENCYHUB_TEST_RABBITMQ_PID_FILE") is { Length: > 0 } pidFile ? pidFile : null,
-            Environment.GetEnvironmentVariable("AGENCYHUB_TEST_RABBITMQ_RESTART") is { Length: > 0 } restart ? restart : null);
+            Optional("AGENCYHUB_TEST_RABBITMQ_RESTART"))
+        {
+            Nodes = Optional("AGENCYHUB_TEST_RABBITMQ_HOSTS")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
+            Faults = new ServerFaults(
+                Optional("AGENCYHUB_TEST_RABBITMQ_CLUSTER"),
+                Optional("AGENCYHUB_TEST_RABBITMQ_CLUSTER_STATE"),
+                Optional("AGENCYHUB_TEST_POSTGRES_HA"),
+                Optional("AGENCYHUB_TEST_POSTGRES_HA_STATE"),
+                Optional("AGENCYHUB_TEST_POSTGRES_RESTART")),
+        };
+    }
+
+    private static string? Optional(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+
+    /// <summary>
+    /// A connection as <paramref name="user"/> that rides out a broker restart; on a cluster it tries every node in
+    /// <see cref="Nodes"/>' order, so it survives the loss of any one.
+    /// </summary>
+    public Task<IConnection> ConnectAsync(string user, string clientName, bool recover, CancellationToken cancellationToken)
+    {
+        var factory = Broker(user, clientName);
+        factory.AutomaticRecoveryEnabled = recover;
+        return Nodes.Count == 0
+            ? factory.CreateConnectionAsync(cancellationToken)
+            : factory.CreateConnectionAsync([.. Nodes.Select(Endpoint)], cancellationToken);
+    }
+
+    private static AmqpTcpEndpoint Endpoint(string node)
+    {
+        var colon = node.LastIndexOf(':');
+        return new AmqpTcpEndpoint(node[..colon], int.Parse(node[(colon + 1)..], CultureInfo.InvariantCulture));
     }
 
     public ConnectionFactory Broker(string user, string clientName) => new()
