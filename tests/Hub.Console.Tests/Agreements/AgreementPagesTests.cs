@@ -1,32 +1,12 @@
 using System.Net;
 using AngleSharp.Dom;
-using Hub.WebConsole.Security;
 using Hub.WebConsole.Tests.Infrastructure;
 
 namespace Hub.WebConsole.Tests.Agreements;
 
 /// <summary>The IG lead's pages over a real agreements folder, parsed as a browser would read them.</summary>
-public sealed class AgreementPagesTests : IAsyncLifetime, IDisposable
+public sealed class AgreementPagesTests : IgLeadPages
 {
-    private readonly AgreementFolder _agreements = new();
-    private ConsoleFactory _factory = default!;
-    private HttpClient _client = default!;
-
-    public async Task InitializeAsync()
-    {
-        _factory = new ConsoleFactory(_agreements, [ConsoleRoles.IgLead]);
-        _client = await SignedInClient.CreateAsync(_factory);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _agreements.Dispose();
-    }
-
     [Fact]
     public async Task The_register_lists_every_loaded_agreement_with_its_terms()
     {
@@ -87,7 +67,7 @@ public sealed class AgreementPagesTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_unknown_agreement_is_not_found()
     {
-        var response = await _client.GetAsync("/agreements/DSA-999");
+        var response = await Client.GetAsync("/agreements/DSA-999");
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await Html.ReadAsync(response)).QuerySelector("h1").Text().ShouldBe("Page not found");
@@ -118,7 +98,7 @@ public sealed class AgreementPagesTests : IAsyncLifetime, IDisposable
 
     private async Task<IDocument> GetAsync(string path)
     {
-        var response = await _client.GetAsync(path);
+        var response = await Client.GetAsync(path);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
         return await Html.ReadAsync(response);
     }

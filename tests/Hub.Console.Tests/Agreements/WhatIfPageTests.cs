@@ -1,33 +1,13 @@
 using System.Net;
 using AngleSharp.Dom;
 using Hub.Sharing.Cases;
-using Hub.WebConsole.Security;
 using Hub.WebConsole.Tests.Infrastructure;
 
 namespace Hub.WebConsole.Tests.Agreements;
 
 /// <summary>The what-if page decides a case as <c>hub rules test</c> expects it, through the real form.</summary>
-public sealed class WhatIfPageTests : IAsyncLifetime, IDisposable
+public sealed class WhatIfPageTests : IgLeadPages
 {
-    private readonly AgreementFolder _agreements = new();
-    private ConsoleFactory _factory = default!;
-    private HttpClient _client = default!;
-
-    public async Task InitializeAsync()
-    {
-        _factory = new ConsoleFactory(_agreements, [ConsoleRoles.IgLead]);
-        _client = await SignedInClient.CreateAsync(_factory);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _agreements.Dispose();
-    }
-
     [Fact]
     public async Task A_sample_case_pack_is_decided_as_its_expectations_say()
     {
@@ -77,7 +57,7 @@ public sealed class WhatIfPageTests : IAsyncLifetime, IDisposable
 
     private async Task<IDocument> ExplainAsync(string caseText, string at = "")
     {
-        var response = await Forms.PostAsync(_client, "/what-if", new Dictionary<string, string> { ["Input.CaseText"] = caseText, ["Input.At"] = at });
+        var response = await Forms.PostAsync(Client, "/what-if", new Dictionary<string, string> { ["Input.CaseText"] = caseText, ["Input.At"] = at });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return await Html.ReadAsync(response);
     }
