@@ -25,7 +25,10 @@ fi
 
 feed=artifacts/cli
 rm -rf "$feed"
-dotnet pack src/Hub.Cli -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
+# Built apart (--artifacts-path: every project's bin and obj under artifacts/cli-build), because the tool's version
+# changes the assembly versions: built in place, it would overwrite src/*/bin and obj, and a build or test of the
+# checkout running at the same time (scripts/test.sh runs this script from a test) could link against a mix of both.
+dotnet pack src/Hub.Cli -c Release -o "$feed" -p:Version="$version" --artifacts-path artifacts/cli-build -nologo -v quiet
 dotnet tool uninstall "${where[@]}" AgencyHub.Cli >/dev/null 2>&1 || true
 dotnet tool install "${where[@]}" AgencyHub.Cli --version "$version" --add-source "$feed" --ignore-failed-sources
 
