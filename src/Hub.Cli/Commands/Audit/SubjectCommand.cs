@@ -122,32 +122,29 @@ internal static class SubjectCommand
                 await Console.Error.WriteLineAsync($"The report is marked as a draft: set ${ReportIssuer.ControllerVariable} and ${ReportIssuer.DpoVariable} to name the controller and its data protection officer.");
             }
 
+            // Both kinds a person reads (html, and pdf printed from it) are the same rendered page.
+            var document = kind == "json" ? JsonSerializer.Serialize(report, AuditJson.Options) : await ReportRenderer.SubjectReportHtmlAsync(report);
             if (result.GetValue(output) is not { } file)
             {
-                Console.WriteLine(JsonSerializer.Serialize(report, AuditJson.Options));
+                Console.WriteLine(document);
                 return 0;
             }
 
-            switch (kind)
+            if (kind != "pdf")
             {
-                case "pdf":
-                    try
-                    {
-                        await PdfPrinter.PrintAsync(chromium!, await ReportRenderer.SubjectReportHtmlAsync(report), file.FullName, cancellationToken);
-                    }
-                    catch (PdfPrintException ex)
-                    {
-                        await Console.Error.WriteLineAsync($"The PDF could not be printed: {ex.Message}. The same report is available with --format html.");
-                        return 2;
-                    }
-
-                    break;
-                case "html":
-                    await File.WriteAllTextAsync(file.FullName, await ReportRenderer.SubjectReportHtmlAsync(report), cancellationToken);
-                    break;
-                default:
-                    await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(report, AuditJson.Options), cancellationToken);
-                    break;
+                await File.WriteAllTextAsync(file.FullName, document, cancellationToken);
+            }
+            else
+            {
+                try
+                {
+                    await PdfPrinter.PrintAsync(chromium!, document, file.FullName, cancellationToken);
+                }
+                catch (PdfPrintException ex)
+                {
+                    await Console.Error.WriteLineAsync($"The PDF could not be printed: {ex.Message}. The same report is available with --format html.");
+                    return 2;
+                }
             }
 
             await Console.Error.WriteLineAsync($"Wrote {report.Disclosures} disclosure(s) and {report.Denials} denial(s) to {file.FullName}");
